@@ -1,0 +1,99 @@
+#pragma once
+
+#include "api/botconfig.h"
+#include "api/botevents.h"
+#include "core/marketdata.h"
+#include "ports/tradestore.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+class QObject;
+
+namespace engine {
+
+//! Returned by the handle* subscriptions; destroying it unsubscribes.
+class Handler {
+public:
+    virtual ~Handler() = default;
+    //! Stops delivery now (also done by the destructor).
+    virtual void disconnect() = 0;
+};
+
+//! A trading mode the user may pick, and why not when it is unavailable.
+struct ModeAvailability {
+    TradingMode mode = TradingMode::Demo;
+    bool available = false;
+    QString reason;
+};
+
+//! The one facade the desktop UI and the REST server use to talk to the engine.
+//! Queries return copies of the latest snapshot and never wait on the engine
+//! thread; commands are asynchronous and their results arrive as events.
+class BotApi {
+public:
+    virtual ~BotApi() = default;
+
+    //! Reconciles with the venue, then lets strategies trade. Progress arrives as BotStatus events.
+    virtual void start() = 0;
+    //! Stops strategies and cancels working orders; open positions stay open.
+    virtual void stop() = 0;
+    //! Sells every open position at market and stops (kill switch).
+    virtual void flattenAndStop() = 0;
+    //! Clears a HALTED state after the user has looked at it.
+    virtual void resumeTrading() = 0;
+
+    //! Latest engine status.
+    [[nodiscard]] virtual BotStatus status() const = 0;
+    //! Current configuration.
+    [[nodiscard]] virtual BotConfig config() const = 0;
+    //! Validates and applies a configuration; returns the problems (empty = applied and saved).
+    virtual QStringList setConfig(const BotConfig &config) = 0;
+    //! Modes this build and keychain allow, with reasons for the others.
+    [[nodiscard]] virtual QList<ModeAvailability> availableModes() const = 0;
+
+    //! Symbols the market offers.
+    [[nodiscard]] virtual QList<Instrument> instruments() const = 0;
+    //! Open positions with marks.
+    [[nodiscard]] virtual QList<Position> positions() const = 0;
+    //! Newest first.
+    [[nodiscard]] virtual QList<Order> recentOrders(int limit) const = 0;
+    //! Newest first.
+    [[nodiscard]] virtual QList<Fill> recentFills(int limit) const = 0;
+    //! Newest first.
+    [[nodiscard]] virtual QList<Signal> recentSignals(int limit) const = 0;
+    //! Newest first.
+    [[nodiscard]] virtual QList<LogEntry> recentLogs(int limit) const = 0;
+    //! Oldest first.
+    [[nodiscard]] virtual QList<EquityPoint> equityHistory() const = 0;
+    //! Recent closed 1-minute candles of one symbol, oldest first.
+    [[nodiscard]] virtual QList<Candle> candles(const QString &symbol) const = 0;
+
+    //! Pages through the journal; `done` runs on `context`'s thread.
+    virtual void queryHistory(const HistoryQuery &query, QObject *context,
+                              std::function<void(const HistoryPage &)> done) = 0;
+
+    //! Stores a secret in the OS keychain; `done` gets an error text or empty.
+    virtual void storeSecret(const QString &name, const QString &value, QObject *context,
+                             std::function<void(const QString &error)> done) = 0;
+    //! Tells whether a secret is set, never its value.
+    virtual void secretPresent(const QString &name, QObject *context,
+                               std::function<void(bool present, const QString &error)> done) = 0;
+    virtual void deleteSecret(const QString &name, QObject *context,
+                              std::function<void(const QString &error)> done) = 0;
+
+    //! Delivers every engine event on `context`'s thread until the handler is destroyed.
+    [[nodiscard]] virtual std::unique_ptr<Handler> handleEvents(QObject *context,
+                                                                std::function<void(const BotEvent &)> fn) = 0;
+};
+
+//! Names of the secrets the app knows about.
+namespace secrets {
+inline constexpr const char *kBinanceApiKey = "binance.api_key";
+inline constexpr const char *kBinanceApiSecret = "binance.api_secret";
+} // namespace secrets
+
+} // namespace engine

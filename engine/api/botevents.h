@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/decimal.h"
+#include "core/enums.h"
+#include "core/fill.h"
+#include "core/order.h"
+#include "core/position.h"
+#include "core/signal.h"
+
+#include <QString>
+
+#include <variant>
+
+namespace engine {
+
+//! The engine's state as the user sees it.
+struct BotStatus {
+    EngineState engineState = EngineState::Stopped;
+    TradingState tradingState = TradingState::Active;
+    TradingMode mode = TradingMode::Demo;
+    QString haltReason;
+    Decimal equity;
+    Decimal cash;
+    Decimal startingEquity;
+    Decimal realizedPnl;
+    Decimal unrealizedPnl;
+    Decimal pnlToday;
+    Decimal fees;
+    int openPositions = 0;
+    qint64 fillCount = 0;
+    qint64 clockMs = 0;        // engine time (simulated in demo)
+    bool marketConnected = false;
+    QString marketDetail;      // "demo market seed 42 at 10x"
+    bool storeHealthy = true;
+};
+
+struct LogEntry {
+    enum class Level { Debug, Info, Warning, Error };
+    qint64 tsMs = 0;
+    Level level = Level::Info;
+    QString category; // "engine", "risk", "demo", "store"
+    QString message;
+};
+
+//! An order the risk gate refused, with the reason the user reads.
+struct RiskDenial {
+    qint64 tsMs = 0;
+    OrderRequest request;
+    QString reason;
+};
+
+//! Events pushed to the UI, REST WebSocket and notifiers.
+//! Order and Fill events are sent only after they are durable in the journal.
+using BotEvent = std::variant<Order, Fill, Signal, BotStatus, LogEntry, RiskDenial, EquityPoint>;
+
+QString toString(LogEntry::Level level);
+
+} // namespace engine

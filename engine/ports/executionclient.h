@@ -1,0 +1,39 @@
+#pragma once
+
+#include "adaptererror.h"
+#include "core/fill.h"
+#include "core/order.h"
+
+#include <QHash>
+#include <QString>
+
+namespace engine {
+
+//! Receives order reports, fills and balances; thread-safe.
+class ExecutionSink {
+public:
+    virtual ~ExecutionSink() = default;
+    virtual void onExecutionReport(const ExecutionReport &report) = 0;
+    virtual void onFill(const Fill &fill) = 0;
+    //! Free balance per asset (answer to requestBalances and after every fill).
+    virtual void onBalances(const QHash<QString, Decimal> &balances) = 0;
+    virtual void onExecutionError(const AdapterError &error) = 0;
+};
+
+//! A venue that executes orders (Binance, or paper fills for demo and dry run).
+//! All calls are asynchronous and thread-safe; answers arrive on the sink.
+class ExecutionClient {
+public:
+    virtual ~ExecutionClient() = default;
+    [[nodiscard]] virtual QString venue() const = 0;
+    virtual void setExecutionSink(ExecutionSink *sink) = 0;
+    //! Sends a new order. Submitting a clientId the venue already knows is a no-op
+    //! answered with that order's current status (idempotent by client id).
+    virtual void submit(const OrderRequest &request) = 0;
+    virtual void cancel(const QString &clientId) = 0;
+    //! Asks for the current status of an order (reconciliation, unknown outcomes).
+    virtual void query(const QString &clientId) = 0;
+    virtual void requestBalances() = 0;
+};
+
+} // namespace engine

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "ports/secretstore.h"
+
+#include <QHash>
+#include <QMutex>
+
+namespace testsupport {
+
+//! In-memory SecretStore for unit tests only; the app always uses the OS keychain.
+class MemorySecretStore final : public engine::SecretStore {
+public:
+    void writeSecret(const QString &key, const QString &value, std::function<void(QString)> done) override;
+    void readSecret(const QString &key, std::function<void(std::optional<QString>, QString)> done) override;
+    void deleteSecret(const QString &key, std::function<void(QString)> done) override;
+
+private:
+    QMutex m_mutex;
+    QHash<QString, QString> m_values;
+};
+
+} // namespace testsupport
