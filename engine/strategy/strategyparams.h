@@ -8,7 +8,7 @@ namespace engine {
 struct StrategyParams {
     Decimal orderNotional = Decimal::fromInt(500); // quote currency per entry
     double entryScore = 0.55;   // score above which the strategy buys
-    double exitScore = -0.25;   // score below which it sells an open position
+    double exitScore = -0.4;    // score below which it sells an open position
     int emaFast = 5;            // candles
     int emaSlow = 20;
     int rsiPeriod = 14;

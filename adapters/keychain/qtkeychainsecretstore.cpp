@@ -1,0 +1,119 @@
+#include "qtkeychainsecretstore.h"
+
+#include "callercontext.h"
+#include "keychainerror.h"
+
+#include <QCoreApplication>
+#include <QThread>
+
+#include <qt6keychain/keychain.h>
+
+namespace adapters::keychain {
+
+namespace {
+
+const QString kEmptyKey = QStringLiteral("the secret name is empty");
+const QString kNoApplication = QStringLiteral("the keychain needs a running Qt application");
+
+//! Runs `start` on the application thread; false when there is no application to run it.
+bool onApplicationThread(std::function<void()> start)
+{
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!app)
+        return false;
+    if (QThread::currentThread() == app->thread())
+        start();
+    else
+        QMetaObject::invokeMethod(app, std::move(start), Qt::QueuedConnection);
+    return true;
+}
+
+//! Creates, configures and starts a job on the application thread; `finished` runs there too.
+template<class JobType, class Configure, class Finished>
+std::function<void()> jobStarter(const QString &service, const QString &key, Configure configure, Finished finished)
+{
+    return [service, key, configure = std::move(configure), finished = std::move(finished)] {
+        auto *job = new JobType(service);
+        job->setAutoDelete(true);
+        job->setInsecureFallback(false); // plaintext QSettings is never an acceptable place for a secret
+        job->setKey(key);
+        configure(job);
+        QObject::connect(job, &QKeychain::Job::finished, job, finished);
+        job->start();
+    };
+}
+
+} // namespace
+
+QtKeychainSecretStore::QtKeychainSecretStore(QString service)
+    : m_service(std::move(service))
+{
+}
+
+void QtKeychainSecretStore::writeSecret(const QString &key, const QString &value, std::function<void(QString)> done)
+{
+    const CallerContext caller;
+    auto reply = [caller, done = std::move(done)](QString error) {
+        caller.deliver([done, error] {
+            if (done)
+                done(error);
+        });
+    };
+    if (key.isEmpty()) {
+        reply(kEmptyKey);
+        return;
+    }
+    const bool started = onApplicationThread(jobStarter<QKeychain::WritePasswordJob>(
+        m_service, key, [value](QKeychain::WritePasswordJob *job) { job->setTextData(value); },
+        // The value is only kept to redact it from the backend's error text.
+        [reply, value](QKeychain::Job *job) { reply(describeKeychainError(job->error(), job->errorString(), value)); }));
+    if (!started)
+        reply(kNoApplication);
+}
+
+void QtKeychainSecretStore::readSecret(const QString &key, std::function<void(std::optional<QString>, QString)> done)
+{
+    const CallerContext caller;
+    auto reply = [caller, done = std::move(done)](std::optional<QString> value, QString error) {
+        caller.deliver([done, value, error] {
+            if (done)
+                done(value, error);
+        });
+    };
+    if (key.isEmpty()) {
+        reply(std::nullopt, kEmptyKey);
+        return;
+    }
+    const bool started = onApplicationThread(jobStarter<QKeychain::ReadPasswordJob>(
+        m_service, key, [](QKeychain::ReadPasswordJob *) {},
+        [reply](QKeychain::Job *job) {
+            if (job->error() != QKeychain::NoError)
+                reply(std::nullopt, describeKeychainError(job->error(), job->errorString()));
+            else
+                reply(static_cast<QKeychain::ReadPasswordJob *>(job)->textData(), QString());
+        }));
+    if (!started)
+        reply(std::nullopt, kNoApplication);
+}
+
+void QtKeychainSecretStore::deleteSecret(const QString &key, std::function<void(QString)> done)
+{
+    const CallerContext caller;
+    auto reply = [caller, done = std::move(done)](QString error) {
+        caller.deliver([done, error] {
+            if (done)
+                done(error);
+        });
+    };
+    if (key.isEmpty()) {
+        reply(kEmptyKey);
+        return;
+    }
+    const bool started = onApplicationThread(jobStarter<QKeychain::DeletePasswordJob>(
+        m_service, key, [](QKeychain::DeletePasswordJob *) {},
+        [reply](QKeychain::Job *job) { reply(describeKeychainError(job->error(), job->errorString())); }));
+    if (!started)
+        reply(kNoApplication);
+}
+
+} // namespace adapters::keychain

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "ports/executionclient.h"
+
+#include <deque>
+#include <mutex>
+#include <variant>
+
+namespace adapters::paper {
+
+//! Ordered delivery of venue events to the ExecutionSink. Events are posted while
+//! the venue holds its own lock and delivered by flush() after it has let go, so
+//! the sink never runs under the venue's lock. Only one thread delivers at a time
+//! and it drains everything queued meanwhile: the sink sees events in the order
+//! they happened, even when the engine and market threads race or the sink calls
+//! back into the venue. Thread-safe.
+class PaperOutbox {
+public:
+    using Balances = QHash<QString, engine::Decimal>;
+    using Event = std::variant<engine::ExecutionReport, engine::Fill, Balances, engine::AdapterError>;
+
+    //! Events delivered while no sink is set are dropped.
+    void setSink(engine::ExecutionSink *sink);
+    void post(Event event);
+    //! Delivers everything queued, unless another thread is already doing so.
+    void flush();
+
+private:
+    static void deliver(engine::ExecutionSink *sink, const Event &event);
+
+    std::mutex m_mutex;
+    engine::ExecutionSink *m_sink = nullptr;
+    std::deque<Event> m_queue;
+    bool m_delivering = false;
+};
+
+} // namespace adapters::paper

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/decimal.h"
+#include "core/fill.h"
+#include "core/order.h"
+#include "core/position.h"
+#include "core/signal.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <variant>
+
+namespace adapters::storage {
+
+//! A full portfolio snapshot as handed to TradeStore::savePortfolio.
+struct PortfolioWrite {
+    QList<engine::Position> positions;
+    QHash<QString, engine::Decimal> balances;
+};
+
+struct SettingWrite {
+    QString key;
+    QString value;
+};
+
+//! One queued journal write; the store thread applies them in the order they were made.
+using PendingWrite = std::variant<engine::Order, engine::Fill, PortfolioWrite, engine::Signal, engine::EquityPoint,
+                                  SettingWrite>;
+
+//! Order and fill writes must be committed (and fsync'ed) before the sink is told.
+[[nodiscard]] inline bool needsAcknowledgement(const PendingWrite &write)
+{
+    return std::holds_alternative<engine::Order>(write) || std::holds_alternative<engine::Fill>(write);
+}
+
+} // namespace adapters::storage

@@ -1,0 +1,110 @@
+#include "sqlitetradestore.h"
+
+#include "storeworker.h"
+
+namespace adapters::storage {
+
+SqliteTradeStore::SqliteTradeStore(QString databasePath)
+    : m_path(std::move(databasePath))
+    , m_worker(new StoreWorker(m_path))
+{
+    m_thread.setObjectName(QStringLiteral("memedesk-store"));
+    m_worker->moveToThread(&m_thread);
+    // The worker's timer and connection belong to the store thread, so it is deleted there too.
+    QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+SqliteTradeStore::~SqliteTradeStore()
+{
+    Q_ASSERT_X(QThread::currentThread() != &m_thread, "SqliteTradeStore",
+               "must not be destroyed from its own store thread");
+    runBlocking([w = m_worker] { w->close(); });
+    m_thread.quit();
+    m_thread.wait();
+}
+
+template<class F>
+void SqliteTradeStore::runBlocking(F &&function)
+{
+    // Blocking on our own thread would deadlock; there the call can simply run in place.
+    if (QThread::currentThread() == &m_thread)
+        function();
+    else
+        QMetaObject::invokeMethod(m_worker, std::forward<F>(function), Qt::BlockingQueuedConnection);
+}
+
+template<class F>
+void SqliteTradeStore::post(F &&function)
+{
+    QMetaObject::invokeMethod(m_worker, std::forward<F>(function), Qt::QueuedConnection);
+}
+
+bool SqliteTradeStore::open(QString *error)
+{
+    bool ok = false;
+    QString why;
+    runBlocking([&] { ok = m_worker->open(&why); });
+    if (error)
+        *error = why;
+    return ok;
+}
+
+engine::JournalSnapshot SqliteTradeStore::loadSnapshot()
+{
+    engine::JournalSnapshot snapshot;
+    runBlocking([&] { snapshot = m_worker->loadSnapshot(); });
+    return snapshot;
+}
+
+void SqliteTradeStore::setStoreSink(engine::TradeStoreSink *sink)
+{
+    runBlocking([w = m_worker, sink] { w->setSink(sink); });
+}
+
+void SqliteTradeStore::saveOrder(const engine::Order &order)
+{
+    post([w = m_worker, order] { w->enqueue(order); });
+}
+
+void SqliteTradeStore::saveFill(const engine::Fill &fill)
+{
+    post([w = m_worker, fill] { w->enqueue(fill); });
+}
+
+void SqliteTradeStore::savePortfolio(const QList<engine::Position> &positions,
+                                     const QHash<QString, engine::Decimal> &balances)
+{
+    post([w = m_worker, p = PortfolioWrite{positions, balances}] { w->enqueue(p); });
+}
+
+void SqliteTradeStore::saveSignal(const engine::Signal &signal)
+{
+    post([w = m_worker, signal] { w->enqueue(signal); });
+}
+
+void SqliteTradeStore::saveEquity(const engine::EquityPoint &point)
+{
+    post([w = m_worker, point] { w->enqueue(point); });
+}
+
+void SqliteTradeStore::saveSetting(const QString &key, const QString &value)
+{
+    post([w = m_worker, s = SettingWrite{key, value}] { w->enqueue(s); });
+}
+
+void SqliteTradeStore::queryHistory(const engine::HistoryQuery &query, std::function<void(engine::HistoryPage)> done)
+{
+    post([w = m_worker, query, done = std::move(done)] {
+        engine::HistoryPage page = w->queryHistory(query);
+        if (done)
+            done(std::move(page));
+    });
+}
+
+void SqliteTradeStore::flush()
+{
+    runBlocking([w = m_worker] { w->commitPending(); });
+}
+
+} // namespace adapters::storage

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "ports/tradestore.h"
+
+#include <QString>
+#include <QThread>
+
+namespace adapters::storage {
+
+class StoreWorker;
+
+//! The journal in an SQLite file (WAL mode), written on its own thread.
+//!
+//! Writes return at once and are applied on the store thread in call order; orders and fills are
+//! committed with synchronous=FULL before TradeStoreSink::onOrderDurable/onFillDurable is called
+//! (on the store thread), high-volume writes share one transaction per StoreWorker::kBatchIntervalMs.
+//! open(), loadSnapshot() and flush() block and may be called from any thread except the store
+//! thread's sink callbacks (where they run directly). Destroy it from any thread but the store thread.
+class SqliteTradeStore final : public engine::TradeStore {
+public:
+    //! `databasePath` is the SQLite file; its folder is created on open() if needed.
+    explicit SqliteTradeStore(QString databasePath);
+    //! Commits everything queued, closes the connection and stops the thread.
+    ~SqliteTradeStore() override;
+
+    SqliteTradeStore(const SqliteTradeStore &) = delete;
+    SqliteTradeStore &operator=(const SqliteTradeStore &) = delete;
+
+    bool open(QString *error) override;
+    engine::JournalSnapshot loadSnapshot() override;
+    //! Takes effect before the next write is applied; no callbacks reach the old sink after it returns.
+    void setStoreSink(engine::TradeStoreSink *sink) override;
+    void saveOrder(const engine::Order &order) override;
+    void saveFill(const engine::Fill &fill) override;
+    void savePortfolio(const QList<engine::Position> &positions,
+                       const QHash<QString, engine::Decimal> &balances) override;
+    void saveSignal(const engine::Signal &signal) override;
+    void saveEquity(const engine::EquityPoint &point) override;
+    void saveSetting(const QString &key, const QString &value) override;
+    void queryHistory(const engine::HistoryQuery &query, std::function<void(engine::HistoryPage)> done) override;
+    void flush() override;
+
+    [[nodiscard]] QString databasePath() const { return m_path; }
+
+private:
+    template<class F>
+    void runBlocking(F &&function);
+    template<class F>
+    void post(F &&function);
+
+    QString m_path;
+    QThread m_thread;
+    StoreWorker *m_worker = nullptr; // lives on m_thread, deleted there when it finishes
+};
+
+} // namespace adapters::storage

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "appoptions.h"
+
+#include "api/botconfig.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace engine {
+class BotApi;
+class BotApiImpl;
+class EngineThread;
+class EventClock;
+class Handler;
+class TradingEngine;
+} // namespace engine
+namespace adapters::demo {
+class DemoMarket;
+}
+namespace adapters::paper {
+class PaperExecutionClient;
+}
+namespace adapters::storage {
+class SqliteTradeStore;
+}
+namespace adapters::keychain {
+class QtKeychainSecretStore;
+}
+
+namespace app {
+
+//! The composition root: builds the store, keychain, demo market, paper venue,
+//! engine thread and BotApi, wires them together, restores the journal and
+//! starts the market. The only place that knows every concrete adapter.
+class AppContext final : public QObject {
+    Q_OBJECT
+public:
+    explicit AppContext(AppOptions options, QObject *parent = nullptr);
+    ~AppContext() override;
+
+    //! Opens the data dir and journal, restores state; false + readable error on failure.
+    bool initialize(QString *error);
+    //! Starts market data, and trading too when autostart is on.
+    void run();
+    //! Stops trading and the market, flushes the journal.
+    void shutdown();
+
+    [[nodiscard]] engine::BotApi &api();
+    [[nodiscard]] const AppOptions &options() const { return m_options; }
+    [[nodiscard]] QString dataDir() const { return m_dataDir; }
+    [[nodiscard]] QString databasePath() const;
+    //! For tests and the benchmark.
+    [[nodiscard]] adapters::demo::DemoMarket *demoMarket() const { return m_demo.get(); }
+    [[nodiscard]] engine::EngineThread *engineThread() const { return m_engineThread.get(); }
+
+private:
+    engine::BotConfig loadConfig(const QHash<QString, QString> &settings);
+
+    AppOptions m_options;
+    QString m_dataDir;
+    std::unique_ptr<engine::EventClock> m_clock;
+    std::unique_ptr<adapters::storage::SqliteTradeStore> m_store;
+    std::unique_ptr<adapters::keychain::QtKeychainSecretStore> m_secrets;
+    std::unique_ptr<adapters::paper::PaperExecutionClient> m_paper;
+    std::unique_ptr<adapters::demo::DemoMarket> m_demo;
+    std::unique_ptr<engine::BotApiImpl> m_api;
+    std::unique_ptr<engine::EngineThread> m_engineThread;
+    std::unique_ptr<engine::Handler> m_logHandler;
+    bool m_shutDown = false;
+};
+
+} // namespace app

@@ -1,0 +1,98 @@
+#include "appoptions.h"
+
+#include <QCommandLineParser>
+#include <QtGlobal>
+
+namespace app {
+
+ParseResult parseCommandLine(const QStringList &arguments)
+{
+    ParseResult r;
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Memedesk — native terminal for automated meme-coin trading.\n"
+        "Starts on an embedded simulated meme market (demo) with paper money; no keys needed."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version."));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      QStringLiteral("Run without a window and print a status line every few seconds."));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Keep database and logs in DIR (isolated runs)."), QStringLiteral("DIR"));
+    const QCommandLineOption seed(QStringLiteral("demo-seed"), QStringLiteral("Seed of the simulated market (default 42)."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption speed(QStringLiteral("speed"), QStringLiteral("Demo market speed, 1 to 100 (default 10)."),
+                                   QStringLiteral("X"));
+    const QCommandLineOption interval(QStringLiteral("status-interval"),
+                                      QStringLiteral("Seconds between headless status lines (default 5)."), QStringLiteral("S"));
+    const QCommandLineOption exitAfter(QStringLiteral("exit-after"),
+                                       QStringLiteral("Quit cleanly after S seconds (0 = never)."), QStringLiteral("S"));
+    const QCommandLineOption noAutostart(QStringLiteral("no-autostart"),
+                                         QStringLiteral("Do not start trading the demo market until Start is pressed."));
+    const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("User interface language: en or zh_CN."),
+                                      QStringLiteral("LANG"));
+    p.addOptions({help, version, headless, dataDir, seed, speed, interval, exitAfter, noAutostart, language});
+
+    auto fail = [&](const QString &msg) {
+        r.exit = true;
+        r.exitCode = 2;
+        r.message = msg + QStringLiteral("\nTry --help.");
+        return r;
+    };
+    if (!p.parse(arguments))
+        return fail(p.errorText());
+    if (p.isSet(help)) {
+        r.exit = true;
+        r.message = p.helpText();
+        return r;
+    }
+    if (p.isSet(version)) {
+        r.exit = true;
+        r.message = QStringLiteral("memedesk %1").arg(QStringLiteral(MEMEDESK_VERSION));
+        return r;
+    }
+    if (!p.positionalArguments().isEmpty())
+        return fail(QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+    AppOptions &o = r.options;
+    o.headless = p.isSet(headless);
+    o.dataDir = p.value(dataDir);
+    o.autostart = !p.isSet(noAutostart);
+    o.language = p.value(language);
+    if (!o.language.isEmpty() && o.language != QLatin1String("en") && o.language != QLatin1String("zh_CN"))
+        return fail(QStringLiteral("--language must be en or zh_CN"));
+    bool ok = true;
+    if (p.isSet(seed)) {
+        o.demoSeed = p.value(seed).toULongLong(&ok);
+        if (!ok)
+            return fail(QStringLiteral("--demo-seed must be a whole number"));
+        o.seedGiven = true;
+    }
+    if (p.isSet(speed)) {
+        o.speed = p.value(speed).toDouble(&ok);
+        if (!ok || !(o.speed >= 1.0 && o.speed <= 100.0))
+            return fail(QStringLiteral("--speed must be a number from 1 to 100"));
+    }
+    if (p.isSet(interval)) {
+        o.statusIntervalSec = p.value(interval).toInt(&ok);
+        if (!ok || o.statusIntervalSec < 1 || o.statusIntervalSec > 3600)
+            return fail(QStringLiteral("--status-interval must be 1..3600 seconds"));
+    }
+    if (p.isSet(exitAfter)) {
+        o.exitAfterSec = p.value(exitAfter).toInt(&ok);
+        if (!ok || o.exitAfterSec < 0)
+            return fail(QStringLiteral("--exit-after must be a whole number of seconds"));
+    }
+    if (const QByteArray svc = qgetenv("MEMEDESK_KEYCHAIN_SERVICE"); !svc.isEmpty())
+        o.keychainService = QString::fromUtf8(svc); // tests isolate their keychain entries
+    return r;
+}
+
+bool noDisplayAvailable()
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    return qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+#else
+    return false;
+#endif
+}
+
+} // namespace app

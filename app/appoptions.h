@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace app {
+
+//! What the command line asks for. Defaults live here, in one place.
+struct AppOptions {
+    bool headless = false;
+    QString dataDir;               // empty = the platform's app data folder
+    quint64 demoSeed = 42;
+    bool seedGiven = false;        // false = reuse the seed of the data dir's last run
+    double speed = 10.0;           // demo market speed, 1..100
+    int statusIntervalSec = 5;     // headless status lines
+    int exitAfterSec = 0;          // 0 = run until Ctrl-C (tests use a bound)
+    bool autostart = true;         // demo mode trades without a click
+    QString language;              // "en", "zh_CN"; empty = saved choice
+    QString keychainService = QStringLiteral("memedesk");
+};
+
+//! Result of parsing: options, or a message to print and an exit code.
+struct ParseResult {
+    AppOptions options;
+    bool exit = false;   // --help / --version / error
+    int exitCode = 0;
+    QString message;
+};
+
+//! Parses argv (arguments()[0] is the program). Never exits the process itself.
+ParseResult parseCommandLine(const QStringList &arguments);
+
+//! True when no display is available (no DISPLAY / WAYLAND_DISPLAY on Linux).
+bool noDisplayAvailable();
+
+} // namespace app

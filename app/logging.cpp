@@ -1,0 +1,100 @@
+#include "logging.h"
+
+#include <QDir>
+#include <QRegularExpression>
+
+#include <spdlog/sinks/rotating_file_sink.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <map>
+#include <memory>
+
+namespace app {
+
+namespace {
+std::vector<spdlog::sink_ptr> g_sinks;
+std::mutex g_loggersMutex;
+
+std::shared_ptr<spdlog::logger> loggerFor(const QString &category)
+{
+    const std::string name = category.isEmpty() ? std::string("engine") : category.toStdString();
+    std::lock_guard lock(g_loggersMutex);
+    if (auto existing = spdlog::get(name))
+        return existing;
+    auto logger = std::make_shared<spdlog::logger>(name, g_sinks.begin(), g_sinks.end());
+    logger->set_level(spdlog::level::debug);
+    spdlog::register_logger(logger);
+    return logger;
+}
+} // namespace
+
+Redactor &Redactor::instance()
+{
+    static Redactor r;
+    return r;
+}
+
+void Redactor::addSecret(const QString &value)
+{
+    if (value.size() < 4)
+        return; // too short to mask without mangling ordinary words
+    QMutexLocker lock(&m_mutex);
+    if (!m_secrets.contains(value))
+        m_secrets << value;
+}
+
+QString Redactor::redact(QString text) const
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        for (const QString &s : m_secrets)
+            text.replace(s, QStringLiteral("***"));
+    }
+    static const QRegularExpression keyValue(
+        QStringLiteral(R"((api[_-]?key|api[_-]?secret|secret|signature|password|passphrase|private[_-]?key|token)(\s*[=:]\s*)("[^"]*"|[^\s,&;]+))"),
+        QRegularExpression::CaseInsensitiveOption);
+    text.replace(keyValue, QStringLiteral("\\1\\2***"));
+    return text;
+}
+
+void setupLogging(const QString &dataDir, bool verboseConsole)
+{
+    QDir().mkpath(dataDir);
+    const std::string file = QDir(dataDir).filePath(QStringLiteral("memedesk.log")).toStdString();
+    g_sinks.clear();
+    try {
+        auto fileSink = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(file, 5 * 1024 * 1024, 3);
+        fileSink->set_level(spdlog::level::debug);
+        g_sinks.push_back(fileSink);
+    } catch (const spdlog::spdlog_ex &e) {
+        fprintf(stderr, "memedesk: cannot open log file %s: %s\n", file.c_str(), e.what());
+    }
+    auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+    console->set_level(verboseConsole ? spdlog::level::info : spdlog::level::warn);
+    g_sinks.push_back(console);
+    spdlog::set_pattern("%Y-%m-%d %H:%M:%S.%e [%n] %l: %v");
+    spdlog::flush_every(std::chrono::seconds(2));
+}
+
+void writeLog(const engine::LogEntry &e)
+{
+    if (g_sinks.empty())
+        return;
+    auto logger = loggerFor(e.category);
+    const std::string msg = Redactor::instance().redact(e.message).toStdString();
+    switch (e.level) {
+    case engine::LogEntry::Level::Debug: logger->debug(msg); break;
+    case engine::LogEntry::Level::Info: logger->info(msg); break;
+    case engine::LogEntry::Level::Warning: logger->warn(msg); break;
+    case engine::LogEntry::Level::Error: logger->error(msg); break;
+    }
+}
+
+void shutdownLogging()
+{
+    spdlog::shutdown();
+    g_sinks.clear();
+}
+
+} // namespace app

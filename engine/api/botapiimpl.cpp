@@ -1,0 +1,298 @@
+#include "botapiimpl.h"
+
+#include "kernel/tradingengine.h"
+#include "ports/secretstore.h"
+#include "ports/tradestore.h"
+
+#include <QJsonDocument>
+#include <QMetaObject>
+#include <QObject>
+
+namespace engine {
+
+namespace {
+constexpr size_t kKeepOrders = 1000;
+constexpr size_t kKeepFills = 1000;
+constexpr size_t kKeepSignals = 2000;
+constexpr size_t kKeepLogs = 2000;
+constexpr qsizetype kKeepEquity = 20000;
+
+template<typename T> void pushCapped(std::deque<T> &d, const T &v, size_t cap)
+{
+    d.push_back(v);
+    while (d.size() > cap)
+        d.pop_front();
+}
+
+// Runs `fn` on `context`'s thread, or drops it when the context is gone.
+template<typename F> void deliver(QObject *context, F &&fn)
+{
+    if (context)
+        QMetaObject::invokeMethod(context, std::forward<F>(fn), Qt::QueuedConnection);
+}
+} // namespace
+
+class BotApiImpl::SubscriptionHandler final : public Handler {
+public:
+    explicit SubscriptionHandler(std::shared_ptr<std::atomic<bool>> alive) : m_alive(std::move(alive)) {}
+    ~SubscriptionHandler() override { disconnect(); }
+    void disconnect() override { m_alive->store(false); }
+
+private:
+    std::shared_ptr<std::atomic<bool>> m_alive;
+};
+
+BotApiImpl::BotApiImpl(TradeStore &store, SecretStore &secrets, const BotConfig &config)
+    : m_store(store), m_secrets(secrets), m_config(config)
+{
+    m_snapshot.status.mode = config.mode;
+}
+
+BotApiImpl::~BotApiImpl() = default;
+
+void BotApiImpl::attachEngine(TradingEngine *engine)
+{
+    m_engine = engine;
+}
+
+void BotApiImpl::seed(const JournalSnapshot &j)
+{
+    QMutexLocker lock(&m_mutex);
+    for (auto it = j.recentOrders.crbegin(); it != j.recentOrders.crend(); ++it)
+        pushCapped(m_orders, *it, kKeepOrders);
+    for (auto it = j.recentFills.crbegin(); it != j.recentFills.crend(); ++it)
+        pushCapped(m_fills, *it, kKeepFills);
+    for (auto it = j.recentSignals.crbegin(); it != j.recentSignals.crend(); ++it)
+        pushCapped(m_signals, *it, kKeepSignals);
+    m_equity = j.equity;
+}
+
+void BotApiImpl::setLiveKeysPresent(bool present)
+{
+    QMutexLocker lock(&m_mutex);
+    m_liveKeys = present;
+}
+
+void BotApiImpl::start()
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(m_engine.data(), [e = m_engine] { if (e) e->start(); }, Qt::QueuedConnection);
+}
+
+void BotApiImpl::stop()
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(m_engine.data(), [e = m_engine] { if (e) e->stop(); }, Qt::QueuedConnection);
+}
+
+void BotApiImpl::flattenAndStop()
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(m_engine.data(), [e = m_engine] { if (e) e->flattenAndStop(); }, Qt::QueuedConnection);
+}
+
+void BotApiImpl::resumeTrading()
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(m_engine.data(), [e = m_engine] { if (e) e->resumeTrading(); }, Qt::QueuedConnection);
+}
+
+BotStatus BotApiImpl::status() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_snapshot.status;
+}
+
+BotConfig BotApiImpl::config() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_config;
+}
+
+QStringList BotApiImpl::setConfig(const BotConfig &config)
+{
+    QStringList problems = config.validate();
+    for (const ModeAvailability &m : availableModes()) {
+        if (m.mode == config.mode && !m.available)
+            problems << QStringLiteral("mode %1 is not available: %2").arg(toString(m.mode), m.reason);
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        if (config.mode != m_config.mode && m_snapshot.status.engineState != EngineState::Stopped)
+            problems << QStringLiteral("stop the engine before changing the trading mode");
+    }
+    if (!problems.isEmpty())
+        return problems;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_config = config;
+    }
+    m_store.saveSetting(QStringLiteral("config"),
+                        QString::fromUtf8(QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact)));
+    if (m_engine)
+        QMetaObject::invokeMethod(m_engine.data(), [e = m_engine, config] { if (e) e->applyConfig(config); },
+                                  Qt::QueuedConnection);
+    return {};
+}
+
+QList<ModeAvailability> BotApiImpl::availableModes() const
+{
+    QMutexLocker lock(&m_mutex);
+    const QString noBinance = QStringLiteral("the Binance market data and execution adapter is not part of this build yet");
+    return {
+        {TradingMode::Demo, true, QString()},
+        {TradingMode::DryRun, false, noBinance},
+        {TradingMode::Live, false,
+         m_liveKeys ? noBinance : QStringLiteral("store Binance API keys in the keychain first; ") + noBinance},
+    };
+}
+
+QList<Instrument> BotApiImpl::instruments() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_snapshot.instruments;
+}
+
+QList<Position> BotApiImpl::positions() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_snapshot.positions;
+}
+
+template<typename T> QList<T> BotApiImpl::newest(const std::deque<T> &items, int limit)
+{
+    QList<T> out;
+    const int n = std::min<int>(limit < 0 ? int(items.size()) : limit, int(items.size()));
+    out.reserve(n);
+    for (auto it = items.crbegin(); it != items.crend() && out.size() < n; ++it)
+        out << *it;
+    return out;
+}
+
+QList<Order> BotApiImpl::recentOrders(int limit) const
+{
+    QMutexLocker lock(&m_mutex);
+    return newest(m_orders, limit);
+}
+
+QList<Fill> BotApiImpl::recentFills(int limit) const
+{
+    QMutexLocker lock(&m_mutex);
+    return newest(m_fills, limit);
+}
+
+QList<Signal> BotApiImpl::recentSignals(int limit) const
+{
+    QMutexLocker lock(&m_mutex);
+    return newest(m_signals, limit);
+}
+
+QList<LogEntry> BotApiImpl::recentLogs(int limit) const
+{
+    QMutexLocker lock(&m_mutex);
+    return newest(m_logs, limit);
+}
+
+QList<EquityPoint> BotApiImpl::equityHistory() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_equity;
+}
+
+QList<Candle> BotApiImpl::candles(const QString &symbol) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_snapshot.candles.value(symbol);
+}
+
+void BotApiImpl::queryHistory(const HistoryQuery &query, QObject *context, std::function<void(const HistoryPage &)> done)
+{
+    QPointer<QObject> ctx(context);
+    m_store.queryHistory(query, [ctx, done](HistoryPage page) {
+        deliver(ctx.data(), [ctx, done, page] { if (ctx) done(page); });
+    });
+}
+
+void BotApiImpl::storeSecret(const QString &name, const QString &value, QObject *context,
+                             std::function<void(const QString &)> done)
+{
+    QPointer<QObject> ctx(context);
+    m_secrets.writeSecret(name, value, [this, ctx, done, name](QString error) {
+        if (error.isEmpty() && name == QLatin1String(secrets::kBinanceApiKey))
+            setLiveKeysPresent(true);
+        deliver(ctx.data(), [ctx, done, error] { if (ctx) done(error); });
+    });
+}
+
+void BotApiImpl::secretPresent(const QString &name, QObject *context, std::function<void(bool, const QString &)> done)
+{
+    QPointer<QObject> ctx(context);
+    m_secrets.readSecret(name, [ctx, done](std::optional<QString> value, QString error) {
+        const bool present = value.has_value() && !value->isEmpty();
+        // "not found" is an answer, not an error
+        const QString err = present || error == QLatin1String("not found") ? QString() : error;
+        deliver(ctx.data(), [ctx, done, present, err] { if (ctx) done(present, err); });
+    });
+}
+
+void BotApiImpl::deleteSecret(const QString &name, QObject *context, std::function<void(const QString &)> done)
+{
+    QPointer<QObject> ctx(context);
+    m_secrets.deleteSecret(name, [this, ctx, done, name](QString error) {
+        if (error.isEmpty() && name == QLatin1String(secrets::kBinanceApiKey))
+            setLiveKeysPresent(false);
+        deliver(ctx.data(), [ctx, done, error] { if (ctx) done(error); });
+    });
+}
+
+std::unique_ptr<Handler> BotApiImpl::handleEvents(QObject *context, std::function<void(const BotEvent &)> fn)
+{
+    auto alive = std::make_shared<std::atomic<bool>>(true);
+    QMutexLocker lock(&m_mutex);
+    m_subscribers.push_back({QPointer<QObject>(context), std::move(fn), alive});
+    return std::make_unique<SubscriptionHandler>(alive);
+}
+
+void BotApiImpl::record(const BotEvent &event)
+{
+    if (const auto *o = std::get_if<Order>(&event)) {
+        pushCapped(m_orders, *o, kKeepOrders);
+    } else if (const auto *f = std::get_if<Fill>(&event)) {
+        pushCapped(m_fills, *f, kKeepFills);
+    } else if (const auto *s = std::get_if<Signal>(&event)) {
+        pushCapped(m_signals, *s, kKeepSignals);
+    } else if (const auto *l = std::get_if<LogEntry>(&event)) {
+        pushCapped(m_logs, *l, kKeepLogs);
+    } else if (const auto *e = std::get_if<EquityPoint>(&event)) {
+        m_equity.append(*e);
+        if (m_equity.size() > kKeepEquity)
+            m_equity.remove(0, m_equity.size() - kKeepEquity);
+    } else if (const auto *st = std::get_if<BotStatus>(&event)) {
+        m_snapshot.status = *st;
+    }
+}
+
+void BotApiImpl::onEngineEvent(const BotEvent &event)
+{
+    std::vector<Subscriber> subs;
+    {
+        QMutexLocker lock(&m_mutex);
+        record(event);
+        std::erase_if(m_subscribers, [](const Subscriber &s) { return !s.alive->load() || !s.context; });
+        subs = m_subscribers;
+    }
+    for (const Subscriber &s : subs) {
+        deliver(s.context.data(), [s, event] {
+            if (s.alive->load() && s.context)
+                s.fn(event);
+        });
+    }
+}
+
+void BotApiImpl::onSnapshot(const EngineSnapshot &snapshot)
+{
+    QMutexLocker lock(&m_mutex);
+    m_snapshot = snapshot;
+}
+
+} // namespace engine

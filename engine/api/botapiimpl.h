@@ -1,0 +1,88 @@
+#pragma once
+
+#include "api/botapi.h"
+#include "kernel/engineobserver.h"
+
+#include <QMutex>
+#include <QPointer>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <vector>
+
+namespace engine {
+
+class SecretStore;
+class TradeStore;
+class TradingEngine;
+
+//! BotApi over a TradingEngine on another thread. Queries read a snapshot under a
+//! short lock (never waiting on the engine); commands are queued to the engine
+//! thread; events fan out to subscribers on their own threads.
+class BotApiImpl final : public BotApi, public EngineObserver {
+public:
+    BotApiImpl(TradeStore &store, SecretStore &secrets, const BotConfig &config);
+    ~BotApiImpl() override;
+
+    //! Connects the engine (after it is created with this object as its observer).
+    void attachEngine(TradingEngine *engine);
+    //! Seeds the lists from the journal so the UI shows history right away.
+    void seed(const JournalSnapshot &journal);
+    //! Which secrets exist, so availableModes() can answer without waiting.
+    void setLiveKeysPresent(bool present);
+
+    // BotApi
+    void start() override;
+    void stop() override;
+    void flattenAndStop() override;
+    void resumeTrading() override;
+    [[nodiscard]] BotStatus status() const override;
+    [[nodiscard]] BotConfig config() const override;
+    QStringList setConfig(const BotConfig &config) override;
+    [[nodiscard]] QList<ModeAvailability> availableModes() const override;
+    [[nodiscard]] QList<Instrument> instruments() const override;
+    [[nodiscard]] QList<Position> positions() const override;
+    [[nodiscard]] QList<Order> recentOrders(int limit) const override;
+    [[nodiscard]] QList<Fill> recentFills(int limit) const override;
+    [[nodiscard]] QList<Signal> recentSignals(int limit) const override;
+    [[nodiscard]] QList<LogEntry> recentLogs(int limit) const override;
+    [[nodiscard]] QList<EquityPoint> equityHistory() const override;
+    [[nodiscard]] QList<Candle> candles(const QString &symbol) const override;
+    void queryHistory(const HistoryQuery &query, QObject *context, std::function<void(const HistoryPage &)> done) override;
+    void storeSecret(const QString &name, const QString &value, QObject *context,
+                     std::function<void(const QString &)> done) override;
+    void secretPresent(const QString &name, QObject *context, std::function<void(bool, const QString &)> done) override;
+    void deleteSecret(const QString &name, QObject *context, std::function<void(const QString &)> done) override;
+    [[nodiscard]] std::unique_ptr<Handler> handleEvents(QObject *context, std::function<void(const BotEvent &)> fn) override;
+
+    // EngineObserver (engine thread)
+    void onEngineEvent(const BotEvent &event) override;
+    void onSnapshot(const EngineSnapshot &snapshot) override;
+
+private:
+    struct Subscriber {
+        QPointer<QObject> context;
+        std::function<void(const BotEvent &)> fn;
+        std::shared_ptr<std::atomic<bool>> alive;
+    };
+    class SubscriptionHandler;
+    template<typename T> static QList<T> newest(const std::deque<T> &items, int limit);
+    void record(const BotEvent &event);
+
+    TradeStore &m_store;
+    SecretStore &m_secrets;
+    QPointer<TradingEngine> m_engine;
+    mutable QMutex m_mutex;
+    BotConfig m_config;
+    EngineSnapshot m_snapshot;
+    std::deque<Order> m_orders;   // newest at the back
+    std::deque<Fill> m_fills;
+    std::deque<Signal> m_signals;
+    std::deque<LogEntry> m_logs;
+    QList<EquityPoint> m_equity;
+    bool m_liveKeys = false;
+    std::vector<Subscriber> m_subscribers;
+};
+
+} // namespace engine

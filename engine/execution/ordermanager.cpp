@@ -1,0 +1,162 @@
+#include "ordermanager.h"
+
+#include "orderstatemachine.h"
+
+namespace engine {
+
+OrderManager::OrderManager(QString idPrefix) : m_prefix(std::move(idPrefix)) {}
+
+Order OrderManager::create(OrderRequest &request, qint64 nowMs)
+{
+    if (request.clientId.isEmpty())
+        request.clientId = QStringLiteral("%1-%2").arg(m_prefix).arg(++m_counter, 6, 10, QLatin1Char('0'));
+    Order o;
+    o.clientId = request.clientId;
+    o.symbol = request.symbol;
+    o.side = request.side;
+    o.type = request.type;
+    o.qty = request.qty;
+    o.limitPrice = request.limitPrice;
+    o.reduceOnly = request.reduceOnly;
+    o.strategy = request.strategy;
+    o.reason = request.reason;
+    o.status = OrderStatus::New;
+    o.createdMs = nowMs;
+    o.updatedMs = nowMs;
+    m_orders.insert(o.clientId, o);
+    return o;
+}
+
+void OrderManager::restore(const QList<Order> &orders, const QList<QString> &knownFillIds)
+{
+    for (const Order &o : orders) {
+        if (!isTerminal(o.status))
+            m_orders.insert(o.clientId, o);
+    }
+    for (const QString &id : knownFillIds)
+        m_seenFills.insert(id);
+}
+
+std::optional<OrderManager::Change> OrderManager::transition(Order &o, OrderStatus to, qint64 nowMs)
+{
+    if (o.status == to && to != OrderStatus::PartiallyFilled)
+        return Change{o, false}; // repeated report: idempotent
+    if (!OrderStateMachine::canTransition(o.status, to)) {
+        m_lastError = QStringLiteral("order %1: illegal transition %2 -> %3")
+                          .arg(o.clientId, toString(o.status), toString(to));
+        return std::nullopt;
+    }
+    const bool changed = o.status != to;
+    o.status = to;
+    o.updatedMs = nowMs;
+    return Change{o, changed};
+}
+
+std::optional<OrderManager::Change> OrderManager::applyReport(const ExecutionReport &r, qint64 nowMs)
+{
+    auto it = m_orders.find(r.clientId);
+    if (it == m_orders.end()) {
+        m_lastError = QStringLiteral("report for unknown order %1").arg(r.clientId);
+        return std::nullopt;
+    }
+    Order &o = *it;
+    if (!r.venueOrderId.isEmpty())
+        o.venueOrderId = r.venueOrderId;
+    OrderStatus to = r.status;
+    if (r.notFound) {
+        // The venue never saw it (or forgot it): nothing can fill any more.
+        to = o.filledQty.isPositive() ? OrderStatus::Expired
+                                      : (o.status == OrderStatus::New || o.status == OrderStatus::Unknown
+                                             ? OrderStatus::Rejected
+                                             : OrderStatus::Expired);
+    }
+    // Fill quantities come from fills; a report's cumulative qty ahead of our fills
+    // means fills are still on their way, so don't jump to FILLED early.
+    if (to == OrderStatus::Filled && o.filledQty < o.qty && r.filledQty > o.filledQty)
+        to = OrderStatus::PartiallyFilled;
+    if (to == OrderStatus::PartiallyFilled && o.status == OrderStatus::PartiallyFilled)
+        return Change{o, false};
+    if (to == OrderStatus::PartiallyFilled && o.filledQty.isZero())
+        to = OrderStatus::Accepted; // report ahead of its fill
+    if (!r.message.isEmpty() && (isTerminal(to) || r.notFound))
+        o.reason = r.message;
+    auto ch = transition(o, to, nowMs);
+    if (ch && isTerminal(o.status))
+        ch->order = o;
+    return ch;
+}
+
+std::optional<OrderManager::Change> OrderManager::applyFill(const Fill &f, qint64 nowMs)
+{
+    if (m_seenFills.contains(f.fillId)) {
+        m_lastError = QStringLiteral("duplicate fill %1 ignored").arg(f.fillId);
+        return std::nullopt;
+    }
+    auto it = m_orders.find(f.clientId);
+    if (it == m_orders.end()) {
+        m_lastError = QStringLiteral("fill %1 for unknown order %2").arg(f.fillId, f.clientId);
+        return std::nullopt;
+    }
+    Order &o = *it;
+    if (!f.qty.isPositive() || !f.price.isPositive()) {
+        m_lastError = QStringLiteral("fill %1 with non-positive price or quantity").arg(f.fillId);
+        return std::nullopt;
+    }
+    if (o.filledQty + f.qty > o.qty) {
+        m_lastError = QStringLiteral("fill %1 would overfill order %2").arg(f.fillId, o.clientId);
+        return std::nullopt;
+    }
+    const OrderStatus to = (o.filledQty + f.qty == o.qty) ? OrderStatus::Filled : OrderStatus::PartiallyFilled;
+    if (!OrderStateMachine::canTransition(o.status, to)) {
+        m_lastError = QStringLiteral("fill %1 on %2 order %3").arg(f.fillId, toString(o.status), o.clientId);
+        return std::nullopt;
+    }
+    m_seenFills.insert(f.fillId);
+    const Decimal newFilled = o.filledQty + f.qty;
+    o.avgPrice = (o.avgPrice * o.filledQty + f.price * f.qty) / newFilled;
+    o.filledQty = newFilled;
+    o.fees += f.fee;
+    o.status = to;
+    o.updatedMs = nowMs;
+    return Change{o, true};
+}
+
+std::optional<OrderManager::Change> OrderManager::markUnknown(const QString &clientId, qint64 nowMs, const QString &why)
+{
+    auto it = m_orders.find(clientId);
+    if (it == m_orders.end())
+        return std::nullopt;
+    auto ch = transition(*it, OrderStatus::Unknown, nowMs);
+    if (ch)
+        it->reason = why;
+    if (ch)
+        ch->order = *it;
+    return ch;
+}
+
+const Order *OrderManager::find(const QString &clientId) const
+{
+    auto it = m_orders.constFind(clientId);
+    return it == m_orders.constEnd() ? nullptr : &*it;
+}
+
+QList<Order> OrderManager::openOrders() const
+{
+    QList<Order> out;
+    for (const Order &o : m_orders) {
+        if (!isTerminal(o.status))
+            out << o;
+    }
+    return out;
+}
+
+bool OrderManager::hasOpenOrder(const QString &symbol) const
+{
+    for (const Order &o : m_orders) {
+        if (o.symbol == symbol && !isTerminal(o.status))
+            return true;
+    }
+    return false;
+}
+
+} // namespace engine

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/fill.h"
+#include "core/order.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+namespace engine {
+
+//! Owns every live order's record and applies venue reports to it through the
+//! state machine. Client ids are made here, before an order leaves.
+class OrderManager {
+public:
+    //! `idPrefix` keeps ids of separate runs apart ("MD" + session stamp).
+    explicit OrderManager(QString idPrefix = QStringLiteral("MD"));
+
+    //! Creates the record for a request; assigns a client id when it has none.
+    Order create(OrderRequest &request, qint64 nowMs);
+    //! Restores orders from the journal (non-terminal ones stay tracked).
+    void restore(const QList<Order> &orders, const QList<QString> &knownFillIds);
+
+    struct Change {
+        Order order;
+        bool statusChanged = false;
+    };
+    //! Applies an execution report. nullopt = unknown order or illegal transition (see lastError()).
+    std::optional<Change> applyReport(const ExecutionReport &report, qint64 nowMs);
+    //! Applies a fill; nullopt when it is a duplicate, unknown, or overfills (see lastError()).
+    std::optional<Change> applyFill(const Fill &fill, qint64 nowMs);
+    //! Marks an order whose outcome is unknown (no answer in time).
+    std::optional<Change> markUnknown(const QString &clientId, qint64 nowMs, const QString &why);
+
+    [[nodiscard]] const Order *find(const QString &clientId) const;
+    [[nodiscard]] QList<Order> openOrders() const;
+    [[nodiscard]] bool hasOpenOrder(const QString &symbol) const;
+    [[nodiscard]] QString lastError() const { return m_lastError; }
+
+private:
+    std::optional<Change> transition(Order &o, OrderStatus to, qint64 nowMs);
+
+    QString m_prefix;
+    quint64 m_counter = 0;
+    QHash<QString, Order> m_orders;  // non-terminal, plus terminal ones until pruned
+    QSet<QString> m_seenFills;
+    QString m_lastError;
+};
+
+} // namespace engine

@@ -1,0 +1,137 @@
+#include "portfolio.h"
+
+namespace engine {
+
+Portfolio::Portfolio(QString quoteAsset) : m_quote(std::move(quoteAsset)) {}
+
+void Portfolio::reset(Decimal startingCash)
+{
+    m_positions.clear();
+    m_cash = startingCash;
+    m_startingEquity = startingCash;
+}
+
+void Portfolio::restore(Decimal cash, Decimal startingEquity, const QList<Position> &positions)
+{
+    m_cash = cash;
+    m_startingEquity = startingEquity;
+    m_positions.clear();
+    for (const Position &p : positions)
+        m_positions.insert(p.symbol, p);
+}
+
+bool Portfolio::applyFill(const Fill &f, qint64 nowMs, QString *error)
+{
+    Position &p = m_positions[f.symbol];
+    p.symbol = f.symbol;
+    const Decimal fee = f.fee; // quote asset
+    if (f.side == Side::Buy) {
+        const Decimal newQty = p.qty + f.qty;
+        p.avgPrice = (p.avgPrice * p.qty + f.price * f.qty) / newQty;
+        if (!p.isOpen()) {
+            p.openedMs = nowMs;
+            p.peakPrice = f.price;
+        }
+        p.qty = newQty;
+        m_cash -= f.price * f.qty + fee;
+    } else {
+        if (f.qty > p.qty) {
+            if (error)
+                *error = QStringLiteral("sell of %1 %2 exceeds the position of %3")
+                             .arg(f.qty.toString(), f.symbol, p.qty.toString());
+            return false;
+        }
+        p.realizedPnl += (f.price - p.avgPrice) * f.qty;
+        p.qty -= f.qty;
+        m_cash += f.price * f.qty - fee;
+        if (!p.isOpen()) {
+            p.avgPrice = Decimal();
+            p.peakPrice = Decimal();
+        }
+    }
+    p.realizedPnl -= fee;
+    p.fees += fee;
+    if (p.lastPrice.isZero())
+        p.lastPrice = f.price;
+    return true;
+}
+
+void Portfolio::mark(const QString &symbol, Decimal price)
+{
+    auto it = m_positions.find(symbol);
+    if (it == m_positions.end() || !price.isPositive())
+        return;
+    it->lastPrice = price;
+    if (it->isOpen() && price > it->peakPrice)
+        it->peakPrice = price;
+}
+
+Decimal Portfolio::equity() const
+{
+    Decimal e = m_cash;
+    for (const Position &p : m_positions)
+        e += p.marketValue();
+    return e;
+}
+
+Decimal Portfolio::realizedPnl() const
+{
+    Decimal r;
+    for (const Position &p : m_positions)
+        r += p.realizedPnl;
+    return r;
+}
+
+Decimal Portfolio::unrealizedPnl() const
+{
+    Decimal u;
+    for (const Position &p : m_positions)
+        u += p.unrealizedPnl();
+    return u;
+}
+
+Decimal Portfolio::fees() const
+{
+    Decimal f;
+    for (const Position &p : m_positions)
+        f += p.fees;
+    return f;
+}
+
+int Portfolio::openPositionCount() const
+{
+    int n = 0;
+    for (const Position &p : m_positions)
+        n += p.isOpen() ? 1 : 0;
+    return n;
+}
+
+const Position *Portfolio::position(const QString &symbol) const
+{
+    auto it = m_positions.constFind(symbol);
+    return it == m_positions.constEnd() ? nullptr : &*it;
+}
+
+QList<Position> Portfolio::openPositions() const
+{
+    QList<Position> out;
+    for (const Position &p : m_positions) {
+        if (p.isOpen())
+            out << p;
+    }
+    return out;
+}
+
+QHash<QString, Decimal> Portfolio::balances(const QHash<QString, QString> &baseOfSymbol) const
+{
+    QHash<QString, Decimal> b;
+    b.insert(m_quote, m_cash);
+    for (const Position &p : m_positions) {
+        const QString base = baseOfSymbol.value(p.symbol);
+        if (!base.isEmpty())
+            b[base] += p.qty;
+    }
+    return b;
+}
+
+} // namespace engine

@@ -1,0 +1,493 @@
+#include "tradingengine.h"
+
+#include "kernel/engineinbox.h"
+#include "ports/clock.h"
+#include "ports/executionclient.h"
+#include "risk/exitmanager.h"
+#include "signals/signalscorer.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+namespace engine {
+
+namespace {
+constexpr qint64 kAckTimeoutMs = 10'000;      // no answer → outcome unknown → query
+constexpr qint64 kQueryIntervalMs = 5'000;    // how often unknown outcomes are re-queried
+constexpr qint64 kReconcileTimeoutMs = 15'000;
+constexpr int kCandlesKept = 360;
+
+// Client ids must never repeat across runs on the same journal, even when the
+// engine clock is simulated: stamp them with wall time and a random tail.
+QString sessionIdPrefix()
+{
+    const QString stamp = QString::number(QDateTime::currentMSecsSinceEpoch(), 36).toUpper();
+    const QString tail = QString::number(QRandomGenerator::global()->bounded(36 * 36), 36).toUpper();
+    return QStringLiteral("MD%1%2").arg(stamp, tail.rightJustified(2, QLatin1Char('0')));
+}
+} // namespace
+
+TradingEngine::TradingEngine(Deps deps, const BotConfig &config, QObject *parent)
+    : QObject(parent),
+      m_deps(deps),
+      m_config(config),
+      m_inbox(std::make_unique<EngineInbox>(this)),
+      m_orders(sessionIdPrefix()),
+      m_portfolio(QStringLiteral("USDT")),
+      m_risk(config.risk),
+      m_strategy(config.strategy)
+{
+    m_social.setWindows(config.strategy.socialWindowMin, config.strategy.socialBaselineMin);
+    m_portfolio.reset(config.startingCash);
+    m_wall.start();
+}
+
+TradingEngine::~TradingEngine() = default;
+
+void TradingEngine::startTimers()
+{
+    if (m_timer)
+        return;
+    m_timer = new QTimer(this);
+    m_timer->setInterval(250);
+    connect(m_timer, &QTimer::timeout, this, &TradingEngine::housekeeping);
+    m_timer->start();
+}
+
+qint64 TradingEngine::now() const { return m_deps.clock->nowMs(); }
+
+QString TradingEngine::baseAsset(const QString &symbol) const
+{
+    const auto it = m_instruments.constFind(symbol);
+    if (it != m_instruments.constEnd())
+        return it->baseAsset;
+    return symbol.endsWith(QLatin1String("USDT")) ? symbol.chopped(4) : symbol;
+}
+
+void TradingEngine::restore(const JournalSnapshot &j)
+{
+    Decimal starting = m_config.startingCash;
+    if (const QString s = j.settings.value(QStringLiteral("portfolio.starting_equity")); !s.isEmpty()) {
+        if (auto d = Decimal::parse(s))
+            starting = *d;
+    }
+    if (j.balances.contains(m_portfolio.quoteAsset())) {
+        m_portfolio.restore(j.balances.value(m_portfolio.quoteAsset()), starting, j.positions);
+        log(LogEntry::Level::Info, QStringLiteral("engine"),
+            QStringLiteral("restored journal: cash %1, %2 open positions, %3 open orders, %4 fills")
+                .arg(m_portfolio.cash().toString(2))
+                .arg(m_portfolio.openPositionCount())
+                .arg(j.openOrders.size())
+                .arg(j.fillCount));
+    } else {
+        m_portfolio.reset(m_config.startingCash);
+        m_deps.store->saveSetting(QStringLiteral("portfolio.starting_equity"), m_config.startingCash.toString());
+        savePortfolio();
+    }
+    QList<QString> fillIds;
+    for (const Fill &f : j.recentFills)
+        fillIds << f.fillId;
+    m_orders.restore(j.openOrders, fillIds);
+    m_fillCount = j.fillCount;
+    if (!j.equity.isEmpty())
+        m_lastEquityMinute = j.equity.last().tsMs / 60'000;
+    m_dirty = true;
+}
+
+void TradingEngine::setEngineState(EngineState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    log(LogEntry::Level::Info, QStringLiteral("engine"), QStringLiteral("engine %1").arg(toString(state)));
+    m_dirty = true;
+    emitEvent(buildStatus());
+}
+
+void TradingEngine::start()
+{
+    if (m_state != EngineState::Stopped)
+        return;
+    setEngineState(EngineState::Starting);
+    // Reconcile before trading: every order the journal thinks is open is asked about.
+    setEngineState(EngineState::Reconciling);
+    m_reconcilePending.clear();
+    for (const Order &o : m_orders.openOrders()) {
+        m_reconcilePending.insert(o.clientId);
+        m_lastQueryWallMs[o.clientId] = m_wall.elapsed();
+        m_deps.execution->query(o.clientId);
+    }
+    m_deps.execution->requestBalances();
+    m_reconcileDeadlineWallMs = m_wall.elapsed() + kReconcileTimeoutMs;
+    if (m_reconcilePending.isEmpty())
+        finishReconcile(QStringLiteral("no open orders to reconcile"));
+    else
+        log(LogEntry::Level::Info, QStringLiteral("engine"),
+            QStringLiteral("reconciling %1 open orders with %2").arg(m_reconcilePending.size()).arg(m_deps.execution->venue()));
+}
+
+void TradingEngine::finishReconcile(const QString &note)
+{
+    if (m_state != EngineState::Reconciling)
+        return;
+    log(LogEntry::Level::Info, QStringLiteral("engine"), QStringLiteral("reconciliation done: %1").arg(note));
+    m_risk.updateDailyPnl(m_portfolio.equity(), now());
+    setEngineState(EngineState::Running);
+}
+
+void TradingEngine::stop()
+{
+    if (m_state == EngineState::Stopped)
+        return;
+    setEngineState(EngineState::Stopping);
+    for (const Order &o : m_orders.openOrders()) {
+        if (!o.reduceOnly)
+            m_deps.execution->cancel(o.clientId);
+    }
+    setEngineState(EngineState::Stopped);
+}
+
+void TradingEngine::flattenAndStop()
+{
+    for (const Order &o : m_orders.openOrders())
+        m_deps.execution->cancel(o.clientId);
+    for (const Position &p : m_portfolio.openPositions()) {
+        OrderRequest r;
+        r.symbol = p.symbol;
+        r.side = Side::Sell;
+        r.type = OrderType::Market;
+        r.qty = p.qty;
+        r.reduceOnly = true;
+        r.strategy = QStringLiteral("kill_switch");
+        r.reason = QStringLiteral("flatten all positions (kill switch)");
+        submit(r);
+    }
+    m_risk.setState(TradingState::Halted, QStringLiteral("kill switch"));
+    log(LogEntry::Level::Warning, QStringLiteral("risk"), QStringLiteral("kill switch: flattening and stopping"));
+    if (m_state != EngineState::Stopped)
+        setEngineState(EngineState::Stopped);
+    m_dirty = true;
+    emitEvent(buildStatus());
+}
+
+void TradingEngine::resumeTrading()
+{
+    if (m_risk.state() == TradingState::Active)
+        return;
+    m_risk.setState(TradingState::Active, QString());
+    m_risk.setDayStart(now() / 86'400'000, m_portfolio.equity());
+    log(LogEntry::Level::Info, QStringLiteral("risk"), QStringLiteral("trading resumed by the user"));
+    m_dirty = true;
+    emitEvent(buildStatus());
+}
+
+void TradingEngine::applyConfig(const BotConfig &config)
+{
+    const bool featuresChanged = config.strategy.emaFast != m_config.strategy.emaFast
+        || config.strategy.emaSlow != m_config.strategy.emaSlow || config.strategy.rsiPeriod != m_config.strategy.rsiPeriod;
+    m_config = config;
+    m_risk.setLimits(config.risk);
+    m_strategy.setParams(config.strategy);
+    m_social.setWindows(config.strategy.socialWindowMin, config.strategy.socialBaselineMin);
+    if (featuresChanged)
+        rebuildFeatures();
+    log(LogEntry::Level::Info, QStringLiteral("engine"), QStringLiteral("configuration applied"));
+    m_dirty = true;
+}
+
+SymbolFeatures &TradingEngine::featuresFor(const QString &symbol)
+{
+    auto &f = m_features[symbol];
+    if (!f)
+        f = std::make_shared<SymbolFeatures>(m_config.strategy.emaFast, m_config.strategy.emaSlow, m_config.strategy.rsiPeriod);
+    return *f;
+}
+
+void TradingEngine::rebuildFeatures()
+{
+    m_features.clear();
+    for (auto it = m_candles.cbegin(); it != m_candles.cend(); ++it) {
+        SymbolFeatures &f = featuresFor(it.key());
+        for (const Candle &c : *it)
+            f.update(c);
+    }
+}
+
+// ---------------------------------------------------------------- market data
+
+void TradingEngine::handleInstruments(const QList<Instrument> &instruments)
+{
+    for (const Instrument &i : instruments) {
+        if (i.symbol.isEmpty() || !i.tickSize.isPositive() || !i.stepSize.isPositive()) {
+            ++m_droppedInputs;
+            continue;
+        }
+        m_instruments.insert(i.symbol, i);
+    }
+    m_dirty = true;
+}
+
+static bool candleIsValid(const Candle &c)
+{
+    return !c.symbol.isEmpty() && c.open.isPositive() && c.close.isPositive() && c.low.isPositive()
+        && c.high >= c.low && c.high >= c.open && c.high >= c.close && c.low <= c.open && c.low <= c.close
+        && !c.volume.isNegative();
+}
+
+void TradingEngine::handleCandleHistory(const QList<Candle> &candles)
+{
+    for (const Candle &c : candles) {
+        if (!c.closed || !candleIsValid(c)) {
+            ++m_droppedInputs;
+            continue;
+        }
+        auto &list = m_candles[c.symbol];
+        list.append(c);
+        if (list.size() > kCandlesKept)
+            list.remove(0, list.size() - kCandlesKept);
+        featuresFor(c.symbol).update(c);
+        if (m_deps.eventClock)
+            m_deps.eventClock->advanceTo(c.openTimeMs + c.intervalSec * 1000LL);
+    }
+    m_dirty = true;
+}
+
+void TradingEngine::handleTrade(const TradeTick &t)
+{
+    if (t.symbol.isEmpty() || !t.price.isPositive() || !t.qty.isPositive()) {
+        ++m_droppedInputs;
+        return;
+    }
+    if (m_deps.eventClock)
+        m_deps.eventClock->advanceTo(t.tsMs);
+}
+
+void TradingEngine::handleBook(const BookUpdate &b)
+{
+    if (!b.isValid()) {
+        if (++m_droppedInputs % 1000 == 1)
+            log(LogEntry::Level::Warning, QStringLiteral("market"),
+                QStringLiteral("ignored an invalid book for %1 (empty or crossed)").arg(b.symbol));
+        return;
+    }
+    if (m_deps.eventClock)
+        m_deps.eventClock->advanceTo(b.tsMs);
+    m_books.insert(b.symbol, b);
+    m_portfolio.mark(b.symbol, b.mid());
+    if (const Position *p = m_portfolio.position(b.symbol); p && p->isOpen()) {
+        m_dirty = true;
+        checkExits(b.symbol);
+    }
+    recordEquityIfDue();
+}
+
+void TradingEngine::handleCandle(const Candle &c)
+{
+    if (!c.closed)
+        return;
+    if (!candleIsValid(c)) {
+        ++m_droppedInputs;
+        log(LogEntry::Level::Warning, QStringLiteral("market"), QStringLiteral("ignored an invalid candle for %1").arg(c.symbol));
+        return;
+    }
+    if (m_deps.eventClock)
+        m_deps.eventClock->advanceTo(c.openTimeMs + c.intervalSec * 1000LL);
+    auto &list = m_candles[c.symbol];
+    if (!list.isEmpty() && list.last().openTimeMs >= c.openTimeMs)
+        return; // replayed candle
+    list.append(c);
+    if (list.size() > kCandlesKept)
+        list.removeFirst();
+    SymbolFeatures &features = featuresFor(c.symbol);
+    features.update(c);
+
+    const QString base = baseAsset(c.symbol);
+    const qint64 ts = c.openTimeMs + c.intervalSec * 1000LL;
+    const SocialStats social = m_social.stats(base, ts);
+    const ChainStats chain = m_chain.stats(base, ts);
+    const Signal signal = SignalScorer(m_config.strategy).score(c.symbol, ts, c.close, features, social, chain);
+    m_deps.store->saveSignal(signal);
+    emitEvent(signal);
+    m_dirty = true;
+
+    if (!canTrade() || !m_instruments.contains(c.symbol))
+        return;
+    StrategyContext ctx;
+    ctx.instrument = &m_instruments[c.symbol];
+    ctx.position = m_portfolio.position(c.symbol);
+    ctx.hasOpenOrder = m_orders.hasOpenOrder(c.symbol);
+    const BookUpdate book = m_books.value(c.symbol);
+    ctx.bestBid = book.bestBid();
+    ctx.bestAsk = book.bestAsk();
+    for (OrderRequest r : m_strategy.onSignal(signal, ctx))
+        submit(std::move(r));
+}
+
+void TradingEngine::handleMarketConnection(bool connected, const QString &detail)
+{
+    m_marketConnected = connected;
+    m_marketDetail = detail;
+    log(connected ? LogEntry::Level::Info : LogEntry::Level::Warning, QStringLiteral("market"),
+        connected ? QStringLiteral("market connected: %1").arg(detail) : QStringLiteral("market disconnected: %1").arg(detail));
+    m_dirty = true;
+    emitEvent(buildStatus());
+}
+
+void TradingEngine::handlePostHistory(const QList<SocialPost> &posts)
+{
+    for (const SocialPost &p : posts)
+        handlePost(p);
+}
+
+void TradingEngine::handlePost(const SocialPost &p)
+{
+    if (p.tokens.isEmpty() || p.tsMs <= 0) {
+        ++m_droppedInputs;
+        return;
+    }
+    m_social.add(p);
+}
+
+void TradingEngine::handleChainEvent(const ChainEvent &e)
+{
+    if (e.token.isEmpty() || e.quoteAmount.isNegative() || e.liquidity.isNegative()) {
+        ++m_droppedInputs;
+        return;
+    }
+    m_chain.add(e);
+    if (e.kind == ChainEvent::Kind::LiquidityRemoved && e.quoteAmount.isPositive()) {
+        const ChainStats s = m_chain.stats(e.token, e.tsMs);
+        if (s.liquidityPulled) {
+            log(LogEntry::Level::Warning, QStringLiteral("chain"),
+                QStringLiteral("%1: liquidity pulled from pool %2 (%3 USD)").arg(e.token, e.pool, e.quoteAmount.toString(0)));
+            // Leave now rather than at the next candle: a rug does not wait.
+            const QString symbol = e.token + QStringLiteral("USDT");
+            const Position *p = m_portfolio.position(symbol);
+            if (canTrade() && p && p->isOpen() && !m_orders.hasOpenOrder(symbol)) {
+                OrderRequest r;
+                r.symbol = symbol;
+                r.side = Side::Sell;
+                r.qty = p->qty;
+                r.reduceOnly = true;
+                r.strategy = QStringLiteral("exit:liquidity_pulled");
+                r.reason = QStringLiteral("liquidity pulled from the pool");
+                submit(r);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- exits, equity
+
+void TradingEngine::checkExits(const QString &symbol)
+{
+    if (!canTrade() || m_orders.hasOpenOrder(symbol))
+        return;
+    const Position *p = m_portfolio.position(symbol);
+    if (!p)
+        return;
+    if (auto exit = ExitManager::check(*p, m_config.risk))
+        submit(*exit);
+}
+
+void TradingEngine::recordEquityIfDue()
+{
+    const qint64 minute = now() / 60'000;
+    if (minute == m_lastEquityMinute)
+        return;
+    m_lastEquityMinute = minute;
+    EquityPoint p{minute * 60'000, m_portfolio.equity(), m_portfolio.cash()};
+    m_deps.store->saveEquity(p);
+    m_deps.store->saveSetting(QStringLiteral("engine.clock_ms"), QString::number(now()));
+    emitEvent(p);
+}
+
+// ---------------------------------------------------------------- housekeeping
+
+void TradingEngine::housekeeping()
+{
+    const qint64 wall = m_wall.elapsed();
+    // Orders the venue has not answered in time: outcome unknown, ask — never re-send.
+    for (auto it = m_sentAtWallMs.begin(); it != m_sentAtWallMs.end();) {
+        if (wall - it.value() < kAckTimeoutMs) {
+            ++it;
+            continue;
+        }
+        const QString id = it.key();
+        it = m_sentAtWallMs.erase(it);
+        if (auto ch = m_orders.markUnknown(id, now(), QStringLiteral("no answer from the venue in time"))) {
+            saveOrder(ch->order);
+            log(LogEntry::Level::Warning, QStringLiteral("execution"), QStringLiteral("order %1 outcome unknown; querying").arg(id));
+            m_lastQueryWallMs[id] = wall;
+            m_deps.execution->query(id);
+        }
+    }
+    for (const Order &o : m_orders.openOrders()) {
+        if (o.status != OrderStatus::Unknown)
+            continue;
+        if (wall - m_lastQueryWallMs.value(o.clientId, 0) >= kQueryIntervalMs) {
+            m_lastQueryWallMs[o.clientId] = wall;
+            m_deps.execution->query(o.clientId);
+        }
+    }
+    if (m_state == EngineState::Reconciling && wall >= m_reconcileDeadlineWallMs)
+        finishReconcile(QStringLiteral("%1 orders still unanswered; their symbols stay blocked").arg(m_reconcilePending.size()));
+
+    if (m_risk.updateDailyPnl(m_portfolio.equity(), now())) {
+        log(LogEntry::Level::Warning, QStringLiteral("risk"),
+            QStringLiteral("trading state %1: %2").arg(toString(m_risk.state()), m_risk.stateReason()));
+        m_dirty = true;
+        emitEvent(buildStatus());
+    }
+    if (m_dirty)
+        publishSnapshot();
+}
+
+BotStatus TradingEngine::buildStatus() const
+{
+    BotStatus s;
+    s.engineState = m_state;
+    s.tradingState = m_risk.state();
+    s.mode = m_config.mode;
+    s.haltReason = m_risk.stateReason();
+    s.equity = m_portfolio.equity();
+    s.cash = m_portfolio.cash();
+    s.startingEquity = m_portfolio.startingEquity();
+    s.realizedPnl = m_portfolio.realizedPnl();
+    s.unrealizedPnl = m_portfolio.unrealizedPnl();
+    s.pnlToday = m_risk.dayIndex() >= 0 ? m_risk.pnlToday(s.equity) : Decimal();
+    s.fees = m_portfolio.fees();
+    s.openPositions = m_portfolio.openPositionCount();
+    s.fillCount = m_fillCount;
+    s.clockMs = now();
+    s.marketConnected = m_marketConnected;
+    s.marketDetail = m_marketDetail;
+    s.storeHealthy = m_storeHealthy;
+    return s;
+}
+
+void TradingEngine::publishSnapshot()
+{
+    m_dirty = false;
+    EngineSnapshot snap;
+    snap.status = buildStatus();
+    snap.positions = m_portfolio.openPositions();
+    snap.openOrders = m_orders.openOrders();
+    snap.instruments = m_instruments.values();
+    snap.candles = m_candles;
+    m_deps.observer->onSnapshot(snap);
+}
+
+void TradingEngine::emitEvent(const BotEvent &event)
+{
+    if (m_deps.observer)
+        m_deps.observer->onEngineEvent(event);
+}
+
+void TradingEngine::log(LogEntry::Level level, const QString &category, const QString &message)
+{
+    emitEvent(LogEntry{now(), level, category, message});
+}
+
+} // namespace engine

@@ -1,0 +1,138 @@
+#pragma once
+
+#include "api/botconfig.h"
+#include "api/botevents.h"
+#include "core/chainevent.h"
+#include "core/marketdata.h"
+#include "core/socialpost.h"
+#include "execution/ordermanager.h"
+#include "execution/portfolio.h"
+#include "kernel/engineobserver.h"
+#include "ports/adaptererror.h"
+#include "ports/tradestore.h"
+#include "risk/riskgate.h"
+#include "signals/chaintracker.h"
+#include "signals/socialtracker.h"
+#include "signals/symbolfeatures.h"
+#include "strategy/momentumsocialstrategy.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+
+namespace engine {
+
+class Clock;
+class EventClock;
+class EngineInbox;
+class ExecutionClient;
+
+//! The trading core. Lives on the engine thread and owns all trading state, so it
+//! needs no locks: adapters reach it only through its inbox, the UI only through
+//! BotApi. Flow: market/social/chain data → features → signal → strategy →
+//! risk gate → order manager → journal (durable) → venue → reports → portfolio.
+class TradingEngine final : public QObject {
+    Q_OBJECT
+public:
+    struct Deps {
+        Clock *clock = nullptr;
+        EventClock *eventClock = nullptr; // set when time comes from the data (demo, replay)
+        ExecutionClient *execution = nullptr;
+        TradeStore *store = nullptr;
+        EngineObserver *observer = nullptr;
+    };
+    TradingEngine(Deps deps, const BotConfig &config, QObject *parent = nullptr);
+    ~TradingEngine() override;
+
+    //! Where adapters post; thread-safe.
+    [[nodiscard]] EngineInbox &inbox() { return *m_inbox; }
+
+    // Commands: call on the engine thread.
+    void restore(const JournalSnapshot &journal);
+    void start();
+    void stop();
+    void flattenAndStop();
+    void resumeTrading();
+    void applyConfig(const BotConfig &config);
+    //! Sends an order through the risk gate (strategies, exits, manual orders).
+    void submit(OrderRequest request);
+    //! Starts the housekeeping timer; call once on the engine thread.
+    void startTimers();
+
+    // Inbox handlers (engine thread).
+    void handleInstruments(const QList<Instrument> &instruments);
+    void handleCandleHistory(const QList<Candle> &candles);
+    void handleTrade(const TradeTick &trade);
+    void handleBook(const BookUpdate &book);
+    void handleCandle(const Candle &candle);
+    void handleMarketConnection(bool connected, const QString &detail);
+    void handlePostHistory(const QList<SocialPost> &posts);
+    void handlePost(const SocialPost &post);
+    void handleChainEvent(const ChainEvent &event);
+    void handleExecutionReport(const ExecutionReport &report);
+    void handleFill(const Fill &fill);
+    void handleBalances(const QHash<QString, Decimal> &balances);
+    void handleOrderDurable(const Order &order);
+    void handleFillDurable(const Fill &fill);
+    void handleStoreError(const QString &message);
+    void handleAdapterError(const AdapterError &error);
+
+    // Read access for tests and the benchmark (engine thread).
+    [[nodiscard]] const Portfolio &portfolio() const { return m_portfolio; }
+    [[nodiscard]] const OrderManager &orders() const { return m_orders; }
+    [[nodiscard]] EngineState engineState() const { return m_state; }
+    [[nodiscard]] TradingState tradingState() const { return m_risk.state(); }
+    [[nodiscard]] BotStatus buildStatus() const;
+
+private:
+    void setEngineState(EngineState state);
+    void finishReconcile(const QString &note);
+    void housekeeping();
+    void publishSnapshot();
+    void emitEvent(const BotEvent &event);
+    void log(LogEntry::Level level, const QString &category, const QString &message);
+    void saveOrder(const Order &order);
+    void savePortfolio();
+    void recordEquityIfDue();
+    void checkExits(const QString &symbol);
+    void rebuildFeatures();
+    SymbolFeatures &featuresFor(const QString &symbol);
+    [[nodiscard]] QString baseAsset(const QString &symbol) const;
+    [[nodiscard]] qint64 now() const;
+    [[nodiscard]] bool canTrade() const { return m_state == EngineState::Running; }
+
+    Deps m_deps;
+    BotConfig m_config;
+    std::unique_ptr<EngineInbox> m_inbox;
+    OrderManager m_orders;
+    Portfolio m_portfolio;
+    RiskGate m_risk;
+    MomentumSocialStrategy m_strategy;
+    SocialTracker m_social;
+    ChainTracker m_chain;
+    QHash<QString, Instrument> m_instruments;
+    QHash<QString, BookUpdate> m_books;
+    QHash<QString, QList<Candle>> m_candles;
+    QHash<QString, std::shared_ptr<SymbolFeatures>> m_features;
+    QHash<QString, OrderRequest> m_awaitingJournal; // written, not yet durable, then sent
+    QHash<QString, qint64> m_sentAtWallMs;            // waiting for the venue's first answer
+    QHash<QString, qint64> m_lastQueryWallMs;         // unknown outcomes being queried
+    QSet<QString> m_reconcilePending;
+    qint64 m_reconcileDeadlineWallMs = 0;
+    EngineState m_state = EngineState::Stopped;
+    bool m_marketConnected = false;
+    QString m_marketDetail;
+    bool m_storeHealthy = true;
+    bool m_dirty = true;
+    qint64 m_fillCount = 0;
+    qint64 m_lastEquityMinute = -1;
+    quint64 m_droppedInputs = 0;
+    QElapsedTimer m_wall;
+    QTimer *m_timer = nullptr;
+};
+
+} // namespace engine

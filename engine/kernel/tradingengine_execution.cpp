@@ -1,0 +1,157 @@
+// TradingEngine, execution side: submitting through the risk gate, the
+// write-ahead journal, venue reports, fills and balances.
+#include "tradingengine.h"
+
+#include "ports/clock.h"
+#include "ports/executionclient.h"
+
+namespace engine {
+
+void TradingEngine::submit(OrderRequest request)
+{
+    RiskContext ctx;
+    const BookUpdate book = m_books.value(request.symbol);
+    ctx.referencePrice = request.side == Side::Buy ? book.bestAsk() : book.bestBid();
+    ctx.cash = m_portfolio.cash();
+    // entries already on their way count as positions for the position limit
+    int pendingEntries = 0;
+    for (const Order &o : m_orders.openOrders())
+        pendingEntries += (o.side == Side::Buy && !m_portfolio.position(o.symbol)) ? 1 : 0;
+    ctx.openPositions = m_portfolio.openPositionCount() + pendingEntries;
+    if (const Position *p = m_portfolio.position(request.symbol); p && p->isOpen()) {
+        ctx.hasPosition = true;
+        ctx.positionQty = p->qty;
+    }
+    for (const Order &o : m_orders.openOrders()) {
+        if (o.symbol == request.symbol && o.status == OrderStatus::Unknown)
+            ctx.symbolBlocked = true;
+    }
+    if (request.symbol.isEmpty() || !m_instruments.contains(request.symbol)) {
+        emitEvent(RiskDenial{now(), request, QStringLiteral("unknown symbol '%1'").arg(request.symbol)});
+        return;
+    }
+    if (auto denial = m_risk.check(request, ctx, now())) {
+        log(LogEntry::Level::Warning, QStringLiteral("risk"),
+            QStringLiteral("denied %1 %2 %3: %4").arg(toString(request.side), request.qty.toString(), request.symbol, *denial));
+        emitEvent(RiskDenial{now(), request, *denial});
+        return;
+    }
+    const Order order = m_orders.create(request, now());
+    m_risk.recordSubmission(now());
+    // Write-ahead: the order is durable in the journal before it leaves for the venue.
+    m_awaitingJournal.insert(order.clientId, request);
+    saveOrder(order);
+    log(LogEntry::Level::Info, QStringLiteral("execution"),
+        QStringLiteral("%1 %2 %3 (%4): %5").arg(toString(order.side), order.qty.toString(), order.symbol, order.clientId, order.reason));
+}
+
+void TradingEngine::saveOrder(const Order &order)
+{
+    m_deps.store->saveOrder(order);
+    m_dirty = true;
+}
+
+void TradingEngine::savePortfolio()
+{
+    QHash<QString, QString> bases;
+    for (const Position &p : m_portfolio.allPositions())
+        bases.insert(p.symbol, baseAsset(p.symbol));
+    m_deps.store->savePortfolio(m_portfolio.allPositions(), m_portfolio.balances(bases));
+}
+
+void TradingEngine::handleOrderDurable(const Order &order)
+{
+    auto pending = m_awaitingJournal.find(order.clientId);
+    if (pending != m_awaitingJournal.end() && order.status == OrderStatus::New) {
+        const OrderRequest request = *pending;
+        m_awaitingJournal.erase(pending);
+        m_sentAtWallMs.insert(order.clientId, m_wall.elapsed());
+        m_deps.execution->submit(request);
+    }
+    emitEvent(order);
+}
+
+void TradingEngine::handleFillDurable(const Fill &fill) { emitEvent(fill); }
+
+void TradingEngine::handleExecutionReport(const ExecutionReport &report)
+{
+    if (report.status != OrderStatus::New || report.notFound)
+        m_sentAtWallMs.remove(report.clientId);
+    auto change = m_orders.applyReport(report, now());
+    if (!change) {
+        log(LogEntry::Level::Warning, QStringLiteral("execution"), m_orders.lastError());
+    } else if (change->statusChanged) {
+        saveOrder(change->order);
+        if (report.notFound)
+            log(LogEntry::Level::Warning, QStringLiteral("execution"),
+                QStringLiteral("order %1 not found at %2: marked %3")
+                    .arg(report.clientId, m_deps.execution->venue(), toString(change->order.status)));
+        if (change->order.status == OrderStatus::Rejected)
+            log(LogEntry::Level::Warning, QStringLiteral("execution"),
+                QStringLiteral("order %1 rejected: %2").arg(report.clientId, report.message));
+        if (isTerminal(change->order.status))
+            m_lastQueryWallMs.remove(report.clientId);
+    }
+    if (m_reconcilePending.remove(report.clientId) && m_reconcilePending.isEmpty())
+        finishReconcile(QStringLiteral("all open orders answered"));
+}
+
+void TradingEngine::handleFill(const Fill &fill)
+{
+    m_sentAtWallMs.remove(fill.clientId);
+    auto change = m_orders.applyFill(fill, now());
+    if (!change) {
+        log(LogEntry::Level::Warning, QStringLiteral("execution"), m_orders.lastError());
+        return;
+    }
+    QString error;
+    if (!m_portfolio.applyFill(fill, now(), &error)) {
+        log(LogEntry::Level::Error, QStringLiteral("portfolio"), error);
+        return;
+    }
+    ++m_fillCount;
+    m_deps.store->saveFill(fill);
+    saveOrder(change->order);
+    savePortfolio();
+    log(LogEntry::Level::Info, QStringLiteral("execution"),
+        QStringLiteral("fill %1 %2 %3 @ %4 (fee %5 %6)")
+            .arg(toString(fill.side), fill.qty.toString(), fill.symbol, fill.price.toString(), fill.fee.toString(), fill.feeAsset));
+    if (m_risk.updateDailyPnl(m_portfolio.equity(), now())) {
+        log(LogEntry::Level::Warning, QStringLiteral("risk"),
+            QStringLiteral("trading state %1: %2").arg(toString(m_risk.state()), m_risk.stateReason()));
+        emitEvent(buildStatus());
+    }
+    m_dirty = true;
+}
+
+void TradingEngine::handleBalances(const QHash<QString, Decimal> &balances)
+{
+    const QString quote = m_portfolio.quoteAsset();
+    if (!balances.contains(quote))
+        return;
+    const Decimal venueCash = balances.value(quote);
+    // Working buy orders hold cash at the venue, so only compare when nothing is working.
+    if (m_orders.openOrders().isEmpty() && venueCash != m_portfolio.cash() && m_state == EngineState::Reconciling)
+        log(LogEntry::Level::Warning, QStringLiteral("execution"),
+            QStringLiteral("%1 reports %2 %3 but the journal has %4")
+                .arg(m_deps.execution->venue(), venueCash.toString(), quote, m_portfolio.cash().toString()));
+}
+
+void TradingEngine::handleStoreError(const QString &message)
+{
+    m_storeHealthy = false;
+    log(LogEntry::Level::Error, QStringLiteral("store"), message);
+    m_dirty = true;
+}
+
+void TradingEngine::handleAdapterError(const AdapterError &error)
+{
+    const auto level = error.kind == AdapterError::Kind::Fatal ? LogEntry::Level::Error : LogEntry::Level::Warning;
+    log(level, error.source, QStringLiteral("%1 (%2)").arg(error.message, error.code));
+    if (error.kind == AdapterError::Kind::Fatal && m_state == EngineState::Running) {
+        m_risk.setState(TradingState::Halted, QStringLiteral("%1: %2").arg(error.source, error.message));
+        emitEvent(buildStatus());
+    }
+}
+
+} // namespace engine

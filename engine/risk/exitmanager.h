@@ -1,0 +1,19 @@
+#pragma once
+
+#include "core/order.h"
+#include "core/position.h"
+#include "risk/risklimits.h"
+
+#include <optional>
+
+namespace engine {
+
+//! Protective exits for an open long position: stop-loss, take-profit and a
+//! trailing stop that arms once the position is in profit by the trail distance.
+class ExitManager {
+public:
+    //! A reduce-only market sell of the whole position, or nullopt.
+    [[nodiscard]] static std::optional<OrderRequest> check(const Position &position, const RiskLimits &limits);
+};
+
+} // namespace engine

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/marketdata.h"
+#include "core/order.h"
+#include "core/position.h"
+#include "core/signal.h"
+
+#include <QList>
+#include <QString>
+
+namespace engine {
+
+//! What a strategy sees when it decides.
+struct StrategyContext {
+    const Instrument *instrument = nullptr;
+    const Position *position = nullptr; // nullptr or closed when flat
+    bool hasOpenOrder = false;
+    Decimal bestBid;
+    Decimal bestAsk;
+};
+
+//! A trading strategy: turns signals into order proposals. Proposals still go
+//! through the risk gate; a strategy never talks to a venue.
+class Strategy {
+public:
+    virtual ~Strategy() = default;
+    [[nodiscard]] virtual QString name() const = 0;
+    [[nodiscard]] virtual QList<OrderRequest> onSignal(const Signal &signal, const StrategyContext &ctx) = 0;
+};
+
+} // namespace engine

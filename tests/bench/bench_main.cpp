@@ -1,0 +1,225 @@
+// memedesk_bench: prints figures as JSON. It never passes or fails on time.
+//   memedesk_bench           full run (figures for docs/benchmarks.md)
+//   memedesk_bench --quick   small sizes (the CTest smoke run)
+#include "api/botconfig.h"
+#include "core/decimal.h"
+#include "kernel/engineinbox.h"
+#include "kernel/engineobserver.h"
+#include "kernel/tradingengine.h"
+#include "ports/clock.h"
+
+#include "demo/marketsimulator.h"
+#include "paper/paperexecutionclient.h"
+#include "storage/sqlitetradestore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <cstdio>
+#include <future>
+
+using namespace engine;
+
+namespace {
+
+double perSecond(qint64 count, qint64 nanos) { return nanos > 0 ? double(count) * 1e9 / double(nanos) : 0; }
+
+qint64 rssKiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+QJsonObject benchDecimal(int n)
+{
+    const Decimal price = Decimal::fromString("0.00000856");
+    const Decimal qty = Decimal::fromString("58411214.953271");
+    Decimal acc;
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < n; ++i)
+        acc += price * qty;
+    const qint64 mulNs = t.nsecsElapsed();
+    t.restart();
+    for (int i = 0; i < n; ++i)
+        acc += qty / Decimal::fromInt(i % 97 + 1);
+    const qint64 divNs = t.nsecsElapsed();
+    t.restart();
+    int parsed = 0;
+    for (int i = 0; i < n; ++i)
+        parsed += Decimal::parse(QStringLiteral("12345.678901234")).has_value() ? 1 : 0;
+    const qint64 parseNs = t.nsecsElapsed();
+    t.restart();
+    qsizetype chars = 0;
+    for (int i = 0; i < n; ++i)
+        chars += (price * Decimal::fromInt(i)).toString().size();
+    const qint64 fmtNs = t.nsecsElapsed();
+    return {{QStringLiteral("operations"), n},
+            {QStringLiteral("mul_per_s"), perSecond(n, mulNs)},
+            {QStringLiteral("div_per_s"), perSecond(n, divNs)},
+            {QStringLiteral("parse_per_s"), perSecond(n, parseNs)},
+            {QStringLiteral("format_per_s"), perSecond(n, fmtNs)},
+            {QStringLiteral("checksum"), acc.toString(2) + QString::number(parsed + chars)}};
+}
+
+class NullObserver final : public EngineObserver {
+public:
+    void onEngineEvent(const BotEvent &) override { ++events; }
+    void onSnapshot(const EngineSnapshot &) override {}
+    qint64 events = 0;
+};
+
+QJsonObject benchPipeline(int simSeconds, const QString &dir)
+{
+    // Generate the demo market's events first, so only the engine is measured.
+    adapters::demo::MarketSimulator sim(42, 1767225600000LL);
+    const auto history = sim.warmUp(60);
+    std::vector<adapters::demo::DemoEvent> events;
+    for (int s = 0; s < simSeconds; ++s) {
+        auto step = sim.step();
+        std::move(step.begin(), step.end(), std::back_inserter(events));
+    }
+    adapters::storage::SqliteTradeStore store(dir + QStringLiteral("/bench-pipeline.sqlite"));
+    QString error;
+    if (!store.open(&error))
+        qFatal("%s", qPrintable(error));
+    EventClock clock(1767225600000LL - 3600'000);
+    adapters::paper::PaperConfig pc;
+    pc.initialBalances.insert(QStringLiteral("USDT"), Decimal::fromInt(10000));
+    adapters::paper::PaperExecutionClient paper(pc, &clock);
+    NullObserver observer;
+    BotConfig config;
+    TradingEngine engine({&clock, &clock, &paper, &store, &observer}, config);
+    engine.restore(store.loadSnapshot());
+    store.setStoreSink(&engine.inbox());
+    paper.setExecutionSink(&engine.inbox());
+    EngineInbox &inbox = engine.inbox();
+    const auto instruments = sim.instruments();
+    paper.onInstruments(instruments);
+    inbox.onInstruments(instruments);
+    inbox.onCandleHistory(history.candles);
+    inbox.onPostHistory(history.posts);
+    engine.start();
+    QCoreApplication::processEvents();
+
+    const qint64 rssBefore = rssKiB();
+    const quint64 handledBefore = inbox.processed();
+    QElapsedTimer t;
+    t.start();
+    struct Feed {
+        EngineInbox &in;
+        adapters::paper::PaperExecutionClient &paper;
+        void operator()(const TradeTick &e) { in.onTrade(e); }
+        void operator()(const BookUpdate &e) { paper.onBook(e); in.onBook(e); }
+        void operator()(const Candle &e) { in.onCandle(e); }
+        void operator()(const SocialPost &e) { in.onPost(e); }
+        void operator()(const ChainEvent &e) { in.onChainEvent(e); }
+    } feed{inbox, paper};
+    const size_t chunk = 2000;
+    for (size_t i = 0; i < events.size(); i += chunk) {
+        for (size_t j = i; j < std::min(events.size(), i + chunk); ++j)
+            std::visit(feed, events[j]);
+        while (inbox.pending() > 0)
+            QCoreApplication::processEvents();
+    }
+    const qint64 ns = t.nsecsElapsed();
+    store.flush();
+    QCoreApplication::processEvents();
+    const QJsonObject result{
+        {QStringLiteral("simulated_seconds"), simSeconds},
+        {QStringLiteral("events"), qint64(events.size())},
+        {QStringLiteral("events_per_s"), perSecond(qint64(events.size()), ns)},
+        // books of one symbol are conflated in the inbox, so fewer messages reach the engine
+        {QStringLiteral("engine_messages"), qint64(inbox.processed() - handledBefore)},
+        {QStringLiteral("engine_messages_per_s"), perSecond(qint64(inbox.processed() - handledBefore), ns)},
+        {QStringLiteral("sim_seconds_per_wall_second"), perSecond(simSeconds, ns)},
+        {QStringLiteral("fills"), engine.buildStatus().fillCount},
+        {QStringLiteral("equity"), engine.portfolio().equity().toString(2)},
+        {QStringLiteral("rss_growth_kib"), rssKiB() - rssBefore},
+    };
+    store.setStoreSink(nullptr);
+    paper.setExecutionSink(nullptr);
+    return result;
+}
+
+QJsonObject benchJournal(int n, const QString &dir)
+{
+    adapters::storage::SqliteTradeStore store(dir + QStringLiteral("/bench-journal.sqlite"));
+    QString error;
+    if (!store.open(&error))
+        qFatal("%s", qPrintable(error));
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < n; ++i) {
+        Fill f;
+        f.fillId = QStringLiteral("F%1").arg(i);
+        f.clientId = QStringLiteral("C%1").arg(i / 2);
+        f.symbol = QStringLiteral("PEPEUSDT");
+        f.side = i % 2 ? Side::Sell : Side::Buy;
+        f.price = Decimal::fromString("0.0000123");
+        f.qty = Decimal::fromInt(1000000 + i);
+        f.fee = Decimal::fromString("0.0123");
+        f.feeAsset = QStringLiteral("USDT");
+        f.tsMs = 1767225600000LL + i;
+        store.saveFill(f);
+    }
+    store.flush();
+    const qint64 fillNs = t.nsecsElapsed();
+    t.restart();
+    for (int i = 0; i < n; ++i) {
+        Order o;
+        o.clientId = QStringLiteral("O%1").arg(i % (n / 4 + 1));
+        o.venueOrderId = QStringLiteral("V%1").arg(i);
+        o.symbol = QStringLiteral("PEPEUSDT");
+        o.qty = Decimal::fromInt(1000);
+        o.status = i % 3 == 0 ? OrderStatus::Accepted : OrderStatus::PartiallyFilled;
+        o.createdMs = o.updatedMs = 1767225600000LL + i;
+        store.saveOrder(o);
+    }
+    store.flush();
+    const qint64 orderNs = t.nsecsElapsed();
+    t.restart();
+    std::promise<HistoryPage> promise;
+    HistoryQuery q;
+    q.kind = HistoryQuery::Kind::Fills;
+    q.symbol = QStringLiteral("PEPEUSDT");
+    q.offset = n / 2;
+    q.limit = 500;
+    store.queryHistory(q, [&promise](HistoryPage p) { promise.set_value(std::move(p)); });
+    const HistoryPage page = promise.get_future().get();
+    const qint64 queryNs = t.nsecsElapsed();
+    return {{QStringLiteral("writes"), n},
+            {QStringLiteral("fill_writes_per_s"), perSecond(n, fillNs)},
+            {QStringLiteral("order_writes_per_s"), perSecond(n, orderNs)},
+            {QStringLiteral("history_page_ms"), double(queryNs) / 1e6},
+            {QStringLiteral("history_rows"), qint64(page.fills.size())}};
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const bool quick = app.arguments().contains(QStringLiteral("--quick"));
+    QTemporaryDir dir;
+    QJsonObject out;
+    out.insert(QStringLiteral("mode"), quick ? QStringLiteral("quick") : QStringLiteral("full"));
+    out.insert(QStringLiteral("cores"), QThread::idealThreadCount());
+    out.insert(QStringLiteral("decimal"), benchDecimal(quick ? 20000 : 2000000));
+    out.insert(QStringLiteral("pipeline"), benchPipeline(quick ? 120 : 3600, dir.path()));
+    out.insert(QStringLiteral("journal"), benchJournal(quick ? 2000 : 50000, dir.path()));
+    out.insert(QStringLiteral("rss_kib"), rssKiB());
+    printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
+    return 0;
+}

@@ -1,0 +1,105 @@
+// The memedesk executable itself: --help/--version, bad arguments, headless status
+// lines with fills, and a hard kill (SIGKILL) followed by a restart on the same data dir.
+#include "journalcheck.h"
+#include "testsupport.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+namespace {
+QString appPath() { return qEnvironmentVariable("MEMEDESK_APP"); }
+
+QProcessEnvironment headlessEnv()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.insert(QStringLiteral("MEMEDESK_KEYCHAIN_SERVICE"), QStringLiteral("memedesk-test-headless"));
+    return env;
+}
+
+// Largest "fills N" seen in the output.
+qint64 fillsIn(const QString &out)
+{
+    static const QRegularExpression re(QStringLiteral("\\| fills (\\d+)"));
+    qint64 best = -1;
+    for (auto it = re.globalMatch(out); it.hasNext();)
+        best = std::max(best, it.next().captured(1).toLongLong());
+    return best;
+}
+} // namespace
+
+class TestHeadless : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (appPath().isEmpty())
+            QSKIP("MEMEDESK_APP is not set (run through ctest)");
+    }
+
+    void helpVersionAndBadArguments()
+    {
+        QProcess p;
+        p.start(appPath(), {QStringLiteral("--help")});
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString help = QString::fromUtf8(p.readAllStandardOutput());
+        for (const char *opt : {"--headless", "--data-dir", "--demo-seed", "--speed", "--version"})
+            QVERIFY2(help.contains(QLatin1String(opt)), opt);
+        p.start(appPath(), {QStringLiteral("--version")});
+        QVERIFY(p.waitForFinished(20000));
+        QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).startsWith(QLatin1String("memedesk ")));
+        p.start(appPath(), {QStringLiteral("--speed"), QStringLiteral("1000")});
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QLatin1String("--speed must be")));
+        p.start(appPath(), {QStringLiteral("--bogus")});
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 2);
+    }
+
+    void statusLinesShowFillsThenSurviveAKill()
+    {
+        const QString dir = testsupport::makeTempDir(QStringLiteral("memedesk-headless"));
+        QProcess p;
+        p.setProcessEnvironment(headlessEnv());
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(appPath(), {QStringLiteral("--data-dir"), dir, QStringLiteral("--speed"), QStringLiteral("100"),
+                            QStringLiteral("--status-interval"), QStringLiteral("1")});
+        QVERIFY(p.waitForStarted(10000));
+        QString out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(p.readAll()), fillsIn(out) > 0), 120000);
+        QVERIFY2(out.contains(QLatin1String("no display found: running headless")), qPrintable(out.left(500)));
+        QVERIFY(out.contains(QLatin1String("RUNNING")));
+        QVERIFY(out.contains(QLatin1String("equity")));
+        QVERIFY(out.contains(QLatin1String(", last: BUY")));
+        // a hard kill: no shutdown code runs at all
+        p.kill();
+        QVERIFY(p.waitForFinished(10000));
+
+        // the journal is consistent on its own after the crash
+        engine::JournalSnapshot journal;
+        const auto replay = testsupport::replayJournal(dir + QStringLiteral("/memedesk.sqlite"),
+                                                       engine::Decimal::fromInt(10000), &journal);
+        QVERIFY(replay.fills > 0);
+
+        // restart on the same data: it restores, reconciles and runs, fills not lost
+        QProcess again;
+        again.setProcessEnvironment(headlessEnv());
+        again.setProcessChannelMode(QProcess::MergedChannels);
+        again.start(appPath(), {QStringLiteral("--data-dir"), dir, QStringLiteral("--speed"), QStringLiteral("100"),
+                                QStringLiteral("--status-interval"), QStringLiteral("1"),
+                                QStringLiteral("--exit-after"), QStringLiteral("6")});
+        QVERIFY(again.waitForFinished(60000));
+        const QString out2 = QString::fromUtf8(again.readAll());
+        QCOMPARE(again.exitCode(), 0);
+        QVERIFY2(out2.contains(QLatin1String("RUNNING")), qPrintable(out2.left(800)));
+        QVERIFY2(fillsIn(out2) >= replay.fills, qPrintable(out2.left(800)));
+        QVERIFY(out2.trimmed().endsWith(QLatin1String("stopped")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "test_headless.moc"

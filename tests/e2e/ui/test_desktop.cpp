@@ -1,0 +1,105 @@
+// The real desktop app under Xvfb on the real engine, demo market, paper venue,
+// SQLite journal and OS keychain: open each view, press Start, wait for a fill on
+// the Dashboard, and save one screenshot per view.
+#include "appcontext.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "testsupport.h"
+
+#include "api/botapi.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemModel>
+#include <QApplication>
+#include <QTableView>
+#include <QTest>
+
+using namespace engine;
+
+namespace {
+QString shot(QWidget *w, const QString &name)
+{
+    const QString path = testsupport::testOutputDir() + QStringLiteral("/screenshot-") + name + QStringLiteral(".png");
+    w->grab().save(path);
+    return path;
+}
+
+int rows(QWidget *root, const char *objectName)
+{
+    auto *view = root->findChild<QAbstractItemView *>(QLatin1String(objectName));
+    return view && view->model() ? view->model()->rowCount() : -1;
+}
+} // namespace
+
+class TestDesktop : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void pressStartAndSeeAFill()
+    {
+        app::AppOptions o;
+        o.dataDir = testsupport::makeTempDir(QStringLiteral("memedesk-gui"));
+        o.seedGiven = true;
+        o.speed = 60;
+        o.autostart = false;
+        o.keychainService = QStringLiteral("memedesk-test-e2e");
+        app::AppContext ctx(o);
+        QString error;
+        QVERIFY2(ctx.initialize(&error), qPrintable(error));
+        ui::MainWindow window(ctx.api());
+        window.resize(1440, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ctx.run();
+
+        // every view opens
+        for (auto v : {ui::MainWindow::View::TradingConfig, ui::MainWindow::View::SignalMonitor,
+                       ui::MainWindow::View::History, ui::MainWindow::View::Dashboard}) {
+            window.showView(v);
+            QTest::qWait(100);
+        }
+        QVERIFY(ctx.api().status().engineState == EngineState::Stopped);
+
+        window.showView(ui::MainWindow::View::TradingConfig);
+        auto *start = window.findChild<QAbstractButton *>(QStringLiteral("startButton"));
+        QVERIFY(start);
+        QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 10000);
+        QTest::mouseClick(start, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(ctx.api().status().engineState == EngineState::Running, 20000);
+
+        window.showView(ui::MainWindow::View::Dashboard);
+        QTRY_VERIFY_WITH_TIMEOUT(rows(&window, "recentFillsTable") > 0, 120000);
+        QTest::qWait(1500); // let the chart and positions catch up for the picture
+        shot(&window, QStringLiteral("dashboard"));
+
+        window.showView(ui::MainWindow::View::TradingConfig);
+        QTest::qWait(300);
+        shot(&window, QStringLiteral("trading-config"));
+
+        window.showView(ui::MainWindow::View::SignalMonitor);
+        QTRY_VERIFY_WITH_TIMEOUT(rows(&window, "signalsTable") > 0, 20000);
+        auto *signals = window.findChild<QTableView *>(QStringLiteral("signalsTable"));
+        signals->selectRow(0);
+        QTest::qWait(500);
+        shot(&window, QStringLiteral("signal-monitor"));
+
+        window.showView(ui::MainWindow::View::History);
+        QTRY_VERIFY_WITH_TIMEOUT(rows(&window, "historyTable") > 0, 20000);
+        QTest::qWait(300);
+        shot(&window, QStringLiteral("history"));
+
+        // the same window in Simplified Chinese
+        QVERIFY(ui::applyLanguage(QStringLiteral("zh_CN")));
+        window.showView(ui::MainWindow::View::Dashboard);
+        QTest::qWait(800);
+        shot(&window, QStringLiteral("dashboard-zh_CN"));
+        ui::applyLanguage(QStringLiteral("en"));
+
+        ctx.api().stop();
+        QTRY_VERIFY_WITH_TIMEOUT(ctx.api().status().engineState == EngineState::Stopped, 10000);
+        window.close();
+        ctx.shutdown();
+    }
+};
+
+QTEST_MAIN(TestDesktop)
+#include "test_desktop.moc"

@@ -1,0 +1,8 @@
+#pragma once
+
+// QCOMPARE for engine enums, by name, so a failure prints "FILLED" vs "REJECTED".
+#include "core/enums.h"
+
+#include <QTest>
+
+#define QCOMPARE_ENUM(actual, expected) QCOMPARE(engine::toString(actual), engine::toString(expected))

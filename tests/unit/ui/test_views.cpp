@@ -1,0 +1,487 @@
+// MainWindow and its views over a fake BotApi: views show, input is validated, secrets
+// stay hidden, mode availability is respected, live events reach the tables. Saves a
+// screenshot of every view (English and Chinese) to the test output folder.
+#include "fakebotapi.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "models/signalsmodel.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModel>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+#include <QtCharts/QChartView>
+#include <QtCharts/QXYSeries>
+
+using testsupport::FakeBotApi;
+using ui::MainWindow;
+
+namespace {
+
+const qint64 kNow = 1'715'000'000'000LL; // fixed engine time for stable screenshots
+
+engine::Decimal dec(const char *text)
+{
+    return engine::Decimal::fromString(text);
+}
+
+engine::Signal makeSignal(qint64 ts, const QString &symbol, const QString &action, double score)
+{
+    engine::Signal s;
+    s.tsMs = ts;
+    s.symbol = symbol;
+    s.action = action;
+    s.score = score;
+    s.price = dec("0.00000123");
+    s.momentum = 0.034;
+    s.rsi = 61.5;
+    s.volumeZ = 2.4;
+    s.mentionVelocity = 3.1;
+    s.sentiment = 0.42;
+    s.uniqueAuthors = 37;
+    s.liquidityChange = 0.05;
+    s.explanation = QStringLiteral("momentum up 3.4 %, mentions 3.1× baseline from 37 authors, liquidity steady");
+    return s;
+}
+
+void populate(FakeBotApi &api)
+{
+    api.statusValue.engineState = engine::EngineState::Running;
+    api.statusValue.clockMs = kNow;
+    api.statusValue.realizedPnl = dec("182.40");
+    api.statusValue.unrealizedPnl = dec("68.10");
+    api.statusValue.pnlToday = dec("-12.75");
+    api.statusValue.fees = dec("9.3120");
+    api.statusValue.openPositions = 2;
+    api.statusValue.fillCount = 48;
+
+    for (const char *s : {"PEPEUSDT", "WIFUSDT", "BONKUSDT", "DOGEUSDT"})
+        api.instrumentList.append({QString::fromLatin1(s), {}, QStringLiteral("USDT"), {}, {}, {}});
+
+    engine::Position pepe;
+    pepe.symbol = QStringLiteral("PEPEUSDT");
+    pepe.qty = dec("152000000");
+    pepe.avgPrice = dec("0.00000123");
+    pepe.lastPrice = dec("0.000001287");
+    engine::Position wif;
+    wif.symbol = QStringLiteral("WIFUSDT");
+    wif.qty = dec("120.5");
+    wif.avgPrice = dec("2.4512");
+    wif.lastPrice = dec("2.3977");
+    api.positionList = {pepe, wif};
+
+    for (int i = 0; i < 12; ++i) {
+        engine::Fill f = FakeBotApi::syntheticFill(i, i % 2 ? QStringLiteral("WIFUSDT") : QStringLiteral("PEPEUSDT"),
+                                                   i % 3 ? engine::Side::Buy : engine::Side::Sell);
+        f.tsMs = kNow - i * 45'000;
+        if (i % 2)
+            f.price = dec("2.4512");
+        api.fillList.append(f);
+    }
+    const QStringList symbols{QStringLiteral("PEPEUSDT"), QStringLiteral("WIFUSDT"), QStringLiteral("BONKUSDT")};
+    const QStringList actions{QStringLiteral("BUY"), QStringLiteral("HOLD"), QStringLiteral("SELL")};
+    for (int i = 0; i < 40; ++i)
+        api.signalList.append(makeSignal(kNow - i * 20'000, symbols.at(i % 3), actions.at(i % 3), 0.7 - i * 0.035));
+
+    for (int i = 0; i < 20; ++i) {
+        engine::LogEntry e;
+        e.tsMs = kNow - i * 30'000;
+        e.level = i % 7 == 0 ? engine::LogEntry::Level::Warning : engine::LogEntry::Level::Info;
+        e.category = i % 2 ? QStringLiteral("engine") : QStringLiteral("demo");
+        e.message = QStringLiteral("demo event %1: PEPEUSDT pump detected, mention velocity rising").arg(i);
+        api.logList.append(e);
+    }
+    // Six hours of equity with a dip, for the curve and the drawdown.
+    double equity = 10000;
+    for (int i = 0; i < 360; ++i) {
+        equity += std::sin(i / 17.0) * 9 + (i > 200 && i < 260 ? -6 : 3);
+        api.equityList.append({kNow - (360 - i) * 60'000LL, engine::Decimal::fromDouble(equity, 2), dec("8000")});
+    }
+    // Candles for PEPE around the signals.
+    double price = 0.00000118;
+    QList<engine::Candle> candles;
+    for (int i = 0; i < 60; ++i) {
+        engine::Candle c;
+        c.symbol = QStringLiteral("PEPEUSDT");
+        c.openTimeMs = (kNow / 60'000 - 60 + i) * 60'000;
+        const double open = price;
+        price *= 1.0 + std::sin(i / 5.0) * 0.01 + 0.002;
+        c.open = engine::Decimal::fromDouble(open, 14);
+        c.close = engine::Decimal::fromDouble(price, 14);
+        c.high = engine::Decimal::fromDouble(std::max(open, price) * 1.004, 14);
+        c.low = engine::Decimal::fromDouble(std::min(open, price) * 0.996, 14);
+        c.volume = engine::Decimal::fromInt(1'000'000 + i * 1000);
+        candles.append(c);
+    }
+    api.candleMap.insert(QStringLiteral("PEPEUSDT"), candles);
+}
+
+template <typename T>
+T *find(QWidget *root, const char *name)
+{
+    T *w = root->findChild<T *>(QString::fromLatin1(name));
+    if (!w)
+        qWarning("no %s named %s", T::staticMetaObject.className(), name);
+    return w;
+}
+
+QString allVisibleText(QWidget *root)
+{
+    QStringList texts;
+    for (auto *l : root->findChildren<QLabel *>())
+        texts << l->text() << l->toolTip();
+    for (auto *e : root->findChildren<QLineEdit *>())
+        texts << e->text() << e->displayText() << e->placeholderText();
+    for (auto *c : root->findChildren<QComboBox *>()) {
+        for (int i = 0; i < c->count(); ++i)
+            texts << c->itemText(i) << c->itemData(i, Qt::ToolTipRole).toString();
+    }
+    for (auto *t : root->findChildren<QTableView *>()) {
+        QAbstractItemModel *m = t->model();
+        for (int r = 0; r < std::min(m->rowCount(), 200); ++r)
+            for (int c = 0; c < m->columnCount(); ++c)
+                texts << m->index(r, c).data().toString();
+    }
+    return texts.join(u'\n');
+}
+
+// Clicks the button named `buttonName` of the next modal dialog.
+void answerNextDialog(const QString &buttonName)
+{
+    QTimer::singleShot(50, [buttonName] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (!modal)
+            return answerNextDialog(buttonName);
+        if (auto *b = modal->findChild<QPushButton *>(buttonName))
+            b->click();
+    });
+}
+
+} // namespace
+
+class TestViews : public QObject {
+    Q_OBJECT
+
+    FakeBotApi m_api;
+    std::unique_ptr<MainWindow> m_window;
+
+    void screenshot(const QString &name)
+    {
+        QTest::qWait(400); // charts redraw on a short timer
+        const QString path = testsupport::testOutputDir() + QStringLiteral("/ui-%1.png").arg(name);
+        QVERIFY(m_window->grab().save(path));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("MemedeskTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_views"));
+        QDir().mkpath(testsupport::testOutputDir());
+        ui::applyLanguage(QStringLiteral("en"));
+        populate(m_api);
+        m_window = std::make_unique<MainWindow>(m_api);
+        m_window->resize(1440, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("Memedesk"));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        QCOMPARE(m_api.handlerCount(), 0); // every subscription ended with its widget
+    }
+
+    void everyViewShows_data()
+    {
+        QTest::addColumn<int>("view");
+        QTest::addColumn<QString>("objectName");
+        QTest::addColumn<QString>("shot");
+        QTest::newRow("dashboard") << int(MainWindow::View::Dashboard) << "dashboardView" << "dashboard";
+        QTest::newRow("config") << int(MainWindow::View::TradingConfig) << "tradingConfigView" << "config";
+        QTest::newRow("signals") << int(MainWindow::View::SignalMonitor) << "signalMonitorView" << "signals";
+        QTest::newRow("history") << int(MainWindow::View::History) << "historyView" << "history";
+    }
+
+    void everyViewShows()
+    {
+        QFETCH(int, view);
+        QFETCH(QString, objectName);
+        QFETCH(QString, shot);
+        m_window->showView(MainWindow::View(view));
+        QCOMPARE(int(m_window->currentView()), view);
+        QWidget *w = m_window->findChild<QWidget *>(objectName);
+        QVERIFY(w);
+        QVERIFY(w->isVisible());
+        for (const char *name : {"logPanel", "engineStateLabel"})
+            QVERIFY2(m_window->findChild<QWidget *>(QString::fromLatin1(name)), name);
+        if (view == int(MainWindow::View::SignalMonitor)) {
+            auto *table = find<QTableView>(m_window.get(), "signalsTable");
+            table->selectRow(0);
+            QTRY_VERIFY(find<QLabel>(m_window.get(), "signalDetailsLabel")->text().contains(QStringLiteral("PEPEUSDT")));
+        }
+        if (view == int(MainWindow::View::History))
+            QTRY_COMPARE(find<QTableView>(m_window.get(), "historyTable")->model()->rowCount(), 1'000'000);
+        screenshot(shot);
+    }
+
+    void dashboardShowsSnapshot()
+    {
+        m_window->showView(MainWindow::View::Dashboard);
+        QVERIFY(find<QChartView>(m_window.get(), "equityChart"));
+        auto *positions = find<QTableView>(m_window.get(), "positionsTable");
+        QCOMPARE(positions->model()->rowCount(), 2);
+        QCOMPARE(positions->model()->index(0, 0).data().toString(), QStringLiteral("PEPEUSDT"));
+        QCOMPARE(positions->model()->index(0, 2).data().toString(), QStringLiteral("0.00000123"));
+        QCOMPARE(positions->model()->index(0, 3).data().toString(), QStringLiteral("0.000001287"));
+        QCOMPARE(positions->model()->index(0, 6).data().toString(), QStringLiteral("+4.63 %"));
+        QCOMPARE(find<QLabel>(m_window.get(), "equityValue")->text(), QStringLiteral("10,250.50"));
+        QCOMPARE(find<QLabel>(m_window.get(), "pnlTodayValue")->text(), QStringLiteral("-12.75"));
+        QCOMPARE(find<QLabel>(m_window.get(), "pnlTotalValue")->text(), QStringLiteral("+250.50"));
+        QCOMPARE(find<QTableView>(m_window.get(), "recentFillsTable")->model()->rowCount(), 12);
+    }
+
+    void liveEventsReachTables()
+    {
+        auto *signalsModel = find<QTableView>(m_window.get(), "signalsTable")->model();
+        const int signalsBefore = signalsModel->rowCount();
+        m_api.emitEvent(makeSignal(kNow + 1000, QStringLiteral("BONKUSDT"), QStringLiteral("BUY"), 0.81));
+        QCOMPARE(signalsModel->rowCount(), signalsBefore + 1);
+        QCOMPARE(signalsModel->index(0, 1).data().toString(), QStringLiteral("BONKUSDT"));
+        QCOMPARE(signalsModel->index(0, 3).data().toString(), QStringLiteral("+0.81"));
+
+        auto *fills = find<QTableView>(m_window.get(), "recentFillsTable")->model();
+        engine::Fill f = FakeBotApi::syntheticFill(777, QStringLiteral("DOGEUSDT"), engine::Side::Buy);
+        m_api.emitEvent(f);
+        QCOMPARE(fills->index(0, 1).data().toString(), QStringLiteral("DOGEUSDT"));
+        const int fillRows = fills->rowCount();
+        m_api.emitEvent(f); // the same fill again (snapshot + event overlap) is shown once
+        QCOMPARE(fills->rowCount(), fillRows);
+
+        auto *log = find<QTableView>(m_window.get(), "logTable")->model();
+        engine::LogEntry entry{kNow, engine::LogEntry::Level::Error, QStringLiteral("store"),
+                               QStringLiteral("disk almost full")};
+        m_api.emitEvent(entry);
+        QCOMPARE(log->index(0, 3).data().toString(), QStringLiteral("disk almost full"));
+        engine::RiskDenial denial;
+        denial.tsMs = kNow;
+        denial.request.symbol = QStringLiteral("PEPEUSDT");
+        denial.request.qty = dec("5000000");
+        denial.reason = QStringLiteral("max open positions reached (5)");
+        m_api.emitEvent(denial);
+        QVERIFY(log->index(0, 3).data().toString().contains(QStringLiteral("max open positions reached (5)")));
+        QCOMPARE(log->index(0, 1).data().toString(), QStringLiteral("Warning"));
+
+        engine::BotStatus halted = m_api.statusValue;
+        halted.tradingState = engine::TradingState::Halted;
+        halted.haltReason = QStringLiteral("daily loss limit reached");
+        m_api.emitEvent(halted);
+        QVERIFY(find<QLabel>(m_window.get(), "engineStateLabel")->text().contains(QStringLiteral("Running")));
+        QVERIFY(find<QLabel>(m_window.get(), "tradingStateLabel")->text().contains(QStringLiteral("daily loss limit")));
+        QVERIFY(find<QPushButton>(m_window.get(), "resumeButton")->isEnabled());
+        m_api.emitEvent(m_api.statusValue);
+    }
+
+    void equityEventsExtendTheCurve()
+    {
+        m_window->showView(MainWindow::View::Dashboard);
+        auto *chart = find<QChartView>(m_window.get(), "equityChart");
+        auto *series = qobject_cast<QXYSeries *>(chart->chart()->series().first());
+        QVERIFY(series);
+        const int before = series->count();
+        m_api.emitEvent(engine::EquityPoint{kNow + 60'000, dec("10300"), dec("8000")});
+        QTRY_COMPARE(series->count(), before + 1);
+    }
+
+    void engineButtonsCallTheApi()
+    {
+        m_window->showView(MainWindow::View::TradingConfig);
+        auto *start = find<QPushButton>(m_window.get(), "startButton");
+        auto *stop = find<QPushButton>(m_window.get(), "stopButton");
+        auto *flatten = find<QPushButton>(m_window.get(), "flattenButton");
+        QVERIFY(!start->isEnabled()); // running
+        QVERIFY(stop->isEnabled());
+        stop->click();
+        QCOMPARE(m_api.stopCalls, 1);
+
+        answerNextDialog(QStringLiteral("flattenConfirmYes"));
+        flatten->click();
+        QCOMPARE(m_api.flattenCalls, 1);
+
+        engine::BotStatus stopped = m_api.statusValue;
+        stopped.engineState = engine::EngineState::Stopped;
+        stopped.openPositions = 0;
+        m_api.emitEvent(stopped);
+        QVERIFY(start->isEnabled());
+        QVERIFY(!stop->isEnabled());
+        QVERIFY(!flatten->isEnabled());
+        start->click();
+        QCOMPARE(m_api.startCalls, 1);
+        m_api.emitEvent(m_api.statusValue);
+    }
+
+    void configValidationShowsErrorsNextToFields()
+    {
+        m_window->showView(MainWindow::View::TradingConfig);
+        auto *edit = find<QLineEdit>(m_window.get(), "maxOrderNotionalEdit");
+        auto *error = find<QLabel>(m_window.get(), "maxOrderNotionalError");
+        auto *apply = find<QPushButton>(m_window.get(), "applyConfigButton");
+        auto *problems = find<QLabel>(m_window.get(), "configProblemsLabel");
+        QCOMPARE(edit->text(), QStringLiteral("1000"));
+        QVERIFY(error->text().isEmpty());
+
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("12,5abc"));
+        QVERIFY(!error->text().isEmpty());
+        QVERIFY(error->isVisible());
+        auto *stopLoss = find<QLineEdit>(m_window.get(), "stopLossPctEdit");
+        QCOMPARE(stopLoss->text(), QStringLiteral("8")); // shown in percent
+        stopLoss->selectAll();
+        QTest::keyClicks(stopLoss, QStringLiteral("150"));
+        QVERIFY(find<QLabel>(m_window.get(), "stopLossPctError")->text().contains(QStringLiteral("100")));
+        screenshot(QStringLiteral("config-errors"));
+
+        apply->click();
+        QVERIFY(m_api.appliedConfigs.isEmpty()); // nothing reaches the engine
+        QVERIFY(!problems->text().isEmpty());
+
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("250.5"));
+        stopLoss->selectAll();
+        QTest::keyClicks(stopLoss, QStringLiteral("7.5"));
+        QVERIFY(error->text().isEmpty());
+        apply->click();
+        QCOMPARE(m_api.appliedConfigs.size(), 1);
+        QCOMPARE(m_api.appliedConfigs.last().risk.maxOrderNotional, dec("250.5"));
+        QCOMPARE(m_api.appliedConfigs.last().risk.stopLossPct, dec("0.075"));
+
+        m_api.nextConfigProblems = {QStringLiteral("emaFast must be smaller than emaSlow")};
+        apply->click();
+        QCOMPARE(m_api.appliedConfigs.size(), 2);
+        QVERIFY(problems->text().contains(QStringLiteral("emaFast must be smaller than emaSlow")));
+    }
+
+    void modeAvailabilityIsRespected()
+    {
+        m_window->showView(MainWindow::View::TradingConfig);
+        auto *combo = find<QComboBox>(m_window.get(), "modeCombo");
+        auto *model = qobject_cast<QStandardItemModel *>(combo->model());
+        QVERIFY(model);
+        const int live = combo->findData(int(engine::TradingMode::Live));
+        QVERIFY(live >= 0);
+        QVERIFY(!model->item(live)->isEnabled());
+        QCOMPARE(combo->itemData(live, Qt::ToolTipRole).toString(),
+                 QStringLiteral("Binance API keys are not in the keychain"));
+        QVERIFY(model->item(combo->findData(int(engine::TradingMode::Demo)))->isEnabled());
+
+        m_api.modes[2].available = true;
+        m_api.modes[2].reason.clear();
+        QTRY_VERIFY(model->item(combo->findData(int(engine::TradingMode::Live)))->isEnabled());
+    }
+
+    void secretIsNeverDisplayed()
+    {
+        m_window->showView(MainWindow::View::TradingConfig);
+        const QString key = QStringLiteral("AKIAsupersecretKEY1234567890");
+        const QString secret = QStringLiteral("zz-TOP-SECRET-value-0987654321");
+        auto *keyEdit = find<QLineEdit>(m_window.get(), "binanceKeyEdit");
+        auto *secretEdit = find<QLineEdit>(m_window.get(), "binanceSecretEdit");
+        QCOMPARE(keyEdit->echoMode(), QLineEdit::Password);
+        QCOMPARE(secretEdit->echoMode(), QLineEdit::Password);
+        QTRY_COMPARE(find<QLabel>(m_window.get(), "binanceKeyStatus")->text(), QStringLiteral("not set"));
+
+        QTest::keyClicks(keyEdit, key);
+        QTest::keyClicks(secretEdit, secret);
+        QVERIFY(!keyEdit->displayText().contains(QStringLiteral("AKIA")));
+        find<QPushButton>(m_window.get(), "saveKeysButton")->click();
+        QTRY_COMPARE(m_api.secrets.value(QString::fromLatin1(engine::secrets::kBinanceApiKey)), key);
+        QCOMPARE(m_api.secrets.value(QString::fromLatin1(engine::secrets::kBinanceApiSecret)), secret);
+        QVERIFY(keyEdit->text().isEmpty());
+        QVERIFY(secretEdit->text().isEmpty());
+        QTRY_COMPARE(find<QLabel>(m_window.get(), "binanceKeyStatus")->text(), QStringLiteral("stored (••••••)"));
+        QTRY_COMPARE(find<QLabel>(m_window.get(), "binanceSecretStatus")->text(), QStringLiteral("stored (••••••)"));
+        const QString everything = allVisibleText(m_window.get());
+        QVERIFY(!everything.contains(key));
+        QVERIFY(!everything.contains(secret));
+        QVERIFY(!everything.contains(QStringLiteral("supersecret")));
+        screenshot(QStringLiteral("config-keys-stored"));
+
+        answerNextDialog(QStringLiteral("deleteKeysConfirmYes"));
+        find<QPushButton>(m_window.get(), "deleteKeysButton")->click();
+        QTRY_VERIFY(m_api.secrets.isEmpty());
+        QTRY_COMPARE(find<QLabel>(m_window.get(), "binanceKeyStatus")->text(), QStringLiteral("not set"));
+    }
+
+    void signalsModelIsCappedNewestFirst()
+    {
+        ui::SignalsModel model(5);
+        model.setSignals({makeSignal(100, QStringLiteral("A"), QStringLiteral("BUY"), 0.1)});
+        for (int i = 1; i <= 10; ++i)
+            model.addSignal(makeSignal(100 + i, QStringLiteral("S%1").arg(i), QStringLiteral("HOLD"), 0));
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.index(0, ui::SignalsModel::Symbol).data().toString(), QStringLiteral("S10"));
+        QCOMPARE(model.index(4, ui::SignalsModel::Symbol).data().toString(), QStringLiteral("S6"));
+        // The snapshot's newest signal delivered again as an event is not doubled.
+        ui::SignalsModel overlap(10);
+        overlap.setSignals({makeSignal(200, QStringLiteral("X"), QStringLiteral("BUY"), 0.5)});
+        overlap.addSignal(makeSignal(200, QStringLiteral("X"), QStringLiteral("BUY"), 0.5));
+        QCOMPARE(overlap.rowCount(), 1);
+    }
+
+    void statusLabelsCarryMachineReadableState()
+    {
+        auto *engineLabel = find<QLabel>(m_window.get(), "engineStateLabel");
+        QTRY_COMPARE(engineLabel->property("engineState").toString(), QStringLiteral("RUNNING"));
+        QCOMPARE(find<QLabel>(m_window.get(), "tradingStateLabel")->property("tradingState").toString(),
+                 QStringLiteral("ACTIVE"));
+    }
+
+    void logLevelFilter()
+    {
+        auto *table = find<QTableView>(m_window.get(), "logTable");
+        auto *level = find<QComboBox>(m_window.get(), "logLevelCombo");
+        const int all = table->model()->rowCount();
+        level->setCurrentIndex(2); // warnings and errors
+        QVERIFY(table->model()->rowCount() < all);
+        for (int r = 0; r < table->model()->rowCount(); ++r) {
+            const QString lvl = table->model()->index(r, 1).data().toString();
+            QVERIFY2(lvl == QStringLiteral("Warning") || lvl == QStringLiteral("Error"), qPrintable(lvl));
+        }
+        level->setCurrentIndex(1);
+        QCOMPARE(table->model()->rowCount(), all);
+    }
+
+    void chineseTranslationRenders()
+    {
+        QVERIFY(ui::applyLanguage(QStringLiteral("zh_CN")));
+        auto *nav = find<QListWidget>(m_window.get(), "navList");
+        QTRY_COMPARE(nav->item(0)->text(), QStringLiteral("仪表盘"));
+        QCOMPARE(find<QPushButton>(m_window.get(), "startButton")->text(), QStringLiteral("启动"));
+        const QStringList shots{QStringLiteral("dashboard"), QStringLiteral("config"), QStringLiteral("signals"),
+                                QStringLiteral("history")};
+        for (int v = 0; v < 4; ++v) {
+            m_window->showView(MainWindow::View(v));
+            screenshot(QStringLiteral("zh-") + shots.at(v));
+        }
+        QVERIFY(ui::applyLanguage(QStringLiteral("en")));
+        QTRY_COMPARE(nav->item(0)->text(), QStringLiteral("Dashboard"));
+        QCOMPARE(find<QPushButton>(m_window.get(), "startButton")->text(), QStringLiteral("Start"));
+    }
+};
+
+QTEST_MAIN(TestViews)
+#include "test_views.moc"

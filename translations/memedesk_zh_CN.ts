@@ -1,0 +1,1340 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ui::ApiKeysBox</name>
+    <message>
+        <location filename="../ui/widgets/apikeysbox.cpp" line="+94"/>
+        <source>Type the API key and secret first.</source>
+        <translation>请先输入 API 密钥和私钥。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saving to the keychain…</source>
+        <translation>正在保存到钥匙串…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delete API keys</source>
+        <translation>删除 API 密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the Binance API key and secret from the keychain? Live trading will be unavailable.</source>
+        <translation>要从钥匙串中删除币安 API 密钥和私钥吗？删除后将无法进行实盘交易。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deleting from the keychain…</source>
+        <translation>正在从钥匙串中删除…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Keychain error: %1</source>
+        <translation>钥匙串错误：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keys deleted.</source>
+        <translation>密钥已删除。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys saved to the keychain.</source>
+        <translation>密钥已保存到钥匙串。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stored (••••••)</source>
+        <translation>已保存（••••••）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keychain error</source>
+        <translation>钥匙串错误</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Binance API keys</source>
+        <translation>币安 API 密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API secret</source>
+        <translation>API 私钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paste a new API key</source>
+        <translation>粘贴新的 API 密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paste a new API secret</source>
+        <translation>粘贴新的 API 私钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save to keychain</source>
+        <translation>保存到钥匙串</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete keys</source>
+        <translation>删除密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys go straight to the operating system&apos;s keychain. Memedesk never shows them again, never writes them to files or logs. Use a key without withdrawal permission.</source>
+        <translation>密钥直接保存到操作系统的钥匙串中。Memedesk 不会再次显示它们，也不会写入文件或日志。请使用没有提现权限的密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ConfigForm</name>
+    <message>
+        <location filename="../ui/widgets/configform.cpp" line="+44"/>
+        <source>Trading mode</source>
+        <translation>交易模式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper starting cash</source>
+        <translation>模拟初始资金</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Max order notional</source>
+        <translation>单笔订单最大金额</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Max open positions</source>
+        <translation>最大持仓数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily loss limit</source>
+        <translation>每日亏损上限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop-loss</source>
+        <translation>止损</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Take-profit</source>
+        <translation>止盈</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trailing stop (0 = off)</source>
+        <translation>移动止损（0 = 关闭）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Max orders per minute</source>
+        <translation>每分钟最多订单数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order notional</source>
+        <translation>每笔下单金额</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entry score (buy above)</source>
+        <translation>入场分数（高于此值买入）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exit score (sell below)</source>
+        <translation>离场分数（低于此值卖出）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fast EMA (candles)</source>
+        <translation>快速 EMA（K 线根数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slow EMA (candles)</source>
+        <translation>慢速 EMA（K 线根数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RSI period (candles)</source>
+        <translation>RSI 周期（K 线根数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Social window (min)</source>
+        <translation>社交近期窗口（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Social baseline (min)</source>
+        <translation>社交基线窗口（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight: momentum</source>
+        <translation>权重：动量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight: volume</source>
+        <translation>权重：成交量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight: social</source>
+        <translation>权重：社交</translation>
+    </message>
+    <message>
+        <location line="+172"/>
+        <source>Configuration applied and saved.</source>
+        <translation>配置已应用并保存。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fix the highlighted fields, then apply again.</source>
+        <translation>请修正标红的字段后再应用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The engine did not apply the configuration:</source>
+        <translation>引擎未应用该配置：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk limits</source>
+        <translation>风险限制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strategy: momentum + volume + social</source>
+        <translation>策略：动量 + 成交量 + 社交</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Live trading needs Binance API keys in the keychain</source>
+        <translation>实盘交易需要钥匙串中存有币安 API 密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sell when the price falls this far below the entry</source>
+        <translation>价格跌破入场价达到此幅度时卖出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sell when the price rises this far above the entry</source>
+        <translation>价格高于入场价达到此幅度时卖出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sell when the price falls this far below its peak since entry</source>
+        <translation>价格从入场后的最高点回落达到此幅度时卖出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Realized plus unrealized loss today that halts trading</source>
+        <translation>今日已实现加未实现亏损达到此值时暂停交易</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buy when the fused signal score is above this (-1 to 1)</source>
+        <translation>综合信号分数高于此值时买入（-1 到 1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sell an open position when the score falls below this</source>
+        <translation>分数低于此值时卖出持仓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+</context>
+<context>
+    <name>ui::CsvExporter</name>
+    <message>
+        <location filename="../ui/models/csvexporter.cpp" line="+25"/>
+        <source>An export is already running.</source>
+        <translation>已有导出任务正在进行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Export cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The history query failed: %1</source>
+        <translation>历史记录查询失败：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Writing the file failed: %1</source>
+        <translation>写入文件失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Exported %n row(s).</source>
+        <translation>
+            <numerusform>已导出 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saving the file failed: %1</source>
+        <translation>保存文件失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DashboardView</name>
+    <message>
+        <location filename="../ui/views/dashboardview.cpp" line="+137"/>
+        <source>%1 % since start</source>
+        <translation>自启动以来 %1 %</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n fill(s)</source>
+        <translation>
+            <numerusform>%n 笔成交</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Halted: %1</source>
+        <translation>已暂停：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1, %n open position(s)</source>
+        <translation>
+            <numerusform>%1，%n 个持仓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Equity</source>
+        <translation>权益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PnL today</source>
+        <translation>今日盈亏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PnL total</source>
+        <translation>总盈亏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Realized PnL</source>
+        <translation>已实现盈亏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unrealized PnL</source>
+        <translation>未实现盈亏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fees paid</source>
+        <translation>已付手续费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Engine / trading</source>
+        <translation>引擎 / 交易</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OPEN POSITIONS</source>
+        <translation>当前持仓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RECENT FILLS</source>
+        <translation>最近成交</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DecimalField</name>
+    <message>
+        <location filename="../ui/widgets/decimalfield.cpp" line="+76"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not a number (use digits and a dot, e.g. 12.5)</source>
+        <translation>不是有效数字（请使用数字和小数点，例如 12.5）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Must be greater than %1</source>
+        <translation>必须大于 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must be at least %1</source>
+        <translation>不能小于 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Must be at most %1</source>
+        <translation>不能大于 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Out of range</source>
+        <translation>超出范围</translation>
+    </message>
+</context>
+<context>
+    <name>ui::EngineControlBox</name>
+    <message>
+        <location filename="../ui/widgets/enginecontrolbox.cpp" line="+60"/>
+        <location line="+5"/>
+        <source>Flatten and stop</source>
+        <translation>清仓并停止</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Sell every open position at market and stop trading?</source>
+        <translation>以市价卖出所有持仓并停止交易？</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n open position(s) will be sold at the current market price.</source>
+        <translation>
+            <numerusform>将以当前市价卖出 %n 个持仓。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconcile with the venue, then let the strategy trade</source>
+        <translation>先与交易所对账，然后让策略开始交易</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the strategy and cancel working orders; positions stay open</source>
+        <translation>停止策略并撤销挂单；持仓保持不变</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flatten &amp;&amp; Stop</source>
+        <translation>清仓并停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sell every open position at market, then stop (kill switch)</source>
+        <translation>以市价卖出所有持仓后停止（紧急开关）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume trading</source>
+        <translation>恢复交易</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the halt after you have looked at its reason</source>
+        <translation>查看暂停原因后解除暂停</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Engine: %1 · Trading: %2 · Mode: %3 · Open positions: %4</source>
+        <translation>引擎：%1 · 交易：%2 · 模式：%3 · 持仓数：%4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trading halted: %1</source>
+        <translation>交易已暂停：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no reason given</source>
+        <translation>未提供原因</translation>
+    </message>
+</context>
+<context>
+    <name>ui::EngineStatusBar</name>
+    <message>
+        <location filename="../ui/widgets/enginestatusbar.cpp" line="+88"/>
+        <source>Market connected</source>
+        <translation>行情已连接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Market disconnected</source>
+        <translation>行情未连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mode: %1</source>
+        <translation>模式：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Engine: %1</source>
+        <translation>引擎：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trading: %1</source>
+        <translation>交易：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clock: %1</source>
+        <translation>时钟：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equity: %1</source>
+        <translation>权益：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Journal unavailable</source>
+        <translation>交易日志不可用</translation>
+    </message>
+</context>
+<context>
+    <name>ui::EquityChart</name>
+    <message>
+        <location filename="../ui/widgets/equitychart.cpp" line="+119"/>
+        <source>Equity</source>
+        <translation>权益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drawdown from peak</source>
+        <translation>自高点回撤</translation>
+    </message>
+</context>
+<context>
+    <name>ui::FillsModel</name>
+    <message>
+        <location filename="../ui/models/fillsmodel.cpp" line="+83"/>
+        <source>Fill %1 of order %2 at %3, %4</source>
+        <translation>订单 %2 的成交 %1，时间 %3，%4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maker</source>
+        <translation>挂单方</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>taker</source>
+        <translation>吃单方</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symbol</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notional</source>
+        <translation>成交额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+</context>
+<context>
+    <name>ui::HistoryColumns</name>
+    <message>
+        <location filename="../ui/models/historycolumns.cpp" line="+38"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Symbol</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+15"/>
+        <source>Side</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Notional</source>
+        <translation>成交额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee asset</source>
+        <translation>手续费币种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liquidity</source>
+        <translation>流动性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill ID</source>
+        <translation>成交 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>Order ID</source>
+        <translation>订单 ID</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filled</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limit price</source>
+        <translation>限价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avg price</source>
+        <translation>均价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fees</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Venue ID</source>
+        <translation>交易所订单 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>maker</source>
+        <translation>挂单方</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>taker</source>
+        <translation>吃单方</translation>
+    </message>
+</context>
+<context>
+    <name>ui::HistoryModel</name>
+    <message>
+        <location filename="../ui/models/historymodel.cpp" line="+90"/>
+        <source>(not loaded)</source>
+        <translation>（未加载）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+</context>
+<context>
+    <name>ui::HistoryView</name>
+    <message>
+        <location filename="../ui/views/historyview.cpp" line="+137"/>
+        <source>%1 of %2 rows</source>
+        <translation>%1 / %2 行</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+112"/>
+        <source>All symbols</source>
+        <translation>全部交易对</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>The end of the date range is before its start.</source>
+        <translation>日期范围的结束时间早于开始时间。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counting rows…</source>
+        <translation>正在统计行数…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 matching rows</source>
+        <translation>共 %1 条匹配记录</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exporting to %1</source>
+        <translation>正在导出到 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export history as CSV</source>
+        <translation>将历史记录导出为 CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fills</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pick a symbol or type one, then press Enter</source>
+        <translation>选择或输入交易对，然后按回车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both sides</source>
+        <translation>买卖双向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buy</source>
+        <translation>买入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sell</source>
+        <translation>卖出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply filter</source>
+        <translation>应用筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+</context>
+<context>
+    <name>ui::Labels</name>
+    <message>
+        <location filename="../ui/labels.cpp" line="+7"/>
+        <location line="+74"/>
+        <source>Buy</source>
+        <translation>买入</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <location line="+76"/>
+        <source>Sell</source>
+        <translation>卖出</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>Market</source>
+        <translation>市价</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Limit</source>
+        <translation>限价</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partially filled</source>
+        <translation>部分成交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filled</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconciling</source>
+        <translation>对账中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopping</source>
+        <translation>停止中</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reducing</source>
+        <translation>仅减仓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Halted</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Demo (simulated market)</source>
+        <translation>演示（模拟市场）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dry run (live data, paper fills)</source>
+        <translation>模拟盘（实时行情，模拟成交）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live trading</source>
+        <translation>实盘交易</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Debug</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Hold</source>
+        <translation>持有</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LanguageBox</name>
+    <message>
+        <location filename="../ui/widgets/languagebox.cpp" line="+47"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applies immediately and is remembered for the next start.</source>
+        <translation>立即生效，下次启动时保留。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LogModel</name>
+    <message>
+        <location filename="../ui/models/logmodel.cpp" line="+98"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LogPanel</name>
+    <message>
+        <location filename="../ui/widgets/logpanel.cpp" line="+92"/>
+        <source>Order denied: %1 %2 %3 — %4</source>
+        <translation>订单被拒绝：%1 %2 %3 —— %4</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything (debug)</source>
+        <translation>全部（含调试）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Info and above</source>
+        <translation>信息及以上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+</context>
+<context>
+    <name>ui::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="+156"/>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trading config</source>
+        <translation>交易配置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signal monitor</source>
+        <translation>信号监控</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log panel</source>
+        <translation>日志面板</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PositionsModel</name>
+    <message>
+        <location filename="../ui/models/positionsmodel.cpp" line="+94"/>
+        <source>%1: %2 at average %3, realized %4, fees %5</source>
+        <translation>%1：持有 %2，均价 %3，已实现 %4，手续费 %5</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Symbol</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avg price</source>
+        <translation>均价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark</source>
+        <translation>标记价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>市值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unrealized PnL</source>
+        <translation>未实现盈亏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PnL %</source>
+        <translation>盈亏 %</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PriceChart</name>
+    <message>
+        <location filename="../ui/widgets/pricechart.cpp" line="+128"/>
+        <source>Select a signal to see its token&apos;s price</source>
+        <translation>选择一条信号以查看该代币的价格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — no candles yet</source>
+        <translation>%1 —— 暂无 K 线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — 1-minute candles, %2 signal at %3 (price %4)</source>
+        <translation>%1 —— 1 分钟 K 线，%3 的%2信号（价格 %4）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — 1-minute candles</source>
+        <translation>%1 —— 1 分钟 K 线</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SignalMonitorView</name>
+    <message>
+        <location filename="../ui/views/signalmonitorview.cpp" line="+108"/>
+        <source>%1 %2 at %3, price %4, score %5: %6</source>
+        <translation>%1 %2，时间 %3，价格 %4，分数 %5：%6</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 of %2 signals (newest first, last %3 kept)</source>
+        <translation>显示 %1 / %2 条信号（最新在前，保留最近 %3 条）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Filter by symbol…</source>
+        <translation>按交易对筛选…</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SignalsModel</name>
+    <message>
+        <location filename="../ui/models/signalsmodel.cpp" line="+91"/>
+        <source>pulled</source>
+        <translation>已撤池</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 at %2, price %3
+%4</source>
+        <translation>%1，时间 %2，价格 %3
+%4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fused score from -1 (strong sell) to +1 (strong buy)</source>
+        <translation>综合分数，从 -1（强烈卖出）到 +1（强烈买入）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fast EMA over slow EMA minus one</source>
+        <translation>快速 EMA 除以慢速 EMA 再减一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Volume z-score against the recent baseline</source>
+        <translation>成交量相对近期基线的 z 分数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentions per minute now versus the baseline window</source>
+        <translation>当前每分钟提及次数与基线窗口之比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean sentiment of recent posts, -1 to +1</source>
+        <translation>近期帖子的平均情绪，-1 到 +1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change of pool liquidity over the window</source>
+        <translation>窗口期内资金池流动性的变化</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symbol</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RSI</source>
+        <translation>RSI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Volume z</source>
+        <translation>成交量 z</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentions</source>
+        <translation>提及</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sentiment</source>
+        <translation>情绪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authors</source>
+        <translation>作者数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liquidity</source>
+        <translation>流动性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+</context>
+</TS>

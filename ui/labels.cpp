@@ -1,0 +1,89 @@
+#include "labels.h"
+
+namespace ui {
+
+QString Labels::side(engine::Side side)
+{
+    return side == engine::Side::Buy ? tr("Buy") : tr("Sell");
+}
+
+QString Labels::orderType(engine::OrderType type)
+{
+    return type == engine::OrderType::Market ? tr("Market") : tr("Limit");
+}
+
+QString Labels::orderStatus(engine::OrderStatus status)
+{
+    using S = engine::OrderStatus;
+    switch (status) {
+    case S::New: return tr("New");
+    case S::Accepted: return tr("Accepted");
+    case S::PartiallyFilled: return tr("Partially filled");
+    case S::Filled: return tr("Filled");
+    case S::Cancelled: return tr("Cancelled");
+    case S::Rejected: return tr("Rejected");
+    case S::Expired: return tr("Expired");
+    case S::Unknown: return tr("Unknown");
+    }
+    return {};
+}
+
+QString Labels::engineState(engine::EngineState state)
+{
+    using S = engine::EngineState;
+    switch (state) {
+    case S::Stopped: return tr("Stopped");
+    case S::Starting: return tr("Starting");
+    case S::Reconciling: return tr("Reconciling");
+    case S::Running: return tr("Running");
+    case S::Stopping: return tr("Stopping");
+    }
+    return {};
+}
+
+QString Labels::tradingState(engine::TradingState state)
+{
+    using S = engine::TradingState;
+    switch (state) {
+    case S::Active: return tr("Active");
+    case S::Reducing: return tr("Reducing");
+    case S::Halted: return tr("Halted");
+    }
+    return {};
+}
+
+QString Labels::tradingMode(engine::TradingMode mode)
+{
+    using M = engine::TradingMode;
+    switch (mode) {
+    case M::Demo: return tr("Demo (simulated market)");
+    case M::DryRun: return tr("Dry run (live data, paper fills)");
+    case M::Live: return tr("Live trading");
+    }
+    return {};
+}
+
+QString Labels::logLevel(engine::LogEntry::Level level)
+{
+    using L = engine::LogEntry::Level;
+    switch (level) {
+    case L::Debug: return tr("Debug");
+    case L::Info: return tr("Info");
+    case L::Warning: return tr("Warning");
+    case L::Error: return tr("Error");
+    }
+    return {};
+}
+
+QString Labels::signalAction(const QString &action)
+{
+    if (action == QLatin1String("BUY"))
+        return tr("Buy");
+    if (action == QLatin1String("SELL"))
+        return tr("Sell");
+    if (action == QLatin1String("HOLD"))
+        return tr("Hold");
+    return action;
+}
+
+} // namespace ui

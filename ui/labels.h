@@ -1,0 +1,26 @@
+#pragma once
+
+#include "api/botevents.h"
+#include "core/enums.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace ui {
+
+//! Translated names of engine enums. The engine's own toString() is for logs and files.
+class Labels {
+    Q_DECLARE_TR_FUNCTIONS(ui::Labels)
+public:
+    [[nodiscard]] static QString side(engine::Side side);
+    [[nodiscard]] static QString orderType(engine::OrderType type);
+    [[nodiscard]] static QString orderStatus(engine::OrderStatus status);
+    [[nodiscard]] static QString engineState(engine::EngineState state);
+    [[nodiscard]] static QString tradingState(engine::TradingState state);
+    [[nodiscard]] static QString tradingMode(engine::TradingMode mode);
+    [[nodiscard]] static QString logLevel(engine::LogEntry::Level level);
+    //! "BUY" / "SELL" / "HOLD" from a signal; anything else is shown as is.
+    [[nodiscard]] static QString signalAction(const QString &action);
+};
+
+} // namespace ui

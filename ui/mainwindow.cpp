@@ -1,0 +1,166 @@
+#include "mainwindow.h"
+
+#include "theme.h"
+#include "views/dashboardview.h"
+#include "views/historyview.h"
+#include "views/signalmonitorview.h"
+#include "views/tradingconfigview.h"
+#include "widgets/enginestatusbar.h"
+#include "widgets/logpanel.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStackedWidget>
+
+namespace ui {
+
+namespace {
+constexpr int kRefreshMs = 500;
+constexpr int kViewCount = 4;
+} // namespace
+
+MainWindow::MainWindow(engine::BotApi &api, QWidget *parent)
+    : QMainWindow(parent)
+    , m_api(api)
+{
+    Theme::apply();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QStringLiteral("Memedesk"));
+
+    m_nav = new QListWidget(this);
+    m_nav->setObjectName(QStringLiteral("navList"));
+    m_nav->setFixedWidth(190);
+    m_nav->setFrameShape(QFrame::NoFrame);
+    for (int i = 0; i < kViewCount; ++i)
+        m_nav->addItem(QString());
+
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("viewStack"));
+    m_dashboard = new DashboardView(api, m_stack);
+    m_config = new TradingConfigView(api, m_stack);
+    m_signals = new SignalMonitorView(api, m_stack);
+    m_history = new HistoryView(api, m_stack);
+    for (QWidget *view : std::initializer_list<QWidget *>{m_dashboard, m_config, m_signals, m_history})
+        m_stack->addWidget(view);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_nav);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_log = new LogPanel(api, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_log);
+    m_statusBar = new EngineStatusBar(this);
+    setStatusBar(m_statusBar);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    for (int i = 0; i < kViewCount; ++i) {
+        QAction *action = m_viewMenu->addAction(QString());
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, i] { showView(View(i)); });
+        m_viewActions.append(action);
+    }
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_log->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_quit = m_viewMenu->addAction(QString());
+    m_quit->setShortcut(QKeySequence::Quit);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || row >= kViewCount)
+            return;
+        m_stack->setCurrentIndex(row);
+        refresh();
+    });
+
+    m_events = m_api.handleEvents(this, [this](const engine::BotEvent &event) { onEvent(event); });
+    connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
+    m_refreshTimer.start(kRefreshMs);
+
+    resize(1440, 900);
+    setMinimumSize(1024, 640);
+    resizeDocks({m_log}, {170}, Qt::Vertical);
+    restoreLayout();
+    retranslateUi();
+    m_nav->setCurrentRow(0);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::showView(View view)
+{
+    m_nav->setCurrentRow(int(view));
+}
+
+MainWindow::View MainWindow::currentView() const
+{
+    return View(m_stack->currentIndex());
+}
+
+QWidget *MainWindow::viewWidget(View view) const
+{
+    return m_stack->widget(int(view));
+}
+
+void MainWindow::refresh()
+{
+    m_statusBar->setStatus(m_api.status());
+    // Only the visible view polls; the others still get live events.
+    switch (currentView()) {
+    case View::Dashboard: m_dashboard->refresh(); break;
+    case View::TradingConfig: m_config->refresh(); break;
+    case View::SignalMonitor: m_signals->refresh(); break;
+    case View::History: m_history->refresh(); break;
+    }
+}
+
+void MainWindow::onEvent(const engine::BotEvent &event)
+{
+    if (const auto *status = std::get_if<engine::BotStatus>(&event))
+        m_statusBar->setStatus(*status);
+}
+
+void MainWindow::restoreLayout()
+{
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("ui/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("ui/windowState")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("ui/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("ui/windowState"), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi()
+{
+    const QString names[kViewCount] = {tr("Dashboard"), tr("Trading config"), tr("Signal monitor"), tr("History")};
+    for (int i = 0; i < kViewCount; ++i) {
+        m_nav->item(i)->setText(names[i]);
+        m_viewActions.at(i)->setText(names[i]);
+    }
+    m_viewMenu->setTitle(tr("&View"));
+    m_quit->setText(tr("&Quit"));
+    m_log->toggleViewAction()->setText(tr("Log panel"));
+}
+
+} // namespace ui

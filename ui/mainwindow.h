@@ -1,0 +1,64 @@
+#pragma once
+
+#include "api/botapi.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+#include <memory>
+
+class QAction;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace ui {
+
+class DashboardView;
+class EngineStatusBar;
+class HistoryView;
+class LogPanel;
+class SignalMonitorView;
+class TradingConfigView;
+
+//! The desktop window: a sidebar over four views, a dockable log and the status bar.
+//! Talks to the engine only through BotApi and never waits on it.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class View { Dashboard, TradingConfig, SignalMonitor, History };
+
+    explicit MainWindow(engine::BotApi &api, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void showView(View view);
+    [[nodiscard]] View currentView() const;
+    [[nodiscard]] QWidget *viewWidget(View view) const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void retranslateUi();
+    void refresh();
+    void onEvent(const engine::BotEvent &event);
+    void restoreLayout();
+
+    engine::BotApi &m_api;
+    QListWidget *m_nav;
+    QStackedWidget *m_stack;
+    DashboardView *m_dashboard;
+    TradingConfigView *m_config;
+    SignalMonitorView *m_signals;
+    HistoryView *m_history;
+    LogPanel *m_log;
+    EngineStatusBar *m_statusBar;
+    QMenu *m_viewMenu;
+    QList<QAction *> m_viewActions;
+    QAction *m_quit;
+    QTimer m_refreshTimer;
+    std::unique_ptr<engine::Handler> m_events;
+};
+
+} // namespace ui

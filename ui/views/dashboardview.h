@@ -1,0 +1,57 @@
+#pragma once
+
+#include "api/botapi.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QTableView;
+
+namespace ui {
+
+class EquityChart;
+class FillsModel;
+class PositionsModel;
+class StatCard;
+
+//! Equity and drawdown, PnL figures, engine state, open positions and recent fills.
+class DashboardView final : public QWidget {
+    Q_OBJECT
+public:
+    explicit DashboardView(engine::BotApi &api, QWidget *parent = nullptr);
+    ~DashboardView() override;
+
+    //! Pulls the latest status and positions (called by the window's refresh timer).
+    void refresh();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void onEvent(const engine::BotEvent &event);
+    void showStatus(const engine::BotStatus &status);
+
+    engine::BotApi &m_api;
+    engine::BotStatus m_status;
+    StatCard *m_equity;
+    StatCard *m_cash;
+    StatCard *m_pnlToday;
+    StatCard *m_pnlTotal;
+    StatCard *m_realized;
+    StatCard *m_unrealized;
+    StatCard *m_fees;
+    StatCard *m_state;
+    EquityChart *m_chart;
+    PositionsModel *m_positions;
+    FillsModel *m_fills;
+    QLabel *m_positionsTitle;
+    QLabel *m_fillsTitle;
+    QTableView *m_positionsTable;
+    QTableView *m_fillsTable;
+    std::unique_ptr<engine::Handler> m_events;
+};
+
+} // namespace ui

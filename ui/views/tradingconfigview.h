@@ -1,0 +1,40 @@
+#pragma once
+
+#include "api/botapi.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace ui {
+
+class ApiKeysBox;
+class ConfigForm;
+class EngineControlBox;
+class LanguageBox;
+
+//! Engine controls, trading configuration, API keys and language.
+class TradingConfigView final : public QWidget {
+    Q_OBJECT
+public:
+    explicit TradingConfigView(engine::BotApi &api, QWidget *parent = nullptr);
+    ~TradingConfigView() override;
+
+    //! Pulls the engine status and the available modes.
+    void refresh();
+    [[nodiscard]] ConfigForm *form() const { return m_form; }
+
+private:
+    void onEvent(const engine::BotEvent &event);
+    void updateModes();
+
+    engine::BotApi &m_api;
+    EngineControlBox *m_control;
+    ConfigForm *m_form;
+    ApiKeysBox *m_keys;
+    LanguageBox *m_language;
+    QList<engine::ModeAvailability> m_modes;
+    std::unique_ptr<engine::Handler> m_events;
+};
+
+} // namespace ui

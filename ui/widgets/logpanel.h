@@ -1,0 +1,47 @@
+#pragma once
+
+#include "api/botapi.h"
+
+#include <QDockWidget>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace ui {
+
+class LogFilterProxy;
+class LogModel;
+
+//! Dockable engine log: recent lines plus live LogEntry events, risk denials as
+//! warnings, a minimum-level filter.
+class LogPanel final : public QDockWidget {
+    Q_OBJECT
+public:
+    explicit LogPanel(engine::BotApi &api, QWidget *parent = nullptr);
+    ~LogPanel() override;
+
+    [[nodiscard]] LogModel *model() const { return m_model; }
+    [[nodiscard]] QTableView *table() const { return m_table; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void onEvent(const engine::BotEvent &event);
+
+    engine::BotApi &m_api;
+    LogModel *m_model;
+    LogFilterProxy *m_proxy;
+    QLabel *m_levelLabel;
+    QComboBox *m_level;
+    QPushButton *m_clear;
+    QTableView *m_table;
+    std::unique_ptr<engine::Handler> m_events;
+};
+
+} // namespace ui
