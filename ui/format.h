@@ -8,8 +8,9 @@
 //! only Decimal::toString(n) produces the digits, never a double.
 namespace ui::fmt {
 
-//! Price with up to `significant` significant digits, so 0.00000123 shows all its digits.
-[[nodiscard]] QString price(const engine::Decimal &value, int significant = 8);
+//! Price in plain notation with up to `significant` significant digits, so 0.00000123 shows
+//! all its digits (exchange prices have few; computed averages are cut, tooltips give them exactly).
+[[nodiscard]] QString price(const engine::Decimal &value, int significant = 6);
 //! Token quantity: whole tokens for big amounts, significant digits for fractions.
 [[nodiscard]] QString qty(const engine::Decimal &value);
 //! Money in quote currency with thousands separators ("12,345.67").

@@ -34,7 +34,7 @@ MainWindow::MainWindow(engine::BotApi &api, QWidget *parent)
 
     m_nav = new QListWidget(this);
     m_nav->setObjectName(QStringLiteral("navList"));
-    m_nav->setFixedWidth(190);
+    m_nav->setFixedWidth(170);
     m_nav->setFrameShape(QFrame::NoFrame);
     for (int i = 0; i < kViewCount; ++i)
         m_nav->addItem(QString());

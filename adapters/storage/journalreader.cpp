@@ -186,8 +186,8 @@ bool JournalReader::readPositions(QList<engine::Position> *out, QStringList *pro
 {
     QSqlQuery q(m_db);
     if (!runSelect(q,
-                   QStringLiteral("SELECT symbol, qty, avg_price, realized_pnl, fees, last_price, peak_price, opened_ms"
-                                  " FROM positions ORDER BY symbol"),
+                   QStringLiteral("SELECT symbol, qty, avg_price, realized_pnl, fees, last_price, peak_price, opened_ms,"
+                                  " cost_basis FROM positions ORDER BY symbol"),
                    {}, error))
         return false;
     collect(q, out, problems, [](const QSqlQuery &row, engine::Position *p, QString *problem) {
@@ -200,6 +200,7 @@ bool JournalReader::readPositions(QList<engine::Position> *out, QStringList *pro
         p->lastPrice = r.decimal(5);
         p->peakPrice = r.decimal(6);
         p->openedMs = r.integer(7);
+        p->costBasis = r.decimal(8);
         *problem = r.problem();
         return r.ok();
     });

@@ -226,10 +226,11 @@ bool JournalWriter::writePortfolio(const PortfolioWrite &p, QString *error)
     // Upserts only: positions are kept for every symbol ever traded, and an asset the engine
     // stops mentioning keeps its last known balance rather than vanishing.
     if (!prepare(m_positionUpsert,
-                 "INSERT INTO positions (symbol, qty, avg_price, realized_pnl, fees, last_price, peak_price, opened_ms)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (symbol) DO UPDATE SET qty = excluded.qty,"
+                 "INSERT INTO positions (symbol, qty, avg_price, realized_pnl, fees, last_price, peak_price, opened_ms,"
+                 " cost_basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (symbol) DO UPDATE SET qty = excluded.qty,"
                  " avg_price = excluded.avg_price, realized_pnl = excluded.realized_pnl, fees = excluded.fees,"
-                 " last_price = excluded.last_price, peak_price = excluded.peak_price, opened_ms = excluded.opened_ms",
+                 " last_price = excluded.last_price, peak_price = excluded.peak_price, opened_ms = excluded.opened_ms,"
+                 " cost_basis = excluded.cost_basis",
                  error)
         || !prepare(m_balanceUpsert,
                     "INSERT INTO balances (asset, free) VALUES (?, ?)"
@@ -245,6 +246,7 @@ bool JournalWriter::writePortfolio(const PortfolioWrite &p, QString *error)
         m_positionUpsert.addBindValue(dec(pos.lastPrice));
         m_positionUpsert.addBindValue(dec(pos.peakPrice));
         m_positionUpsert.addBindValue(pos.openedMs);
+        m_positionUpsert.addBindValue(dec(pos.costBasis));
         if (!run(m_positionUpsert, error))
             return false;
     }

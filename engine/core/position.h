@@ -10,7 +10,8 @@ namespace engine {
 struct Position {
     QString symbol;
     Decimal qty;
-    Decimal avgPrice;       // average entry price of the open quantity
+    Decimal avgPrice;       // average entry price of the open quantity (costBasis / qty, for display)
+    Decimal costBasis;      // exact quote spent on the open quantity; PnL is computed from this
     Decimal realizedPnl;    // closed part, net of fees
     Decimal fees;           // all fees paid on this symbol
     Decimal lastPrice;      // mark
@@ -18,7 +19,7 @@ struct Position {
     qint64 openedMs = 0;
 
     [[nodiscard]] bool isOpen() const { return qty.isPositive(); }
-    [[nodiscard]] Decimal unrealizedPnl() const { return isOpen() ? (lastPrice - avgPrice) * qty : Decimal(); }
+    [[nodiscard]] Decimal unrealizedPnl() const { return isOpen() ? lastPrice * qty - costBasis : Decimal(); }
     [[nodiscard]] Decimal marketValue() const { return lastPrice * qty; }
 };
 

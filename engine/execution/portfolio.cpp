@@ -16,8 +16,11 @@ void Portfolio::restore(Decimal cash, Decimal startingEquity, const QList<Positi
     m_cash = cash;
     m_startingEquity = startingEquity;
     m_positions.clear();
-    for (const Position &p : positions)
+    for (Position p : positions) {
+        if (p.isOpen() && p.costBasis.isZero())
+            p.costBasis = p.avgPrice * p.qty; // journal written before cost basis was kept
         m_positions.insert(p.symbol, p);
+    }
 }
 
 bool Portfolio::applyFill(const Fill &f, qint64 nowMs, QString *error)
@@ -26,14 +29,16 @@ bool Portfolio::applyFill(const Fill &f, qint64 nowMs, QString *error)
     p.symbol = f.symbol;
     const Decimal fee = f.fee; // quote asset
     if (f.side == Side::Buy) {
-        const Decimal newQty = p.qty + f.qty;
-        p.avgPrice = (p.avgPrice * p.qty + f.price * f.qty) / newQty;
         if (!p.isOpen()) {
             p.openedMs = nowMs;
             p.peakPrice = f.price;
+            p.costBasis = Decimal();
         }
-        p.qty = newQty;
-        m_cash -= f.price * f.qty + fee;
+        const Decimal cost = f.price * f.qty;
+        p.costBasis += cost;
+        p.qty += f.qty;
+        p.avgPrice = p.costBasis / p.qty;
+        m_cash -= cost + fee;
     } else {
         if (f.qty > p.qty) {
             if (error)
@@ -41,12 +46,20 @@ bool Portfolio::applyFill(const Fill &f, qint64 nowMs, QString *error)
                              .arg(f.qty.toString(), f.symbol, p.qty.toString());
             return false;
         }
-        p.realizedPnl += (f.price - p.avgPrice) * f.qty;
+        // The cost leaving the position is taken out of the basis exactly, so that
+        // equity - starting equity == realized + unrealized holds to the last digit.
+        const Decimal removed = f.qty == p.qty ? p.costBasis : p.costBasis * (f.qty / p.qty); // fraction first: no overflow on huge meme quantities
+        const Decimal proceeds = f.price * f.qty;
+        p.realizedPnl += proceeds - removed;
+        p.costBasis -= removed;
         p.qty -= f.qty;
-        m_cash += f.price * f.qty - fee;
-        if (!p.isOpen()) {
+        m_cash += proceeds - fee;
+        if (p.isOpen()) {
+            p.avgPrice = p.costBasis / p.qty;
+        } else {
             p.avgPrice = Decimal();
             p.peakPrice = Decimal();
+            p.costBasis = Decimal();
         }
     }
     p.realizedPnl -= fee;

@@ -70,6 +70,7 @@ CREATE TABLE positions (
     fees         TEXT    NOT NULL,
     last_price   TEXT    NOT NULL,
     peak_price   TEXT    NOT NULL,
+    cost_basis   TEXT    NOT NULL DEFAULT '0',
     opened_ms    INTEGER NOT NULL DEFAULT 0
 );
 

@@ -80,8 +80,9 @@ QVariant FillsModel::data(const QModelIndex &index, int role) const
     } else if (role == Qt::ForegroundRole && index.column() == Side) {
         return f.side == engine::Side::Buy ? Theme::positive() : Theme::negative();
     } else if (role == Qt::ToolTipRole) {
-        return tr("Fill %1 of order %2 at %3, %4")
-            .arg(f.fillId, f.clientId, fmt::dateTime(f.tsMs), f.isMaker ? tr("maker") : tr("taker"));
+        return tr("Fill %1 of order %2 at %3, %4\nPrice %5, quantity %6, fee %7 %8")
+            .arg(f.fillId, f.clientId, fmt::dateTime(f.tsMs), f.isMaker ? tr("maker") : tr("taker"),
+                 f.price.toString(), f.qty.toString(), f.fee.toString(), f.feeAsset);
     }
     return {};
 }

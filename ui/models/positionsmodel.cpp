@@ -91,9 +91,9 @@ QVariant PositionsModel::data(const QModelIndex &index, int role) const
         if (index.column() == UnrealizedPnl || index.column() == UnrealizedPct)
             return Theme::forSign(row.pnlSign);
     } else if (role == Qt::ToolTipRole) {
-        return tr("%1: %2 at average %3, realized %4, fees %5")
-            .arg(p.symbol, p.qty.toString(), p.avgPrice.toString(), fmt::signedMoney(p.realizedPnl, 4),
-                 fmt::money(p.fees, 4));
+        return tr("%1: %2 at average %3, mark %4\nRealized %5, fees %6")
+            .arg(p.symbol, p.qty.toString(), p.avgPrice.toString(), p.lastPrice.toString(),
+                 fmt::signedMoney(p.realizedPnl, 4), fmt::money(p.fees, 4));
     }
     return {};
 }

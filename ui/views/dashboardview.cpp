@@ -81,8 +81,8 @@ DashboardView::DashboardView(engine::BotApi &api, QWidget *parent)
     tables->addWidget(titled(m_positionsTitle, m_positionsTable, tables));
     tables->addWidget(titled(m_fillsTitle, m_fillsTable, tables));
     tables->setChildrenCollapsible(false);
-    tables->setStretchFactor(0, 1);
-    tables->setStretchFactor(1, 1);
+    tables->setStretchFactor(0, 5);
+    tables->setStretchFactor(1, 4);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_chart);
     split->addWidget(tables);

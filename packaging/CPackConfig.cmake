@@ -1,0 +1,30 @@
+# Installers: `cpack -G DEB|RPM|TGZ` on Linux, NSIS on Windows, DragNDrop on macOS.
+include(GNUInstallDirs)
+if(UNIX AND NOT APPLE)
+  install(FILES ${PROJECT_SOURCE_DIR}/packaging/linux/memedesk.desktop
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+  install(FILES ${PROJECT_SOURCE_DIR}/packaging/linux/io.memedesk.Memedesk.metainfo.xml
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
+  install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/memedesk.svg
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
+endif()
+
+set(CPACK_PACKAGE_NAME "memedesk")
+set(CPACK_PACKAGE_VENDOR "Memedesk")
+set(CPACK_PACKAGE_CONTACT "Memedesk developers")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_INSTALL_DIRECTORY "Memedesk")
+set(CPACK_GENERATOR "TGZ")
+if(UNIX AND NOT APPLE)
+  list(APPEND CPACK_GENERATOR "DEB" "RPM")
+  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+  set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
+  set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring, fonts-noto-cjk")
+  set(CPACK_RPM_PACKAGE_LICENSE "Proprietary")
+elseif(WIN32)
+  set(CPACK_GENERATOR "NSIS;ZIP")
+elseif(APPLE)
+  set(CPACK_GENERATOR "DragNDrop")
+endif()
+include(CPack)
