@@ -23,8 +23,8 @@ std::shared_ptr<spdlog::logger> loggerFor(const QString &category)
     if (auto existing = spdlog::get(name))
         return existing;
     auto logger = std::make_shared<spdlog::logger>(name, g_sinks.begin(), g_sinks.end());
+    spdlog::initialize_logger(logger); // registers it and applies the global pattern
     logger->set_level(spdlog::level::debug);
-    spdlog::register_logger(logger);
     return logger;
 }
 } // namespace

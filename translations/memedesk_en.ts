@@ -117,7 +117,7 @@
 <context>
     <name>ui::ConfigForm</name>
     <message>
-        <location filename="../ui/widgets/configform.cpp" line="+44"/>
+        <location filename="../ui/widgets/configform.cpp" line="+65"/>
         <source>Trading mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -448,7 +448,7 @@
 <context>
     <name>ui::EngineControlBox</name>
     <message>
-        <location filename="../ui/widgets/enginecontrolbox.cpp" line="+60"/>
+        <location filename="../ui/widgets/enginecontrolbox.cpp" line="+59"/>
         <location line="+5"/>
         <source>Flatten and stop</source>
         <translation type="unfinished"></translation>
@@ -560,7 +560,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Clock: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -592,7 +592,8 @@
     <name>ui::FillsModel</name>
     <message>
         <location filename="../ui/models/fillsmodel.cpp" line="+83"/>
-        <source>Fill %1 of order %2 at %3, %4</source>
+        <source>Fill %1 of order %2 at %3, %4
+Price %5, quantity %6, fee %7 %8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -606,7 +607,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -758,7 +759,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>maker</source>
         <translation type="unfinished"></translation>
     </message>
@@ -771,7 +772,7 @@
 <context>
     <name>ui::HistoryModel</name>
     <message>
-        <location filename="../ui/models/historymodel.cpp" line="+90"/>
+        <location filename="../ui/models/historymodel.cpp" line="+101"/>
         <source>(not loaded)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -784,18 +785,18 @@
 <context>
     <name>ui::HistoryView</name>
     <message>
-        <location filename="../ui/views/historyview.cpp" line="+137"/>
+        <location filename="../ui/views/historyview.cpp" line="+140"/>
         <source>%1 of %2 rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+112"/>
+        <location line="+47"/>
+        <location line="+136"/>
         <source>All symbols</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-73"/>
         <source>The end of the date range is before its start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -811,11 +812,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>%1 matching rows · new rows arrived, press Refresh to see them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 matching rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Exporting to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1156,7 +1162,8 @@
     <name>ui::PositionsModel</name>
     <message>
         <location filename="../ui/models/positionsmodel.cpp" line="+94"/>
-        <source>%1: %2 at average %3, realized %4, fees %5</source>
+        <source>%1: %2 at average %3, mark %4
+Realized %5, fees %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

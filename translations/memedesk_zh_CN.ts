@@ -117,7 +117,7 @@
 <context>
     <name>ui::ConfigForm</name>
     <message>
-        <location filename="../ui/widgets/configform.cpp" line="+44"/>
+        <location filename="../ui/widgets/configform.cpp" line="+65"/>
         <source>Trading mode</source>
         <translation>交易模式</translation>
     </message>
@@ -445,7 +445,7 @@
 <context>
     <name>ui::EngineControlBox</name>
     <message>
-        <location filename="../ui/widgets/enginecontrolbox.cpp" line="+60"/>
+        <location filename="../ui/widgets/enginecontrolbox.cpp" line="+59"/>
         <location line="+5"/>
         <source>Flatten and stop</source>
         <translation>清仓并停止</translation>
@@ -556,7 +556,7 @@
         <translation>交易：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Clock: %1</source>
         <translation>时钟：%1</translation>
     </message>
@@ -588,8 +588,10 @@
     <name>ui::FillsModel</name>
     <message>
         <location filename="../ui/models/fillsmodel.cpp" line="+83"/>
-        <source>Fill %1 of order %2 at %3, %4</source>
-        <translation>订单 %2 的成交 %1，时间 %3，%4</translation>
+        <source>Fill %1 of order %2 at %3, %4
+Price %5, quantity %6, fee %7 %8</source>
+        <translation>订单 %2 的成交 %1，时间 %3，%4
+价格 %5，数量 %6，手续费 %7 %8</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -602,7 +604,7 @@
         <translation>吃单方</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -754,7 +756,7 @@
         <translation>更新时间</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>maker</source>
         <translation>挂单方</translation>
     </message>
@@ -767,7 +769,7 @@
 <context>
     <name>ui::HistoryModel</name>
     <message>
-        <location filename="../ui/models/historymodel.cpp" line="+90"/>
+        <location filename="../ui/models/historymodel.cpp" line="+101"/>
         <source>(not loaded)</source>
         <translation>（未加载）</translation>
     </message>
@@ -780,18 +782,18 @@
 <context>
     <name>ui::HistoryView</name>
     <message>
-        <location filename="../ui/views/historyview.cpp" line="+137"/>
+        <location filename="../ui/views/historyview.cpp" line="+140"/>
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 行</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+112"/>
+        <location line="+47"/>
+        <location line="+136"/>
         <source>All symbols</source>
         <translation>全部交易对</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-73"/>
         <source>The end of the date range is before its start.</source>
         <translation>日期范围的结束时间早于开始时间。</translation>
     </message>
@@ -807,11 +809,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>%1 matching rows · new rows arrived, press Refresh to see them</source>
+        <translation>共 %1 条匹配记录 · 有新记录，按“刷新”查看</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 matching rows</source>
         <translation>共 %1 条匹配记录</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Exporting to %1</source>
         <translation>正在导出到 %1</translation>
     </message>
@@ -1152,8 +1159,10 @@
     <name>ui::PositionsModel</name>
     <message>
         <location filename="../ui/models/positionsmodel.cpp" line="+94"/>
-        <source>%1: %2 at average %3, realized %4, fees %5</source>
-        <translation>%1：持有 %2，均价 %3，已实现 %4，手续费 %5</translation>
+        <source>%1: %2 at average %3, mark %4
+Realized %5, fees %6</source>
+        <translation>%1：持有 %2，均价 %3，标记价 %4
+已实现 %5，手续费 %6</translation>
     </message>
     <message>
         <location line="+12"/>

@@ -83,7 +83,9 @@ int HistoryColumns::width(Kind kind, int column)
         case FTime: return 150;
         case FSide: return 60;
         case FFeeAsset: case FLiquidity: return 90;
-        case FFillId: case FClientId: return 170;
+        case FPrice: return 140;
+        case FFillId: return 170;
+        case FClientId: return 210;
         default: return 110;
         }
     }
@@ -93,7 +95,8 @@ int HistoryColumns::width(Kind kind, int column)
     case OStatus: return 110;
     case OReason: return 260;
     case OStrategy: return 130;
-    case OClientId: case OVenueId: return 170;
+    case OClientId: case OVenueId: return 200;
+    case OLimit: case OAvg: return 140;
     default: return 105;
     }
 }

@@ -32,6 +32,7 @@ void HistoryModel::setFilter(const engine::HistoryQuery &filter)
     m_wanted.clear();
     m_inFlight.clear();
     m_failed.clear();
+    m_refreshing = false;
     endResetModel();
     Q_EMIT totalChanged(0);
     // Page 0 answers the count as well.
@@ -42,6 +43,16 @@ void HistoryModel::setFilter(const engine::HistoryQuery &filter)
 void HistoryModel::reload()
 {
     setFilter(m_filter);
+}
+
+void HistoryModel::refreshRows()
+{
+    ++m_generation;
+    m_inFlight.clear();
+    m_wanted.clear();
+    m_failed.clear();
+    m_refreshing = true;
+    want(0);
 }
 
 bool HistoryModel::isRowLoaded(int row) const
@@ -135,8 +146,9 @@ void HistoryModel::dispatch()
 {
     while (m_inFlight.size() < kMaxInFlight && !m_wanted.isEmpty()) {
         const int page = m_wanted.takeLast();
-        if (m_pages.contains(page) || m_inFlight.contains(page))
-            continue;
+        const auto cached = m_pages.constFind(page);
+        if (m_inFlight.contains(page) || (cached != m_pages.constEnd() && cached->generation == m_generation))
+            continue; // a page kept from before refreshRows() is fetched again
         engine::HistoryQuery q = m_filter;
         q.offset = page * kPageSize;
         q.limit = kPageSize;
@@ -156,6 +168,12 @@ void HistoryModel::onPage(quint64 generation, int page, const engine::HistoryPag
     m_inFlight.remove(page);
     if (page == 0)
         m_counting = false;
+    if (page == 0 && m_refreshing && result.error.isEmpty()) {
+        // Fresh count and first rows: everything cached before the refresh is stale now.
+        m_refreshing = false;
+        for (auto it = m_pages.begin(); it != m_pages.end();)
+            it = it->generation == m_generation ? std::next(it) : m_pages.erase(it);
+    }
     if (!result.error.isEmpty()) {
         m_failed.insert(page);
         Q_EMIT errorOccurred(result.error);
@@ -171,10 +189,14 @@ void HistoryModel::onPage(quint64 generation, int page, const engine::HistoryPag
     entry.orders = result.orders;
     entry.fills = result.fills;
     entry.lastUse = ++m_useClock;
+    entry.generation = m_generation;
     m_pages.insert(page, entry);
     evict();
     const qint64 first = qint64(page) * kPageSize;
-    if (first < m_total) {
+    if (page == 0 && m_total > 0) {
+        // After a refresh every row may have moved: repaint all, visible pages re-fetch.
+        Q_EMIT dataChanged(index(0, 0), index(int(m_total) - 1, columnCount() - 1));
+    } else if (first < m_total) {
         const qint64 last = std::min<qint64>(m_total, first + kPageSize) - 1;
         Q_EMIT dataChanged(index(int(first), 0), index(int(last), columnCount() - 1));
     }

@@ -27,8 +27,11 @@ public:
     //! New filter (kind, symbol, side, date range; offset and limit are ignored): drops all rows and reloads.
     void setFilter(const engine::HistoryQuery &filter);
     [[nodiscard]] engine::HistoryQuery filter() const { return m_filter; }
-    //! Reloads the current filter (new rows, failed pages).
+    //! Reloads the current filter from scratch (rows disappear until the count is back).
     void reload();
+    //! Re-reads the journal but keeps the current rows on screen until fresh ones arrive:
+    //! for new rows at the top or the end while the user watches.
+    void refreshRows();
 
     //! Rows matching the filter, as the store last reported.
     [[nodiscard]] qint64 totalRows() const { return m_total; }
@@ -56,6 +59,7 @@ private:
         QList<engine::Order> orders;
         QList<engine::Fill> fills;
         quint64 lastUse = 0;
+        quint64 generation = 0;
     };
 
     void want(int page) const;
@@ -70,6 +74,7 @@ private:
     quint64 m_generation = 0;
     qint64 m_total = 0;
     bool m_counting = false;
+    bool m_refreshing = false;
     int m_requestCount = 0;
     // Mutable: data() is const but is where the view tells us which rows it needs.
     mutable QHash<int, Page> m_pages;

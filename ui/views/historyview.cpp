@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
+#include <QScrollBar>
 #include <QPushButton>
 #include <QLineEdit>
 #include <QStandardPaths>
@@ -70,14 +71,12 @@ HistoryView::HistoryView(engine::BotApi &api, QWidget *parent)
     m_side->addItem(QString(), -1);
     m_side->addItem(QString(), int(engine::Side::Buy));
     m_side->addItem(QString(), int(engine::Side::Sell));
-    const QDateTime now = QDateTime::currentDateTime();
     for (QDateTimeEdit *edit : {m_from, m_to}) {
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
         edit->setCalendarPopup(true);
         edit->setEnabled(false);
     }
-    m_from->setDateTime(QDateTime(now.date().addDays(-7), QTime(0, 0)));
-    m_to->setDateTime(QDateTime(now.date().addDays(1), QTime(0, 0)));
+    setDefaultDates(QDateTime::currentMSecsSinceEpoch());
     m_progress->setVisible(false);
     m_progress->setMaximumWidth(220);
     m_cancelExport->setVisible(false);
@@ -121,7 +120,11 @@ HistoryView::HistoryView(engine::BotApi &api, QWidget *parent)
     connect(m_symbol, &QComboBox::activated, this, &HistoryView::applyFilter);
     connect(m_symbol->lineEdit(), &QLineEdit::returnPressed, this, &HistoryView::applyFilter);
     connect(m_apply, &QPushButton::clicked, this, &HistoryView::applyFilter);
-    connect(m_reload, &QPushButton::clicked, m_model, &HistoryModel::reload);
+    connect(m_reload, &QPushButton::clicked, this, [this] {
+        m_stale = false;
+        m_model->refreshRows();
+        updateSummary();
+    });
     connect(m_export, &QPushButton::clicked, this, &HistoryView::chooseExportFile);
     connect(m_cancelExport, &QPushButton::clicked, m_exporter, &CsvExporter::cancel);
     connect(m_model, &HistoryModel::totalChanged, this, &HistoryView::updateSummary);
@@ -146,8 +149,29 @@ HistoryView::HistoryView(engine::BotApi &api, QWidget *parent)
         m_exportStatus->style()->unpolish(m_exportStatus);
         m_exportStatus->style()->polish(m_exportStatus);
     });
+    m_events = m_api.handleEvents(this, [this](const engine::BotEvent &event) { onEvent(event); });
     retranslateUi();
     loadSymbols();
+}
+
+void HistoryView::onEvent(const engine::BotEvent &event)
+{
+    const bool fills = m_model->filter().kind == engine::HistoryQuery::Kind::Fills;
+    if ((fills && std::holds_alternative<engine::Fill>(event))
+        || (!fills && std::holds_alternative<engine::Order>(event))) {
+        if (!m_stale) {
+            m_stale = true;
+            updateSummary();
+        }
+    }
+}
+
+void HistoryView::setDefaultDates(qint64 clockMs)
+{
+    // The demo market runs on its own clock: offer the last week of engine time.
+    const QDate day = QDateTime::fromMSecsSinceEpoch(clockMs).date();
+    m_from->setDateTime(QDateTime(day.addDays(-7), QTime(0, 0)));
+    m_to->setDateTime(QDateTime(day.addDays(1), QTime(0, 0)));
 }
 
 HistoryView::~HistoryView() = default;
@@ -172,8 +196,24 @@ void HistoryView::refresh()
 {
     if (m_symbol->count() <= 1) // the market may list its symbols only after connecting
         loadSymbols();
-    if (!m_loadedOnce)
+    if (!m_datesSet && !m_fromEnabled->isChecked() && !m_toEnabled->isChecked()) {
+        const qint64 clock = m_api.status().clockMs;
+        if (clock > 0) {
+            m_datesSet = true;
+            setDefaultDates(clock);
+        }
+    }
+    if (!m_loadedOnce) {
         applyFilter();
+        return;
+    }
+    // New rows appear by themselves while the user looks at the top; elsewhere they wait
+    // for Refresh so the rows being read do not move.
+    if (m_stale && isVisible() && m_table->verticalScrollBar()->value() == 0 && !m_exporter->isRunning()) {
+        m_stale = false;
+        m_model->refreshRows();
+        updateSummary();
+    }
 }
 
 void HistoryView::showEvent(QShowEvent *event)
@@ -203,6 +243,7 @@ engine::HistoryQuery HistoryView::currentFilter() const
 void HistoryView::applyFilter()
 {
     m_loadedOnce = true;
+    m_stale = false;
     m_lastError.clear();
     const engine::HistoryQuery q = currentFilter();
     if (q.fromMs > 0 && q.toMs > 0 && q.toMs < q.fromMs) {
@@ -227,13 +268,22 @@ void HistoryView::updateSummary()
         m_summary->setText(tr("Error: %1").arg(m_lastError));
     else if (m_model->isCounting())
         m_summary->setText(tr("Counting rows…"));
+    else if (m_stale)
+        m_summary->setText(tr("%1 matching rows · new rows arrived, press Refresh to see them")
+                               .arg(fmt::grouped(QString::number(m_model->totalRows()))));
     else
         m_summary->setText(tr("%1 matching rows").arg(fmt::grouped(QString::number(m_model->totalRows()))));
 }
 
 bool HistoryView::exportCsv(const QString &path)
 {
-    if (!m_exporter->start(currentFilter(), path)) {
+    engine::HistoryQuery q = currentFilter();
+    // Rows that arrive during a long export would shift the offsets of a newest-first
+    // journal: bound an open range at the engine's current time.
+    const qint64 clock = m_api.status().clockMs;
+    if (q.toMs == 0 && clock > 0)
+        q.toMs = clock + 1;
+    if (!m_exporter->start(q, path)) {
         m_exportStatus->setText(m_exporter->errorString());
         return false;
     }

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
@@ -25,7 +27,7 @@ public:
     explicit HistoryView(engine::BotApi &api, QWidget *parent = nullptr);
     ~HistoryView() override;
 
-    //! Nothing to poll: the journal is read when the filter changes or on Refresh.
+    //! Reads the journal the first time; later shows new rows when the table is at the top.
     void refresh();
     //! The filter as set in the controls.
     [[nodiscard]] engine::HistoryQuery currentFilter() const;
@@ -46,6 +48,8 @@ private:
     void updateSummary();
     void resizeColumns();
     void loadSymbols();
+    void setDefaultDates(qint64 clockMs);
+    void onEvent(const engine::BotEvent &event);
 
     engine::BotApi &m_api;
     HistoryModel *m_model;
@@ -66,7 +70,10 @@ private:
     QLabel *m_exportStatus;
     QTableView *m_table;
     bool m_loadedOnce = false;
+    bool m_stale = false; // the journal has rows the table does not show yet
+    bool m_datesSet = false;
     QString m_lastError;
+    std::unique_ptr<engine::Handler> m_events;
 };
 
 } // namespace ui

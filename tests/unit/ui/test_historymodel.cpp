@@ -170,6 +170,30 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, 4).data().toString(), QStringLiteral("Filled"));
     }
 
+    void refreshRowsKeepsRowsUntilFreshOnesArrive()
+    {
+        FakeBotApi api;
+        api.historyRows = 1000;
+        api.historyDelayMs = 30;
+        HistoryModel model(api);
+        model.setFilter(fillsQuery());
+        QTRY_COMPARE(model.rowCount(), 1000);
+        model.index(900, 0).data();
+        QTRY_VERIFY(model.isRowLoaded(900));
+
+        api.historyRows = 1500; // the journal grew
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        model.refreshRows();
+        QCOMPARE(model.rowCount(), 1000); // nothing vanishes while waiting
+        QVERIFY(model.isRowLoaded(0));
+        QTRY_COMPARE(model.rowCount(), 1500);
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(model.isRowLoaded(0));
+        QVERIFY(!model.isRowLoaded(900)); // stale page dropped, fetched again on demand
+        model.index(1499, 9).data();
+        QTRY_COMPARE(model.index(1499, 9).data().toString(), QStringLiteral("F0001499"));
+    }
+
     void staleAnswersAreIgnored()
     {
         FakeBotApi api;
