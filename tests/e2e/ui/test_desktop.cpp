@@ -68,7 +68,10 @@ private Q_SLOTS:
 
         window.showView(ui::MainWindow::View::Dashboard);
         QTRY_VERIFY_WITH_TIMEOUT(rows(&window, "recentFillsTable") > 0, 120000);
-        QTest::qWait(1500); // let the chart and positions catch up for the picture
+        // trade on for 20 simulated minutes so the pictures show a session, not a moment
+        const qint64 firstFillClock = ctx.api().status().clockMs;
+        QTRY_VERIFY_WITH_TIMEOUT(ctx.api().status().clockMs - firstFillClock >= 20 * 60'000, 120000);
+        QTest::qWait(1000);
         shot(&window, QStringLiteral("dashboard"));
 
         window.showView(ui::MainWindow::View::TradingConfig);
@@ -78,7 +81,14 @@ private Q_SLOTS:
         window.showView(ui::MainWindow::View::SignalMonitor);
         QTRY_VERIFY_WITH_TIMEOUT(rows(&window, "signalsTable") > 0, 20000);
         auto *signals = window.findChild<QTableView *>(QStringLiteral("signalsTable"));
-        signals->selectRow(0);
+        int pick = 0; // show the chart of a buy signal if there is one
+        for (int r = 0; r < signals->model()->rowCount(); ++r) {
+            if (signals->model()->index(r, 2).data().toString() == QLatin1String("Buy")) {
+                pick = r;
+                break;
+            }
+        }
+        signals->selectRow(pick);
         QTest::qWait(500);
         shot(&window, QStringLiteral("signal-monitor"));
 
