@@ -1,6 +1,7 @@
 #include "format.h"
 
 #include <QDateTime>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -131,7 +132,7 @@ QString timeOfDay(qint64 msSinceEpoch)
 
 QString isoUtc(qint64 msSinceEpoch)
 {
-    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone::utc()).toString(Qt::ISODateWithMs);
 }
 
 } // namespace ui::fmt

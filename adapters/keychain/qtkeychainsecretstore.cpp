@@ -50,15 +50,23 @@ QtKeychainSecretStore::QtKeychainSecretStore(QString service)
 {
 }
 
-void QtKeychainSecretStore::writeSecret(const QString &key, const QString &value, std::function<void(QString)> done)
+namespace {
+// Wraps an error-only callback so it runs on the thread that made the call.
+std::function<void(QString)> errorReplyOnCaller(std::function<void(QString)> done)
 {
     const CallerContext caller;
-    auto reply = [caller, done = std::move(done)](QString error) {
+    return [caller, done = std::move(done)](QString error) {
         caller.deliver([done, error] {
             if (done)
                 done(error);
         });
     };
+}
+} // namespace
+
+void QtKeychainSecretStore::writeSecret(const QString &key, const QString &value, std::function<void(QString)> done)
+{
+    const auto reply = errorReplyOnCaller(std::move(done));
     if (key.isEmpty()) {
         reply(kEmptyKey);
         return;
@@ -98,13 +106,7 @@ void QtKeychainSecretStore::readSecret(const QString &key, std::function<void(st
 
 void QtKeychainSecretStore::deleteSecret(const QString &key, std::function<void(QString)> done)
 {
-    const CallerContext caller;
-    auto reply = [caller, done = std::move(done)](QString error) {
-        caller.deliver([done, error] {
-            if (done)
-                done(error);
-        });
-    };
+    const auto reply = errorReplyOnCaller(std::move(done));
     if (key.isEmpty()) {
         reply(kEmptyKey);
         return;

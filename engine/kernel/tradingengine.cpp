@@ -152,17 +152,8 @@ void TradingEngine::flattenAndStop()
 {
     for (const Order &o : m_orders.openOrders())
         m_deps.execution->cancel(o.clientId);
-    for (const Position &p : m_portfolio.openPositions()) {
-        OrderRequest r;
-        r.symbol = p.symbol;
-        r.side = Side::Sell;
-        r.type = OrderType::Market;
-        r.qty = p.qty;
-        r.reduceOnly = true;
-        r.strategy = QStringLiteral("kill_switch");
-        r.reason = QStringLiteral("flatten all positions (kill switch)");
-        submit(r);
-    }
+    for (const Position &p : m_portfolio.openPositions())
+        submit(ExitManager::closeOrder(p, QStringLiteral("kill_switch"), QStringLiteral("flatten all positions (kill switch)")));
     m_risk.setState(TradingState::Halted, QStringLiteral("kill switch"));
     log(LogEntry::Level::Warning, QStringLiteral("risk"), QStringLiteral("kill switch: flattening and stopping"));
     if (m_state != EngineState::Stopped)
@@ -364,16 +355,9 @@ void TradingEngine::handleChainEvent(const ChainEvent &e)
             // Leave now rather than at the next candle: a rug does not wait.
             const QString symbol = e.token + QStringLiteral("USDT");
             const Position *p = m_portfolio.position(symbol);
-            if (canTrade() && p && p->isOpen() && !m_orders.hasOpenOrder(symbol)) {
-                OrderRequest r;
-                r.symbol = symbol;
-                r.side = Side::Sell;
-                r.qty = p->qty;
-                r.reduceOnly = true;
-                r.strategy = QStringLiteral("exit:liquidity_pulled");
-                r.reason = QStringLiteral("liquidity pulled from the pool");
-                submit(r);
-            }
+            if (canTrade() && p && p->isOpen() && !m_orders.hasOpenOrder(symbol))
+                submit(ExitManager::closeOrder(*p, QStringLiteral("exit:liquidity_pulled"),
+                                               QStringLiteral("liquidity pulled from the pool")));
         }
     }
 }

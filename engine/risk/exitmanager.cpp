@@ -28,13 +28,18 @@ std::optional<OrderRequest> ExitManager::check(const Position &p, const RiskLimi
     }
     if (kind.isEmpty())
         return std::nullopt;
+    return closeOrder(p, QStringLiteral("exit:") + kind, reason);
+}
+
+OrderRequest ExitManager::closeOrder(const Position &p, const QString &strategy, const QString &reason)
+{
     OrderRequest r;
     r.symbol = p.symbol;
     r.side = Side::Sell;
     r.type = OrderType::Market;
     r.qty = p.qty;
     r.reduceOnly = true;
-    r.strategy = QStringLiteral("exit:") + kind;
+    r.strategy = strategy;
     r.reason = reason;
     return r;
 }

@@ -14,6 +14,8 @@ class ExitManager {
 public:
     //! A reduce-only market sell of the whole position, or nullopt.
     [[nodiscard]] static std::optional<OrderRequest> check(const Position &position, const RiskLimits &limits);
+    //! A reduce-only market sell of the whole position, tagged with who asked and why.
+    [[nodiscard]] static OrderRequest closeOrder(const Position &position, const QString &strategy, const QString &reason);
 };
 
 } // namespace engine
