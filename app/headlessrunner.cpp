@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QTimeZone>
 
 #include <atomic>
 #include <csignal>
@@ -66,7 +65,7 @@ QString HeadlessRunner::statusLine() const
 {
     const engine::BotStatus s = m_api.status();
     QString line = QStringLiteral("[%1] %2 %3 | equity %4 USDT (%5) today %6 | ")
-                       .arg(QDateTime::fromMSecsSinceEpoch(s.clockMs, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                       .arg(QDateTime::fromMSecsSinceEpoch(s.clockMs).toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                             engine::toString(s.engineState), engine::toString(s.tradingState), s.equity.toString(2),
                             signedMoney(s.equity - s.startingEquity), signedMoney(s.pnlToday));
     const QList<engine::Position> positions = m_api.positions();

@@ -1,7 +1,6 @@
 #include "format.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -132,7 +131,7 @@ QString timeOfDay(qint64 msSinceEpoch)
 
 QString isoUtc(qint64 msSinceEpoch)
 {
-    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch).toUTC().toString(Qt::ISODateWithMs);
 }
 
 } // namespace ui::fmt
