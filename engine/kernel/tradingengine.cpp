@@ -13,9 +13,6 @@
 namespace engine {
 
 namespace {
-constexpr qint64 kAckTimeoutMs = 10'000;      // no answer → outcome unknown → query
-constexpr qint64 kQueryIntervalMs = 5'000;    // how often unknown outcomes are re-queried
-constexpr qint64 kReconcileTimeoutMs = 15'000;
 constexpr int kCandlesKept = 360;
 
 // Client ids must never repeat across runs on the same journal, even when the
@@ -53,6 +50,13 @@ void TradingEngine::startTimers()
     m_timer->setInterval(250);
     connect(m_timer, &QTimer::timeout, this, &TradingEngine::housekeeping);
     m_timer->start();
+}
+
+void TradingEngine::setTimeouts(qint64 ackMs, qint64 queryIntervalMs, qint64 reconcileMs)
+{
+    m_ackTimeoutMs = ackMs;
+    m_queryIntervalMs = queryIntervalMs;
+    m_reconcileTimeoutMs = reconcileMs;
 }
 
 qint64 TradingEngine::now() const { return m_deps.clock->nowMs(); }
@@ -119,7 +123,7 @@ void TradingEngine::start()
         m_deps.execution->query(o.clientId);
     }
     m_deps.execution->requestBalances();
-    m_reconcileDeadlineWallMs = m_wall.elapsed() + kReconcileTimeoutMs;
+    m_reconcileDeadlineWallMs = m_wall.elapsed() + m_reconcileTimeoutMs;
     if (m_reconcilePending.isEmpty())
         finishReconcile(QStringLiteral("no open orders to reconcile"));
     else
@@ -394,7 +398,7 @@ void TradingEngine::housekeeping()
     const qint64 wall = m_wall.elapsed();
     // Orders the venue has not answered in time: outcome unknown, ask — never re-send.
     for (auto it = m_sentAtWallMs.begin(); it != m_sentAtWallMs.end();) {
-        if (wall - it.value() < kAckTimeoutMs) {
+        if (wall - it.value() < m_ackTimeoutMs) {
             ++it;
             continue;
         }
@@ -410,7 +414,7 @@ void TradingEngine::housekeeping()
     for (const Order &o : m_orders.openOrders()) {
         if (o.status != OrderStatus::Unknown)
             continue;
-        if (wall - m_lastQueryWallMs.value(o.clientId, 0) >= kQueryIntervalMs) {
+        if (wall - m_lastQueryWallMs.value(o.clientId, 0) >= m_queryIntervalMs) {
             m_lastQueryWallMs[o.clientId] = wall;
             m_deps.execution->query(o.clientId);
         }

@@ -62,6 +62,9 @@ public:
     void submit(OrderRequest request);
     //! Starts the housekeeping timer; call once on the engine thread.
     void startTimers();
+    //! How long the venue may stay silent (wall ms) before an order's outcome is
+    //! unknown, how often unknown outcomes are re-queried, how long reconciliation waits.
+    void setTimeouts(qint64 ackMs, qint64 queryIntervalMs, qint64 reconcileMs);
 
     // Inbox handlers (engine thread).
     void handleInstruments(const QList<Instrument> &instruments);
@@ -123,6 +126,9 @@ private:
     QHash<QString, qint64> m_lastQueryWallMs;         // unknown outcomes being queried
     QSet<QString> m_reconcilePending;
     qint64 m_reconcileDeadlineWallMs = 0;
+    qint64 m_ackTimeoutMs = 10'000;
+    qint64 m_queryIntervalMs = 5'000;
+    qint64 m_reconcileTimeoutMs = 15'000;
     EngineState m_state = EngineState::Stopped;
     bool m_marketConnected = false;
     QString m_marketDetail;

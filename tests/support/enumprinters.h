@@ -6,3 +6,4 @@
 #include <QTest>
 
 #define QCOMPARE_ENUM(actual, expected) QCOMPARE(engine::toString(actual), engine::toString(expected))
+#define QTRY_COMPARE_ENUM(actual, expected) QTRY_COMPARE(engine::toString(actual), engine::toString(expected))

@@ -1,0 +1,89 @@
+#pragma once
+
+// Fakes below the engine's ports, for engine unit tests only. The real adapters are
+// exercised by their own tests and by the integration and e2e suites.
+#include "kernel/engineobserver.h"
+#include "ports/executionclient.h"
+#include "ports/tradestore.h"
+
+#include <QList>
+
+namespace enginefakes {
+
+//! A venue that records what it is asked and answers only when the test says so.
+class FakeExecution final : public engine::ExecutionClient {
+public:
+    QString venue() const override { return QStringLiteral("fake"); }
+    void setExecutionSink(engine::ExecutionSink *sink) override { this->sink = sink; }
+    void submit(const engine::OrderRequest &r) override { submitted << r; }
+    void cancel(const QString &id) override { cancelled << id; }
+    void query(const QString &id) override { queried << id; }
+    void requestBalances() override { ++balanceRequests; }
+
+    engine::ExecutionSink *sink = nullptr;
+    QList<engine::OrderRequest> submitted;
+    QStringList cancelled;
+    QStringList queried;
+    int balanceRequests = 0;
+};
+
+//! A journal that keeps writes in memory and acknowledges orders and fills only
+//! when ack() is called, so tests can look at the moment before durability.
+class FakeStore final : public engine::TradeStore {
+public:
+    bool open(QString *) override { return true; }
+    engine::JournalSnapshot loadSnapshot() override { return snapshot; }
+    void setStoreSink(engine::TradeStoreSink *s) override { sink = s; }
+    void saveOrder(const engine::Order &o) override { orders << o; pendingOrders << o; }
+    void saveFill(const engine::Fill &f) override { fills << f; pendingFills << f; }
+    void savePortfolio(const QList<engine::Position> &, const QHash<QString, engine::Decimal> &b) override { balances = b; }
+    void saveSignal(const engine::Signal &s) override { signals << s; }
+    void saveEquity(const engine::EquityPoint &) override {}
+    void saveSetting(const QString &k, const QString &v) override { settings.insert(k, v); }
+    void queryHistory(const engine::HistoryQuery &q, std::function<void(engine::HistoryPage)> done) override
+    {
+        engine::HistoryPage p;
+        p.query = q;
+        done(p);
+    }
+    void flush() override {}
+    //! Makes everything written so far durable and tells the sink.
+    void ack()
+    {
+        const auto o = pendingOrders;
+        const auto f = pendingFills;
+        pendingOrders.clear();
+        pendingFills.clear();
+        for (const auto &x : o)
+            sink->onOrderDurable(x);
+        for (const auto &x : f)
+            sink->onFillDurable(x);
+    }
+
+    engine::JournalSnapshot snapshot;
+    engine::TradeStoreSink *sink = nullptr;
+    QList<engine::Order> orders, pendingOrders;
+    QList<engine::Fill> fills, pendingFills;
+    QList<engine::Signal> signals;
+    QHash<QString, engine::Decimal> balances;
+    QHash<QString, QString> settings;
+};
+
+//! Keeps every event the engine publishes.
+class RecordingObserver final : public engine::EngineObserver {
+public:
+    void onEngineEvent(const engine::BotEvent &e) override { events << e; }
+    void onSnapshot(const engine::EngineSnapshot &s) override { last = s; }
+    template<typename T> QList<T> all() const
+    {
+        QList<T> out;
+        for (const auto &e : events)
+            if (const T *t = std::get_if<T>(&e))
+                out << *t;
+        return out;
+    }
+    QList<engine::BotEvent> events;
+    engine::EngineSnapshot last;
+};
+
+} // namespace enginefakes

@@ -1,0 +1,267 @@
+// TradingEngine with fakes below its ports: write-ahead journaling, unknown
+// outcomes queried and never re-sent, reconciliation before trading, the daily
+// loss halt, duplicate fills and bad input.
+#include "enginefakes.h"
+#include "enumprinters.h"
+
+#include "kernel/engineinbox.h"
+#include "kernel/tradingengine.h"
+#include "ports/clock.h"
+
+#include <QTest>
+
+using namespace engine;
+using namespace enginefakes;
+
+namespace {
+Decimal D(const char *s) { return Decimal::fromString(s); }
+constexpr qint64 kT0 = 1767225600000LL;
+const QString kSym = QStringLiteral("WOJAKUSDT");
+
+BookUpdate book(const char *bid, const char *ask, qint64 ts = kT0)
+{
+    BookUpdate b;
+    b.symbol = kSym;
+    b.bids = {{D(bid), D("1000000")}};
+    b.asks = {{D(ask), D("1000000")}};
+    b.tsMs = ts;
+    return b;
+}
+
+OrderRequest buy(const char *qty)
+{
+    OrderRequest r;
+    r.symbol = kSym;
+    r.side = Side::Buy;
+    r.qty = D(qty);
+    r.strategy = QStringLiteral("manual");
+    return r;
+}
+} // namespace
+
+class TestTradingEngine : public QObject {
+    Q_OBJECT
+
+    struct Rig {
+        EventClock clock{kT0};
+        FakeExecution exec;
+        FakeStore store;
+        RecordingObserver observer;
+        std::unique_ptr<TradingEngine> engine;
+
+        explicit Rig(BotConfig config = {})
+        {
+            engine = std::make_unique<TradingEngine>(TradingEngine::Deps{&clock, &clock, &exec, &store, &observer}, config);
+            store.setStoreSink(&engine->inbox());
+            exec.setExecutionSink(&engine->inbox());
+            engine->setTimeouts(200, 200, 500);
+            engine->restore(store.snapshot);
+            Instrument i{kSym, QStringLiteral("WOJAK"), QStringLiteral("USDT"), D("0.00001"), D("1"), D("5")};
+            engine->handleInstruments({i});
+            engine->handleBook(book("0.99", "1.00"));
+        }
+        void startRunning()
+        {
+            engine->start();
+            QCOMPARE_ENUM(engine->engineState(), EngineState::Running);
+        }
+        void fill(const QString &clientId, Side side, const char *price, const char *qty, const QString &id)
+        {
+            Fill f;
+            f.fillId = id;
+            f.clientId = clientId;
+            f.symbol = kSym;
+            f.side = side;
+            f.price = D(price);
+            f.qty = D(qty);
+            f.fee = f.price * f.qty * D("0.001");
+            f.feeAsset = QStringLiteral("USDT");
+            f.tsMs = clock.nowMs();
+            exec.sink->onFill(f);
+        }
+    };
+
+private Q_SLOTS:
+    void orderLeavesOnlyAfterItIsDurable()
+    {
+        Rig rig;
+        rig.startRunning();
+        rig.engine->submit(buy("100"));
+        QCOMPARE(rig.store.orders.size(), 1);
+        QCOMPARE_ENUM(rig.store.orders.first().status, OrderStatus::New);
+        QVERIFY2(rig.exec.submitted.isEmpty(), "the venue must not see an order the journal has not kept");
+        QVERIFY(rig.observer.all<Order>().isEmpty()); // nor the UI
+        rig.store.ack();
+        QTRY_COMPARE(rig.exec.submitted.size(), 1);
+        QCOMPARE(rig.exec.submitted.first().clientId, rig.store.orders.first().clientId);
+        QCOMPARE(rig.observer.all<Order>().size(), 1);
+    }
+
+    void riskDenialIsAnEventAndNothingElse()
+    {
+        Rig rig;
+        rig.startRunning();
+        rig.engine->submit(buy("5000")); // 5,000 USDT > max order notional 1,000
+        QVERIFY(rig.store.orders.isEmpty());
+        QVERIFY(rig.exec.submitted.isEmpty());
+        const auto denials = rig.observer.all<RiskDenial>();
+        QCOMPARE(denials.size(), 1);
+        QVERIFY(denials.first().reason.contains(QLatin1String("exceeds the limit")));
+        OrderRequest ghost = buy("1");
+        ghost.symbol = QStringLiteral("NOPEUSDT");
+        rig.engine->submit(ghost);
+        QVERIFY(rig.observer.all<RiskDenial>().last().reason.contains(QLatin1String("unknown symbol")));
+    }
+
+    void silentVenueMeansUnknownThenQueryNeverResend()
+    {
+        Rig rig;
+        rig.startRunning();
+        rig.engine->startTimers();
+        rig.engine->submit(buy("100"));
+        rig.store.ack();
+        QTRY_COMPARE(rig.exec.submitted.size(), 1);
+        const QString id = rig.exec.submitted.first().clientId;
+        // no answer: after the ack timeout the outcome is unknown and the venue is asked
+        QTRY_VERIFY(rig.exec.queried.contains(id));
+        QCOMPARE_ENUM(rig.engine->orders().find(id)->status, OrderStatus::Unknown);
+        QTRY_VERIFY(rig.exec.queried.count(id) >= 2); // asked again while unknown
+        QCOMPARE(rig.exec.submitted.size(), 1);        // never sent twice
+        // new orders in that symbol wait until the outcome is known
+        rig.engine->submit(buy("10"));
+        QVERIFY(rig.observer.all<RiskDenial>().last().reason.contains(QLatin1String("unknown outcome")));
+        // the venue answers: it did fill
+        rig.fill(id, Side::Buy, "1.00", "100", QStringLiteral("f1"));
+        QTRY_COMPARE_ENUM(rig.engine->orders().find(id)->status, OrderStatus::Filled);
+        QCOMPARE(rig.engine->portfolio().position(kSym)->qty.toString(), QStringLiteral("100"));
+        QCOMPARE(rig.exec.submitted.size(), 1);
+    }
+
+    void restartReconcilesOpenOrdersBeforeTrading()
+    {
+        BotConfig config;
+        Order open;
+        open.clientId = QStringLiteral("MD-OLD-1");
+        open.symbol = kSym;
+        open.qty = D("50");
+        open.status = OrderStatus::Accepted;
+        Rig rig(config);
+        rig.store.snapshot.openOrders = {open};
+        rig.store.snapshot.balances.insert(QStringLiteral("USDT"), D("9000"));
+        rig.engine->restore(rig.store.snapshot);
+        QCOMPARE(rig.engine->portfolio().cash().toString(), QStringLiteral("9000"));
+        rig.engine->start();
+        QCOMPARE_ENUM(rig.engine->engineState(), EngineState::Reconciling);
+        QVERIFY(rig.exec.queried.contains(QStringLiteral("MD-OLD-1")));
+        QVERIFY(rig.exec.balanceRequests >= 1);
+        // strategies wait: a buy signal now would not trade
+        ExecutionReport gone;
+        gone.clientId = QStringLiteral("MD-OLD-1");
+        gone.status = OrderStatus::Expired;
+        gone.notFound = true;
+        gone.message = QStringLiteral("Order does not exist.");
+        rig.exec.sink->onExecutionReport(gone);
+        QTRY_COMPARE_ENUM(rig.engine->engineState(), EngineState::Running);
+        QCOMPARE_ENUM(rig.store.orders.last().status, OrderStatus::Expired);
+        QCOMPARE(rig.store.orders.last().reason, QStringLiteral("Order does not exist."));
+    }
+
+    void reconciliationTimesOutAndKeepsTheSymbolBlocked()
+    {
+        Rig rig;
+        Order open;
+        open.clientId = QStringLiteral("MD-OLD-2");
+        open.symbol = kSym;
+        open.qty = D("50");
+        open.status = OrderStatus::Unknown;
+        rig.store.snapshot.openOrders = {open};
+        rig.engine->restore(rig.store.snapshot);
+        rig.engine->startTimers();
+        rig.engine->start();
+        QTRY_COMPARE_ENUM(rig.engine->engineState(), EngineState::Running); // after the timeout
+        rig.engine->submit(buy("10"));
+        QVERIFY(rig.observer.all<RiskDenial>().last().reason.contains(QLatin1String("unknown outcome")));
+    }
+
+    void dailyLossHaltsNewEntriesButExitsStillRun()
+    {
+        BotConfig config;
+        config.risk.dailyLossLimit = D("50");
+        config.risk.stopLossPct = D("0.5"); // keep the stop-loss out of the way
+        Rig rig(config);
+        rig.startRunning();
+        rig.engine->submit(buy("900"));
+        rig.store.ack();
+        QTRY_COMPARE(rig.exec.submitted.size(), 1);
+        rig.fill(rig.exec.submitted.first().clientId, Side::Buy, "1.00", "900", QStringLiteral("f1"));
+        QTRY_VERIFY(rig.engine->portfolio().position(kSym));
+        rig.clock.advanceTo(kT0 + 60'000);
+        rig.engine->handleBook(book("0.92", "0.93", kT0 + 60'000)); // -67.5 marked
+        rig.engine->startTimers();
+        QTRY_COMPARE_ENUM(rig.engine->tradingState(), TradingState::Halted);
+        QVERIFY(rig.engine->buildStatus().haltReason.contains(QLatin1String("daily loss limit")));
+        rig.engine->submit(buy("10"));
+        QVERIFY(rig.observer.all<RiskDenial>().last().reason.startsWith(QLatin1String("trading halted")));
+        // the kill switch still gets out of the position
+        rig.store.ack();
+        rig.engine->flattenAndStop();
+        rig.store.ack();
+        QTRY_COMPARE(rig.exec.submitted.size(), 2);
+        QVERIFY(rig.exec.submitted.last().reduceOnly);
+        QCOMPARE(rig.exec.submitted.last().qty.toString(), QStringLiteral("900"));
+        // the user clears the halt
+        rig.engine->resumeTrading();
+        QCOMPARE_ENUM(rig.engine->tradingState(), TradingState::Active);
+    }
+
+    void duplicateFillsAreIgnored()
+    {
+        Rig rig;
+        rig.startRunning();
+        rig.engine->submit(buy("100"));
+        rig.store.ack();
+        QTRY_COMPARE(rig.exec.submitted.size(), 1);
+        const QString id = rig.exec.submitted.first().clientId;
+        rig.fill(id, Side::Buy, "1.00", "40", QStringLiteral("f1"));
+        rig.fill(id, Side::Buy, "1.00", "40", QStringLiteral("f1")); // replayed by the venue
+        QTRY_COMPARE(rig.store.fills.size(), 1);
+        QTest::qWait(50);
+        QCOMPARE(rig.store.fills.size(), 1);
+        QCOMPARE(rig.engine->portfolio().position(kSym)->qty.toString(), QStringLiteral("40"));
+        QCOMPARE_ENUM(rig.engine->orders().find(id)->status, OrderStatus::PartiallyFilled);
+    }
+
+    void badInputChangesNothing()
+    {
+        Rig rig;
+        rig.startRunning();
+        const Decimal equity = rig.engine->portfolio().equity();
+        BookUpdate crossed = book("1.10", "1.00");
+        rig.engine->handleBook(crossed);
+        rig.engine->handleBook(BookUpdate{kSym, {}, {}, kT0});
+        Candle bad;
+        bad.symbol = kSym;
+        bad.open = D("1");
+        bad.high = D("0.5"); // high below open
+        bad.low = D("0.9");
+        bad.close = D("1");
+        rig.engine->handleCandle(bad);
+        rig.engine->handlePost(SocialPost{}); // no tokens, no time
+        ChainEvent negative;
+        negative.token = QStringLiteral("WOJAK");
+        negative.liquidity = D("-5");
+        rig.engine->handleChainEvent(negative);
+        rig.engine->handleInstruments({Instrument{QStringLiteral("BADUSDT"), {}, {}, Decimal(), Decimal(), Decimal()}});
+        QVERIFY(rig.store.signals.isEmpty());
+        QCOMPARE(rig.engine->portfolio().equity(), equity);
+        rig.engine->submit(buy("1")); // the last valid book still prices it
+        QCOMPARE(rig.store.orders.size(), 1);
+        OrderRequest bogus = buy("1");
+        bogus.symbol = QStringLiteral("BADUSDT");
+        rig.engine->submit(bogus);
+        QVERIFY(rig.observer.all<RiskDenial>().last().reason.contains(QLatin1String("unknown symbol")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTradingEngine)
+#include "test_tradingengine.moc"
