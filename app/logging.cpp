@@ -58,6 +58,26 @@ QString Redactor::redact(QString text) const
     return text;
 }
 
+namespace {
+// Adapters that link only Qt log through QLoggingCategory ("memedesk.storage");
+// route those into the same redacted log file.
+void qtMessageToSpdlog(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    QString category = QString::fromLatin1(context.category ? context.category : "qt");
+    if (category.startsWith(QLatin1String("memedesk.")))
+        category = category.mid(9);
+    engine::LogEntry::Level level = engine::LogEntry::Level::Info;
+    switch (type) {
+    case QtDebugMsg: level = engine::LogEntry::Level::Debug; break;
+    case QtInfoMsg: level = engine::LogEntry::Level::Info; break;
+    case QtWarningMsg: level = engine::LogEntry::Level::Warning; break;
+    case QtCriticalMsg:
+    case QtFatalMsg: level = engine::LogEntry::Level::Error; break;
+    }
+    writeLog({0, level, category, message});
+}
+} // namespace
+
 void setupLogging(const QString &dataDir, bool verboseConsole)
 {
     QDir().mkpath(dataDir);
@@ -75,6 +95,7 @@ void setupLogging(const QString &dataDir, bool verboseConsole)
     g_sinks.push_back(console);
     spdlog::set_pattern("%Y-%m-%d %H:%M:%S.%e [%n] %l: %v");
     spdlog::flush_every(std::chrono::seconds(2));
+    qInstallMessageHandler(qtMessageToSpdlog);
 }
 
 void writeLog(const engine::LogEntry &e)
@@ -93,6 +114,7 @@ void writeLog(const engine::LogEntry &e)
 
 void shutdownLogging()
 {
+    qInstallMessageHandler(nullptr);
     spdlog::shutdown();
     g_sinks.clear();
 }

@@ -428,7 +428,8 @@ void TradingEngine::housekeeping()
         m_dirty = true;
         emitEvent(buildStatus());
     }
-    if (m_dirty)
+    // The clock moves even when nothing trades; the status bar should see it move.
+    if (m_dirty || now() != m_lastPublishedClockMs)
         publishSnapshot();
 }
 
@@ -458,6 +459,7 @@ BotStatus TradingEngine::buildStatus() const
 void TradingEngine::publishSnapshot()
 {
     m_dirty = false;
+    m_lastPublishedClockMs = now();
     EngineSnapshot snap;
     snap.status = buildStatus();
     snap.positions = m_portfolio.openPositions();

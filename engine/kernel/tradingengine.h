@@ -136,6 +136,7 @@ private:
     bool m_dirty = true;
     qint64 m_fillCount = 0;
     qint64 m_lastEquityMinute = -1;
+    qint64 m_lastPublishedClockMs = 0;
     quint64 m_droppedInputs = 0;
     QElapsedTimer m_wall;
     QTimer *m_timer = nullptr;

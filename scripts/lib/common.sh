@@ -44,13 +44,14 @@ ensure_packages() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# Configures and builds into $1 (Release). Extra CMake arguments follow.
+# Configures $1 (Release, Ninja) and builds target $2 ("all" for everything).
+# Extra CMake arguments follow.
 configure_and_build() {
-  local build_dir="$1"; shift
+  local build_dir="$1" target="$2"; shift 2
   local jobs
   jobs="$(nproc 2>/dev/null || echo 2)"
   log "configuring in ${build_dir}"
   cmake -G Ninja -S "$MEMEDESK_ROOT" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
-  log "building with ${jobs} jobs"
-  cmake --build "$build_dir" -j "$jobs"
+  log "building ${target} with ${jobs} jobs"
+  cmake --build "$build_dir" -j "$jobs" --target "$target"
 }

@@ -76,6 +76,13 @@ DashboardView::DashboardView(engine::BotApi &api, QWidget *parent)
     m_fillsTable->setModel(m_fills);
     tableviews::setupCompact(m_fillsTable);
     m_fillsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // A ResizeToContents header does not always re-measure when rows arrive; make it.
+    for (QTableView *table : {m_positionsTable, m_fillsTable}) {
+        auto remeasure = [table] { table->horizontalHeader()->resizeSections(QHeaderView::ResizeToContents); };
+        connect(table->model(), &QAbstractItemModel::rowsInserted, table, remeasure);
+        connect(table->model(), &QAbstractItemModel::modelReset, table, remeasure);
+        connect(table->model(), &QAbstractItemModel::dataChanged, table, remeasure);
+    }
 
     auto *tables = new QSplitter(Qt::Horizontal, this);
     tables->addWidget(titled(m_positionsTitle, m_positionsTable, tables));
