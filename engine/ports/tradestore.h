@@ -39,6 +39,8 @@ struct HistoryQuery {
     int limit = 500;
 };
 
+//! Rows come newest first (orders by creation time, fills by time; ties by insertion
+//! order, newest first), so offset 0 is always the latest page.
 struct HistoryPage {
     HistoryQuery query;
     qint64 total = 0; // rows matching the filter

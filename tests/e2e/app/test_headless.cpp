@@ -71,7 +71,11 @@ private Q_SLOTS:
         QVERIFY(p.waitForStarted(10000));
         QString out;
         QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(p.readAll()), fillsIn(out) > 0), 120000);
+#ifdef MEMEDESK_HAS_GUI
+        // a desktop build falls back to headless by itself when there is no display
         QVERIFY2(out.contains(QLatin1String("no display found: running headless")), qPrintable(out.left(500)));
+#endif
+        QVERIFY(out.contains(QStringLiteral("headless — Ctrl-C to stop")));
         QVERIFY(out.contains(QLatin1String("RUNNING")));
         QVERIFY(out.contains(QLatin1String("equity")));
         QVERIFY(out.contains(QLatin1String(", last: BUY")));
