@@ -34,6 +34,7 @@ PriceChart::PriceChart(QWidget *parent)
     m_candles->setDecreasingColor(Theme::negative());
     m_candles->setBodyOutlineVisible(false);
     m_candles->setBodyWidth(0.7);
+    m_candles->setMaximumColumnWidth(14); // a lone candle (new listing) must not fill the chart
     m_candles->setPen(QPen(Theme::muted(), 1));
     m_markerLine = new QLineSeries(m_chart);
     QPen dashed(Theme::warning(), 1.2, Qt::DashLine);
