@@ -77,7 +77,7 @@ bool AppContext::initialize(QString *error)
     const QString savedSeed = journal.settings.value(QStringLiteral("demo.seed"));
     if (!m_options.seedGiven && !savedSeed.isEmpty())
         seed = savedSeed.toULongLong();
-    const qint64 resumeAtMs = journal.settings.value(QStringLiteral("demo.seed")) == QString::number(seed)
+    const qint64 resumeAtMs = savedSeed == QString::number(seed)
                                   ? journal.settings.value(QStringLiteral("engine.clock_ms")).toLongLong()
                                   : 0;
     m_store->saveSetting(QStringLiteral("demo.seed"), QString::number(seed));

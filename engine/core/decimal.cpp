@@ -40,7 +40,7 @@ Raw checkedMul(Raw a, Raw b)
 }
 
 // Rounds quotient q with remainder r of division by d (all non-negative) and the sign.
-URaw applyRounding(URaw q, URaw r, URaw d, bool negative, Rounding mode)
+URaw applyRounding(URaw q, URaw r, URaw d, Rounding mode)
 {
     if (r == 0)
         return q;
@@ -60,7 +60,6 @@ URaw applyRounding(URaw q, URaw r, URaw d, bool negative, Rounding mode)
         return (q & 1) ? q + 1 : q;
     }
     }
-    (void)negative;
     return q;
 }
 
@@ -69,14 +68,6 @@ Raw signedResult(URaw magnitude, bool negative)
     if (magnitude > URaw(kMax))
         throw DecimalError("decimal out of range");
     return negative ? -Raw(magnitude) : Raw(magnitude);
-}
-
-// Direction-aware rounding: Down/Up mean toward/away from zero for magnitudes;
-// callers that need floor/ceil semantics pass the mode already adjusted.
-Rounding magnitudeMode(Rounding mode, bool negative)
-{
-    (void)negative;
-    return mode;
 }
 
 bool parseImpl(QStringView s, Decimal &out, QString *error)
@@ -216,11 +207,6 @@ std::optional<Decimal> Decimal::parse(QStringView text, QString *error)
     return d;
 }
 
-std::optional<Decimal> Decimal::parse(std::string_view text, QString *error)
-{
-    return parse(QString::fromUtf8(text.data(), qsizetype(text.size())), error);
-}
-
 Decimal Decimal::fromString(QStringView text)
 {
     QString err;
@@ -267,7 +253,7 @@ Decimal Decimal::rounded(int decimals, Rounding mode) const
     const URaw unit = pow10u(kScale - decimals);
     const bool neg = m_raw < 0;
     const URaw mag = uabs(m_raw);
-    const URaw q = applyRounding(mag / unit, mag % unit, unit, neg, magnitudeMode(mode, neg));
+    const URaw q = applyRounding(mag / unit, mag % unit, unit, mode);
     return fromRaw(signedResult(q * unit, neg));
 }
 
@@ -278,7 +264,7 @@ Decimal Decimal::quantized(Decimal step, Rounding mode) const
     const bool neg = m_raw < 0;
     const URaw mag = uabs(m_raw);
     const URaw unit = URaw(step.m_raw);
-    const URaw q = applyRounding(mag / unit, mag % unit, unit, neg, mode);
+    const URaw q = applyRounding(mag / unit, mag % unit, unit, mode);
     return fromRaw(signedResult(q * unit, neg));
 }
 
@@ -305,7 +291,7 @@ Decimal Decimal::mulRounded(Decimal o, Rounding mode) const
     const Raw high = checkedMul(checkedMul(Raw(a1), Raw(b1)), kOne);
     const Raw mid = checkedAdd(checkedMul(Raw(a1), Raw(b0)), checkedMul(Raw(a0), Raw(b1)));
     const URaw low = a0 * b0; // < 1e36, fits
-    const URaw lowQ = applyRounding(low / one, low % one, one, neg, mode);
+    const URaw lowQ = applyRounding(low / one, low % one, one, mode);
     const Raw total = checkedAdd(checkedAdd(high, mid), Raw(lowQ));
     return fromRaw(neg ? -total : total);
 }
@@ -328,7 +314,7 @@ Decimal Decimal::divRounded(Decimal o, Rounding mode) const
         q = q * 10 + r / b;
         r %= b;
     }
-    q = applyRounding(q, r, b, neg, mode);
+    q = applyRounding(q, r, b, mode);
     return fromRaw(signedResult(q, neg));
 }
 

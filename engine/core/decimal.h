@@ -18,6 +18,7 @@ public:
     using std::domain_error::domain_error;
 };
 
+//! Rounding of magnitudes: Down is toward zero, Up away from zero.
 enum class Rounding { Down, Up, HalfUp, HalfEven };
 
 //! Exact fixed-point decimal with 18 fractional digits, stored in a signed
@@ -45,7 +46,6 @@ public:
     //! Parses "123", "-0.0001", "1.5e-8", "+7." exactly; returns nullopt and an
     //! explanation for anything else (empty, junk, too many digits, out of range).
     static std::optional<Decimal> parse(QStringView text, QString *error = nullptr);
-    static std::optional<Decimal> parse(std::string_view text, QString *error = nullptr);
     //! For literals in code and trusted data; throws DecimalError on bad text.
     static Decimal fromString(QStringView text);
     static Decimal fromString(const char *text) { return fromString(QString::fromLatin1(text)); }

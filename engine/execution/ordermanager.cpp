@@ -37,6 +37,17 @@ void OrderManager::restore(const QList<Order> &orders, const QList<QString> &kno
         m_seenFills.insert(id);
 }
 
+void OrderManager::retireIfTerminal(const Order &o)
+{
+    if (!isTerminal(o.status))
+        return;
+    m_finished.push_back(o.clientId);
+    while (m_finished.size() > kFinishedKept) {
+        m_orders.remove(m_finished.front());
+        m_finished.pop_front();
+    }
+}
+
 std::optional<OrderManager::Change> OrderManager::transition(Order &o, OrderStatus to, qint64 nowMs)
 {
     if (o.status == to && to != OrderStatus::PartiallyFilled)
@@ -81,8 +92,8 @@ std::optional<OrderManager::Change> OrderManager::applyReport(const ExecutionRep
     if (!r.message.isEmpty() && (isTerminal(to) || r.notFound))
         o.reason = r.message;
     auto ch = transition(o, to, nowMs);
-    if (ch && isTerminal(o.status))
-        ch->order = o;
+    if (ch && ch->statusChanged)
+        retireIfTerminal(o);
     return ch;
 }
 
@@ -118,7 +129,9 @@ std::optional<OrderManager::Change> OrderManager::applyFill(const Fill &f, qint6
     o.fees += f.fee;
     o.status = to;
     o.updatedMs = nowMs;
-    return Change{o, true};
+    const Change change{o, true};
+    retireIfTerminal(o);
+    return change;
 }
 
 std::optional<OrderManager::Change> OrderManager::markUnknown(const QString &clientId, qint64 nowMs, const QString &why)

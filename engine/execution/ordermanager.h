@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QString>
 
+#include <deque>
 #include <optional>
 
 namespace engine {
@@ -42,10 +43,15 @@ public:
 
 private:
     std::optional<Change> transition(Order &o, OrderStatus to, qint64 nowMs);
+    //! Keeps a finished order findable for a while, then forgets it (the journal has it),
+    //! so the scans over m_orders stay bounded in a long session.
+    void retireIfTerminal(const Order &o);
 
+    static constexpr size_t kFinishedKept = 256;
     QString m_prefix;
     quint64 m_counter = 0;
-    QHash<QString, Order> m_orders;  // non-terminal, plus terminal ones until pruned
+    QHash<QString, Order> m_orders;  // every open order, plus the last kFinishedKept finished ones
+    std::deque<QString> m_finished; // oldest first
     QSet<QString> m_seenFills;
     QString m_lastError;
 };

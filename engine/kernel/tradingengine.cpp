@@ -69,6 +69,15 @@ QString TradingEngine::baseAsset(const QString &symbol) const
     return symbol.endsWith(QLatin1String("USDT")) ? symbol.chopped(4) : symbol;
 }
 
+QString TradingEngine::symbolOfToken(const QString &token) const
+{
+    for (const Instrument &i : m_instruments) {
+        if (i.baseAsset.compare(token, Qt::CaseInsensitive) == 0 && i.quoteAsset == m_portfolio.quoteAsset())
+            return i.symbol;
+    }
+    return {};
+}
+
 void TradingEngine::restore(const JournalSnapshot &j)
 {
     Decimal starting = m_config.startingCash;
@@ -357,7 +366,7 @@ void TradingEngine::handleChainEvent(const ChainEvent &e)
             log(LogEntry::Level::Warning, QStringLiteral("chain"),
                 QStringLiteral("%1: liquidity pulled from pool %2 (%3 USD)").arg(e.token, e.pool, e.quoteAmount.toString(0)));
             // Leave now rather than at the next candle: a rug does not wait.
-            const QString symbol = e.token + QStringLiteral("USDT");
+            const QString symbol = symbolOfToken(e.token);
             const Position *p = m_portfolio.position(symbol);
             if (canTrade() && p && p->isOpen() && !m_orders.hasOpenOrder(symbol))
                 submit(ExitManager::closeOrder(*p, QStringLiteral("exit:liquidity_pulled"),

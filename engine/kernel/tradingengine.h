@@ -105,6 +105,8 @@ private:
     void rebuildFeatures();
     SymbolFeatures &featuresFor(const QString &symbol);
     [[nodiscard]] QString baseAsset(const QString &symbol) const;
+    //! The traded pair of a chain token ("PEPE" → "PEPEUSDT"); empty when not listed.
+    [[nodiscard]] QString symbolOfToken(const QString &token) const;
     [[nodiscard]] qint64 now() const;
     [[nodiscard]] bool canTrade() const { return m_state == EngineState::Running; }
 

@@ -9,26 +9,24 @@ namespace engine {
 
 void TradingEngine::submit(OrderRequest request)
 {
+    if (request.symbol.isEmpty() || !m_instruments.contains(request.symbol)) {
+        emitEvent(RiskDenial{now(), request, QStringLiteral("unknown symbol '%1'").arg(request.symbol)});
+        return;
+    }
     RiskContext ctx;
     const BookUpdate book = m_books.value(request.symbol);
     ctx.referencePrice = request.side == Side::Buy ? book.bestAsk() : book.bestBid();
     ctx.cash = m_portfolio.cash();
-    // entries already on their way count as positions for the position limit
     int pendingEntries = 0;
-    for (const Order &o : m_orders.openOrders())
+    for (const Order &o : m_orders.openOrders()) {
+        // entries already on their way count as positions for the position limit
         pendingEntries += (o.side == Side::Buy && !m_portfolio.position(o.symbol)) ? 1 : 0;
+        ctx.symbolBlocked = ctx.symbolBlocked || (o.symbol == request.symbol && o.status == OrderStatus::Unknown);
+    }
     ctx.openPositions = m_portfolio.openPositionCount() + pendingEntries;
     if (const Position *p = m_portfolio.position(request.symbol); p && p->isOpen()) {
         ctx.hasPosition = true;
         ctx.positionQty = p->qty;
-    }
-    for (const Order &o : m_orders.openOrders()) {
-        if (o.symbol == request.symbol && o.status == OrderStatus::Unknown)
-            ctx.symbolBlocked = true;
-    }
-    if (request.symbol.isEmpty() || !m_instruments.contains(request.symbol)) {
-        emitEvent(RiskDenial{now(), request, QStringLiteral("unknown symbol '%1'").arg(request.symbol)});
-        return;
     }
     if (auto denial = m_risk.check(request, ctx, now())) {
         log(LogEntry::Level::Warning, QStringLiteral("risk"),

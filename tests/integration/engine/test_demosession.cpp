@@ -30,15 +30,7 @@ app::AppOptions optionsFor(const QString &dir)
 // Waits (processing events) until the engine clock has moved `simMinutes` past `fromMs`.
 bool runFor(BotApi &api, qint64 fromMs, int simMinutes, int wallTimeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < wallTimeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QTest::qWait(50);
-        if (api.status().clockMs - fromMs >= qint64(simMinutes) * 60'000)
-            return true;
-    }
-    return false;
+    return QTest::qWaitFor([&] { return api.status().clockMs - fromMs >= qint64(simMinutes) * 60'000; }, wallTimeoutMs);
 }
 } // namespace
 

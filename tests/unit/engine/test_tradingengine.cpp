@@ -154,7 +154,6 @@ private Q_SLOTS:
         QCOMPARE_ENUM(rig.engine->engineState(), EngineState::Reconciling);
         QVERIFY(rig.exec.queried.contains(QStringLiteral("MD-OLD-1")));
         QVERIFY(rig.exec.balanceRequests >= 1);
-        // strategies wait: a buy signal now would not trade
         ExecutionReport gone;
         gone.clientId = QStringLiteral("MD-OLD-1");
         gone.status = OrderStatus::Expired;
