@@ -1,4 +1,5 @@
-// memedesk_bench: prints figures as JSON. It never passes or fails on time.
+// memedesk_bench: prints figures as JSON. It never passes or fails on time, but it
+// does fail (exit 1) when a measured path produced a wrong result.
 //   memedesk_bench           full run (figures for docs/benchmarks.md)
 //   memedesk_bench --quick   small sizes (the CTest smoke run)
 #include "api/botconfig.h"
@@ -17,6 +18,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -26,6 +28,15 @@
 using namespace engine;
 
 namespace {
+
+QStringList g_failures;
+
+// Records a functional failure of a measured path (never a timing).
+void expect(bool ok, const QString &what)
+{
+    if (!ok)
+        g_failures << what;
+}
 
 double perSecond(qint64 count, qint64 nanos) { return nanos > 0 ? double(count) * 1e9 / double(nanos) : 0; }
 
@@ -65,6 +76,8 @@ QJsonObject benchDecimal(int n)
     for (int i = 0; i < n; ++i)
         chars += (price * Decimal::fromInt(i)).toString().size();
     const qint64 fmtNs = t.nsecsElapsed();
+    expect((price * qty).toString() == QStringLiteral("499.99999999999976"), QStringLiteral("decimal product is not exact"));
+    expect(parsed == n, QStringLiteral("decimal parse failed"));
     return {{QStringLiteral("operations"), n},
             {QStringLiteral("mul_per_s"), perSecond(n, mulNs)},
             {QStringLiteral("div_per_s"), perSecond(n, divNs)},
@@ -134,6 +147,9 @@ QJsonObject benchPipeline(int simSeconds, const QString &dir)
             QCoreApplication::processEvents();
     }
     const qint64 ns = t.nsecsElapsed();
+    expect(!events.empty(), QStringLiteral("the demo market produced no events"));
+    expect(inbox.processed() > handledBefore, QStringLiteral("the engine handled no messages"));
+    expect(inbox.pending() == 0, QStringLiteral("the engine inbox was not drained"));
     store.flush();
     QCoreApplication::processEvents();
     const QJsonObject result{
@@ -199,6 +215,9 @@ QJsonObject benchJournal(int n, const QString &dir)
     store.queryHistory(q, [&promise](HistoryPage p) { promise.set_value(std::move(p)); });
     const HistoryPage page = promise.get_future().get();
     const qint64 queryNs = t.nsecsElapsed();
+    expect(page.error.isEmpty(), QStringLiteral("history query failed: ") + page.error);
+    expect(page.total == n && page.fills.size() == 500,
+           QStringLiteral("history page has %1 of %2 rows, expected 500 of %3").arg(page.fills.size()).arg(page.total).arg(n));
     return {{QStringLiteral("writes"), n},
             {QStringLiteral("fill_writes_per_s"), perSecond(n, fillNs)},
             {QStringLiteral("order_writes_per_s"), perSecond(n, orderNs)},
@@ -221,5 +240,7 @@ int main(int argc, char **argv)
     out.insert(QStringLiteral("journal"), benchJournal(quick ? 2000 : 50000, dir.path()));
     out.insert(QStringLiteral("rss_kib"), rssKiB());
     printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
-    return 0;
+    for (const QString &f : g_failures)
+        fprintf(stderr, "memedesk_bench: %s\n", qPrintable(f));
+    return g_failures.isEmpty() ? 0 : 1;
 }
