@@ -66,10 +66,18 @@ void TradingEngine::handleOrderDurable(const Order &order)
         m_sentAtWallMs.insert(order.clientId, m_wall.elapsed());
         m_deps.execution->submit(request);
     }
+    // Whoever sees the order or fill must also see a status that already includes it.
+    if (m_dirty)
+        publishSnapshot();
     emitEvent(order);
 }
 
-void TradingEngine::handleFillDurable(const Fill &fill) { emitEvent(fill); }
+void TradingEngine::handleFillDurable(const Fill &fill)
+{
+    if (m_dirty)
+        publishSnapshot();
+    emitEvent(fill);
+}
 
 void TradingEngine::handleExecutionReport(const ExecutionReport &report)
 {
