@@ -1,10 +1,13 @@
 #include "appcontext.h"
 
+#include "datadir.h"
+#include "journaladvice.h"
 #include "logging.h"
 
 #include "api/botapiimpl.h"
 #include "kernel/engineinbox.h"
 #include "kernel/enginethread.h"
+#include "execution/journalaudit.h"
 #include "kernel/tradingengine.h"
 #include "ports/clock.h"
 
@@ -16,7 +19,8 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
+#include <QDateTime>
+#include <QTimeZone>
 
 namespace app {
 
@@ -30,7 +34,7 @@ AppContext::AppContext(AppOptions options, QObject *parent) : QObject(parent), m
 
 AppContext::~AppContext() { shutdown(); }
 
-QString AppContext::databasePath() const { return QDir(m_dataDir).filePath(QStringLiteral("memedesk.sqlite")); }
+QString AppContext::databasePath() const { return journalPath(m_dataDir); }
 
 engine::BotApi &AppContext::api() { return *m_api; }
 
@@ -48,38 +52,94 @@ engine::BotConfig AppContext::loadConfig(const QHash<QString, QString> &settings
         errors << perr.errorString();
     errors << cfg.validate();
     if (!errors.isEmpty()) {
-        writeLog({0, engine::LogEntry::Level::Warning, QStringLiteral("config"),
-                  QStringLiteral("saved configuration ignored (%1); using defaults").arg(errors.join(QStringLiteral("; ")))});
+        // The defaults are the conservative limits; the user sees why in the log panel and the log file.
+        m_startupWarnings << QStringLiteral("saved configuration ignored (%1); using the defaults")
+                                 .arg(errors.join(QStringLiteral("; ")));
         return defaults;
     }
     cfg.mode = engine::TradingMode::Demo; // only demo is available in this build
     return cfg;
 }
 
+bool AppContext::failWith(Failure failure, const QString &message, QString *error)
+{
+    m_failure = failure;
+    *error = message;
+    return false;
+}
+
+bool AppContext::openJournal(engine::JournalSnapshot *journal, QString *error)
+{
+    m_store = std::make_unique<adapters::storage::SqliteTradeStore>(databasePath());
+    QString why;
+    if (!m_store->open(&why)) {
+        using adapters::storage::OpenFailure;
+        const OpenFailure kind = m_store->openFailure();
+        m_store.reset();
+        if (kind == OpenFailure::Damaged)
+            return failWith(Failure::JournalUnusable, unusableJournalMessage(m_dataDir, why), error);
+        return failWith(kind == OpenFailure::InUse ? Failure::InUse : Failure::Other, why, error);
+    }
+    if (!m_store->loadSnapshot(journal, &why)) {
+        m_store.reset();
+        return failWith(Failure::JournalUnusable, unusableJournalMessage(m_dataDir, why), error);
+    }
+    // Balances, positions and fills must tell the same story before anything trades on them.
+    QStringList problems;
+    if (!engine::JournalAudit::run(*m_store, *journal, QStringLiteral("USDT"), &problems)) {
+        m_store.reset();
+        return failWith(Failure::JournalUnusable,
+                        unusableJournalMessage(m_dataDir, QStringLiteral("The journal %1 does not add up:\n  - %2")
+                                                              .arg(QDir::toNativeSeparators(databasePath()),
+                                                                   problems.join(QStringLiteral("\n  - ")))),
+                        error);
+    }
+    return true;
+}
+
 bool AppContext::initialize(QString *error)
 {
-    m_dataDir = m_options.dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                                            : QDir(m_options.dataDir).absolutePath();
-    if (!QDir().mkpath(m_dataDir)) {
-        *error = QStringLiteral("cannot create the data folder %1").arg(m_dataDir);
+    m_dataDir = resolveDataDir(m_options.dataDir);
+    if (!QDir().mkpath(m_dataDir))
+        return failWith(Failure::Other, QStringLiteral("cannot create the data folder %1").arg(m_dataDir), error);
+    // One owner per data folder, before anything in it is opened or written.
+    m_lock = std::make_unique<DataDirLock>(m_dataDir);
+    if (!m_lock->acquire(error)) {
+        m_failure = Failure::InUse;
+        m_lockOwnerPid = m_lock->ownerPid();
+        m_lock.reset();
         return false;
     }
     setupLogging(m_dataDir, false);
 
-    m_store = std::make_unique<adapters::storage::SqliteTradeStore>(databasePath());
-    if (!m_store->open(error))
+    engine::JournalSnapshot journal;
+    if (!openJournal(&journal, error)) {
+        writeLog({0, engine::LogEntry::Level::Error, QStringLiteral("app"),
+                  QStringLiteral("start refused, the journal cannot be used: %1").arg(error->section(QLatin1Char('\n'), 0, 0))});
         return false;
-    const engine::JournalSnapshot journal = m_store->loadSnapshot();
+    }
     const engine::BotConfig config = loadConfig(journal.settings);
 
-    // Continue the same simulated market after a restart: same seed, same clock.
+    // Continue the same simulated market after a restart: same seed, same clock. A value that
+    // cannot be read stops the start: guessing would silently switch the account to another market.
     quint64 seed = m_options.demoSeed;
     const QString savedSeed = journal.settings.value(QStringLiteral("demo.seed"));
+    const QString savedClock = journal.settings.value(QStringLiteral("engine.clock_ms"));
+    bool seedOk = true;
+    bool clockOk = true;
+    const quint64 journalSeed = savedSeed.isEmpty() ? 0 : savedSeed.toULongLong(&seedOk);
+    const qint64 journalClock = savedClock.isEmpty() ? 0 : savedClock.toLongLong(&clockOk);
+    if (!seedOk || !clockOk) {
+        return failWith(Failure::JournalUnusable,
+                        unusableJournalMessage(m_dataDir, QStringLiteral("The journal's setting %1 ('%2') is not a whole number")
+                                                              .arg(seedOk ? QStringLiteral("engine.clock_ms")
+                                                                          : QStringLiteral("demo.seed"),
+                                                                   (seedOk ? savedClock : savedSeed).left(64))),
+                        error);
+    }
     if (!m_options.seedGiven && !savedSeed.isEmpty())
-        seed = savedSeed.toULongLong();
-    const qint64 resumeAtMs = savedSeed == QString::number(seed)
-                                  ? journal.settings.value(QStringLiteral("engine.clock_ms")).toLongLong()
-                                  : 0;
+        seed = journalSeed;
+    const qint64 resumeAtMs = !savedSeed.isEmpty() && journalSeed == seed ? journalClock : 0;
     m_store->saveSetting(QStringLiteral("demo.seed"), QString::number(seed));
 
     m_clock = std::make_unique<engine::EventClock>(kDemoEpochMs);
@@ -97,6 +157,12 @@ bool AppContext::initialize(QString *error)
 
     m_api = std::make_unique<engine::BotApiImpl>(*m_store, *m_secrets, config);
     m_api->seed(journal);
+    // Engine log entries go to the rotating log file too (redacted); subscribed before the engine
+    // restores, so the "restored journal" line is in the log.
+    m_logHandler = m_api->handleEvents(this, [](const engine::BotEvent &ev) {
+        if (const auto *entry = std::get_if<engine::LogEntry>(&ev))
+            writeLog(*entry);
+    });
 
     engine::TradingEngine::Deps deps;
     deps.clock = m_clock.get();
@@ -104,9 +170,16 @@ bool AppContext::initialize(QString *error)
     deps.execution = m_paper.get();
     deps.store = m_store.get();
     deps.observer = m_api.get();
-    auto *engine = new engine::TradingEngine(deps, config);
-    engine->restore(journal);
-    m_api->attachEngine(engine);
+    auto engine = std::make_unique<engine::TradingEngine>(deps, config);
+    for (const QString &warning : std::as_const(m_startupWarnings))
+        writeLog({0, engine::LogEntry::Level::Warning, QStringLiteral("config"), warning});
+    QString why;
+    if (!engine->restore(journal, &why)) {
+        m_logHandler.reset();
+        return failWith(Failure::JournalUnusable, unusableJournalMessage(m_dataDir, QStringLiteral("Cannot restore the journal: ") + why),
+                        error);
+    }
+    m_api->attachEngine(engine.get());
 
     m_store->setStoreSink(&engine->inbox());
     m_paper->setExecutionSink(&engine->inbox());
@@ -115,23 +188,28 @@ bool AppContext::initialize(QString *error)
     m_demo->addSocialSink(&engine->inbox());
     m_demo->addChainSink(&engine->inbox());
 
-    // Engine log entries go to the rotating log file too (redacted).
-    m_logHandler = m_api->handleEvents(this, [](const engine::BotEvent &ev) {
-        if (const auto *entry = std::get_if<engine::LogEntry>(&ev))
-            writeLog(*entry);
-    });
-
-    m_engineThread = std::make_unique<engine::EngineThread>(engine);
+    m_engineThread = std::make_unique<engine::EngineThread>(engine.release());
     m_engineThread->start();
 
-    // Whether live keys exist decides what the mode picker offers.
+    // Whether live keys exist decides what the mode picker offers; a keychain that cannot be asked
+    // is worth a line in the log (live trading stays unavailable then).
     m_api->secretPresent(QString::fromLatin1(engine::secrets::kBinanceApiKey), this,
-                         [this](bool present, const QString &) { m_api->setLiveKeysPresent(present); });
+                         [this](bool present, const QString &problem) {
+                             if (!problem.isEmpty())
+                                 writeLog({0, engine::LogEntry::Level::Warning, QStringLiteral("keychain"),
+                                           QStringLiteral("the OS keychain could not be asked for the Binance key: %1")
+                                               .arg(problem)});
+                             m_api->setLiveKeysPresent(present);
+                         });
     writeLog({0, engine::LogEntry::Level::Info, QStringLiteral("app"),
               QStringLiteral("memedesk %1 started: data %2, demo seed %3 at %4x")
                   .arg(QStringLiteral(MEMEDESK_VERSION), m_dataDir)
                   .arg(seed)
                   .arg(m_options.speed)});
+    if (resumeAtMs - kDemoEpochMs > adapters::demo::DemoMarket::kMaxReplayMs)
+        writeLog({0, engine::LogEntry::Level::Info, QStringLiteral("demo"),
+                  QStringLiteral("the demo market was last at %1 UTC; it jumps there instead of replaying the time since")
+                      .arg(QDateTime::fromMSecsSinceEpoch(resumeAtMs, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm")))});
     return true;
 }
 
@@ -163,6 +241,7 @@ void AppContext::shutdown()
     m_paper.reset();
     m_store.reset();
     shutdownLogging();
+    m_lock.reset(); // last: the folder is free only once the journal is closed
 }
 
 } // namespace app

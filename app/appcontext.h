@@ -6,12 +6,14 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
 namespace engine {
 class BotApi;
 class BotApiImpl;
+struct JournalSnapshot;
 class EngineThread;
 class EventClock;
 class Handler;
@@ -32,6 +34,8 @@ class QtKeychainSecretStore;
 
 namespace app {
 
+class DataDirLock;
+
 //! The composition root: builds the store, keychain, demo market, paper venue,
 //! engine thread and BotApi, wires them together, restores the journal and
 //! starts the market. The only place that knows every concrete adapter.
@@ -41,8 +45,15 @@ public:
     explicit AppContext(AppOptions options, QObject *parent = nullptr);
     ~AppContext() override;
 
-    //! Opens the data dir and journal, restores state; false + readable error on failure.
+    //! Why initialize() failed, so main() can answer the right way.
+    enum class Failure { None, InUse, JournalUnusable, Other };
+
+    //! Locks the data folder, opens and checks the journal, restores state; false + a readable
+    //! error (for a damaged journal: the backup to restore and the command) on failure.
     bool initialize(QString *error);
+    [[nodiscard]] Failure failure() const { return m_failure; }
+    //! The process holding the data folder when failure() is InUse (0 when unknown).
+    [[nodiscard]] qint64 lockOwnerPid() const { return m_lockOwnerPid; }
     //! Starts market data, and trading too when autostart is on.
     void run();
     //! Stops trading and the market, flushes the journal.
@@ -58,9 +69,15 @@ public:
 
 private:
     engine::BotConfig loadConfig(const QHash<QString, QString> &settings);
+    bool openJournal(engine::JournalSnapshot *journal, QString *error);
+    bool failWith(Failure failure, const QString &message, QString *error);
 
     AppOptions m_options;
     QString m_dataDir;
+    std::unique_ptr<DataDirLock> m_lock;
+    Failure m_failure = Failure::None;
+    qint64 m_lockOwnerPid = 0;
+    QStringList m_startupWarnings;
     std::unique_ptr<engine::EventClock> m_clock;
     std::unique_ptr<adapters::storage::SqliteTradeStore> m_store;
     std::unique_ptr<adapters::keychain::QtKeychainSecretStore> m_secrets;

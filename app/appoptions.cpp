@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QtGlobal>
 
+#include <cmath>
+
 namespace app {
 
 ParseResult parseCommandLine(const QStringList &arguments)
@@ -55,6 +57,8 @@ ParseResult parseCommandLine(const QStringList &arguments)
     AppOptions &o = r.options;
     o.headless = p.isSet(headless);
     o.dataDir = p.value(dataDir);
+    if (p.isSet(dataDir) && o.dataDir.trimmed().isEmpty())
+        return fail(QStringLiteral("--data-dir needs a folder"));
     o.autostart = !p.isSet(noAutostart);
     o.language = p.value(language);
     if (!o.language.isEmpty() && o.language != QLatin1String("en") && o.language != QLatin1String("zh_CN"))
@@ -63,12 +67,12 @@ ParseResult parseCommandLine(const QStringList &arguments)
     if (p.isSet(seed)) {
         o.demoSeed = p.value(seed).toULongLong(&ok);
         if (!ok)
-            return fail(QStringLiteral("--demo-seed must be a whole number"));
+            return fail(QStringLiteral("--demo-seed must be a whole number from 0 to 18446744073709551615"));
         o.seedGiven = true;
     }
     if (p.isSet(speed)) {
         o.speed = p.value(speed).toDouble(&ok);
-        if (!ok || !(o.speed >= 1.0 && o.speed <= 100.0))
+        if (!ok || !std::isfinite(o.speed) || !(o.speed >= 1.0 && o.speed <= 100.0))
             return fail(QStringLiteral("--speed must be a number from 1 to 100"));
     }
     if (p.isSet(interval)) {
@@ -77,9 +81,10 @@ ParseResult parseCommandLine(const QStringList &arguments)
             return fail(QStringLiteral("--status-interval must be 1..3600 seconds"));
     }
     if (p.isSet(exitAfter)) {
-        o.exitAfterSec = p.value(exitAfter).toInt(&ok);
-        if (!ok || o.exitAfterSec < 0)
-            return fail(QStringLiteral("--exit-after must be a whole number of seconds"));
+        o.exitAfterSec = p.value(exitAfter).toLongLong(&ok);
+        if (!ok || o.exitAfterSec < 0 || o.exitAfterSec > kMaxExitAfterSec)
+            return fail(QStringLiteral("--exit-after must be a whole number of seconds from 0 to %1 (a year)")
+                            .arg(kMaxExitAfterSec));
     }
     if (const QByteArray svc = qgetenv("MEMEDESK_KEYCHAIN_SERVICE"); !svc.isEmpty())
         o.keychainService = QString::fromUtf8(svc); // tests isolate their keychain entries

@@ -5,6 +5,8 @@
 
 namespace app {
 
+inline constexpr qint64 kMaxExitAfterSec = 365LL * 24 * 3600;
+
 //! What the command line asks for. Defaults live here, in one place.
 struct AppOptions {
     bool headless = false;
@@ -13,7 +15,7 @@ struct AppOptions {
     bool seedGiven = false;        // false = reuse the seed of the data dir's last run
     double speed = 10.0;           // demo market speed, 1..100
     int statusIntervalSec = 5;     // headless status lines
-    int exitAfterSec = 0;          // 0 = run until Ctrl-C (tests use a bound)
+    qint64 exitAfterSec = 0;       // 0 = run until Ctrl-C (tests use a bound); at most kMaxExitAfterSec
     bool autostart = true;         // demo mode trades without a click
     QString language;              // "en", "zh_CN"; empty = saved choice
     QString keychainService = QStringLiteral("memedesk");

@@ -3,24 +3,19 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 
 namespace app {
 
 namespace {
-std::atomic<bool> g_quitRequested{false};
-extern "C" void onQuitSignal(int) { g_quitRequested.store(true); }
-
 QString signedMoney(engine::Decimal d)
 {
     return (d.isNegative() ? QString() : QStringLiteral("+")) + d.toString(2);
 }
 } // namespace
 
-HeadlessRunner::HeadlessRunner(engine::BotApi &api, int intervalSec, int exitAfterSec, QObject *parent)
-    : QObject(parent), m_api(api), m_intervalSec(intervalSec), m_exitAfterSec(exitAfterSec)
+HeadlessRunner::HeadlessRunner(engine::BotApi &api, int intervalSec, QObject *parent)
+    : QObject(parent), m_api(api), m_intervalSec(intervalSec)
 {
 }
 
@@ -28,15 +23,8 @@ HeadlessRunner::~HeadlessRunner() = default;
 
 void HeadlessRunner::start()
 {
-    // Signal handlers only set a flag; the event loop notices it (async-signal-safe).
-    std::signal(SIGINT, onQuitSignal);
-    std::signal(SIGTERM, onQuitSignal);
-    connect(&m_signalTimer, &QTimer::timeout, this, &HeadlessRunner::checkSignals);
-    m_signalTimer.start(100);
     connect(&m_statusTimer, &QTimer::timeout, this, &HeadlessRunner::printStatus);
     m_statusTimer.start(m_intervalSec * 1000);
-    if (m_exitAfterSec > 0)
-        QTimer::singleShot(m_exitAfterSec * 1000, qApp, &QCoreApplication::quit);
     // Risk denials and errors are worth a line of their own.
     m_events = m_api.handleEvents(this, [](const engine::BotEvent &ev) {
         if (const auto *d = std::get_if<engine::RiskDenial>(&ev)) {
@@ -52,13 +40,10 @@ void HeadlessRunner::start()
     fflush(stdout);
 }
 
-void HeadlessRunner::checkSignals()
+void HeadlessRunner::announceStop(int signal)
 {
-    if (g_quitRequested.exchange(false)) {
-        fprintf(stdout, "stopping…\n");
-        fflush(stdout);
-        QCoreApplication::quit();
-    }
+    fprintf(stdout, "stopping (signal %d)…\n", signal);
+    fflush(stdout);
 }
 
 QString HeadlessRunner::statusLine() const

@@ -12,25 +12,25 @@ class QTextStream;
 namespace app {
 
 //! Headless mode: prints one status line every few seconds (equity, open
-//! positions, last fills, last signals) until Ctrl-C / SIGTERM or --exit-after.
+//! positions, last fills, last signals). Stopping is QuitSignals' job (Ctrl-C, SIGTERM, SIGHUP,
+//! --exit-after).
 class HeadlessRunner final : public QObject {
     Q_OBJECT
 public:
-    HeadlessRunner(engine::BotApi &api, int intervalSec, int exitAfterSec, QObject *parent = nullptr);
+    HeadlessRunner(engine::BotApi &api, int intervalSec, QObject *parent = nullptr);
     ~HeadlessRunner() override;
     void start();
+    //! Says why the app is stopping (a quit signal); QuitSignals does the quitting.
+    void announceStop(int signal);
     //! One status line, as printed (exposed for tests).
     [[nodiscard]] QString statusLine() const;
 
 private:
     void printStatus();
-    void checkSignals();
 
     engine::BotApi &m_api;
     int m_intervalSec;
-    int m_exitAfterSec;
     QTimer m_statusTimer;
-    QTimer m_signalTimer;
     std::unique_ptr<engine::Handler> m_events;
 };
 

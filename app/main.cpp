@@ -2,6 +2,9 @@
 #include "appcontext.h"
 #include "appoptions.h"
 #include "headlessrunner.h"
+#include "instancechannel.h"
+#include "journalcommand.h"
+#include "quitsignals.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -39,18 +42,27 @@ int runHeadless(int argc, char **argv, const app::AppOptions &options)
 {
     QCoreApplication qapp(argc, argv);
     setIdentity();
+    app::QuitSignals quitSignals;
     app::AppContext context(options);
     QString error;
     if (!context.initialize(&error)) {
         fprintf(stderr, "memedesk: %s\n", qPrintable(error));
         return 1;
     }
-    app::HeadlessRunner runner(context.api(), options.statusIntervalSec, options.exitAfterSec);
+    app::HeadlessRunner runner(context.api(), options.statusIntervalSec);
+    QObject::connect(&quitSignals, &app::QuitSignals::quitRequested, &runner, &app::HeadlessRunner::announceStop);
     runner.start();
-    context.run();
-    if (!options.autostart)
-        fprintf(stdout, "autostart is off: trading stays stopped in headless mode\n");
-    const int rc = qapp.exec();
+    app::QuitSignals::quitAfter(options.exitAfterSec, &qapp);
+    int rc = 0;
+    // A signal during start-up: stop now, without entering the event loop.
+    if (!app::QuitSignals::requested()) {
+        context.run();
+        if (!options.autostart)
+            fprintf(stdout, "autostart is off: trading stays stopped in headless mode\n");
+        rc = qapp.exec();
+    } else {
+        runner.announceStop(app::QuitSignals::lastSignal());
+    }
     context.shutdown();
     fprintf(stdout, "stopped\n");
     return rc;
@@ -61,19 +73,41 @@ int runDesktop(int argc, char **argv, const app::AppOptions &options)
 {
     QApplication qapp(argc, argv);
     setIdentity();
+    app::QuitSignals quitSignals;
     ui::applyLanguage(options.language.isEmpty() ? ui::savedLanguage() : options.language);
     app::AppContext context(options);
     QString error;
     if (!context.initialize(&error)) {
-        QMessageBox::critical(nullptr, QStringLiteral("Memedesk"), error);
+        if (context.failure() == app::AppContext::Failure::InUse) {
+            // Offer what the user most likely wants: the window that is already open.
+            const auto answer = QMessageBox::question(
+                nullptr, QStringLiteral("Memedesk"),
+                error + QStringLiteral("\n\n") + QObject::tr("Show the running Memedesk window?"),
+                QMessageBox::Yes | QMessageBox::Close, QMessageBox::Yes);
+            if (answer == QMessageBox::Yes && !app::InstanceChannel::askToShow(context.dataDir()))
+                QMessageBox::information(nullptr, QStringLiteral("Memedesk"),
+                                         QObject::tr("The running Memedesk did not answer; it may be running headless."));
+        } else {
+            QMessageBox::critical(nullptr, QStringLiteral("Memedesk"), error);
+        }
+        fprintf(stderr, "memedesk: %s\n", qPrintable(error));
         return 1;
     }
     ui::MainWindow window(context.api());
-    window.show();
-    context.run();
-    if (options.exitAfterSec > 0)
-        QTimer::singleShot(options.exitAfterSec * 1000, &qapp, &QCoreApplication::quit);
-    const int rc = qapp.exec();
+    app::InstanceChannel channel;
+    QObject::connect(&channel, &app::InstanceChannel::showRequested, &window, [&window] {
+        window.showNormal();
+        window.raise();
+        window.activateWindow();
+    });
+    channel.listen(context.dataDir());
+    app::QuitSignals::quitAfter(options.exitAfterSec, &qapp);
+    int rc = 0;
+    if (!app::QuitSignals::requested()) {
+        window.show();
+        context.run();
+        rc = qapp.exec();
+    }
     context.shutdown();
     return rc;
 }
@@ -83,7 +117,15 @@ int runDesktop(int argc, char **argv, const app::AppOptions &options)
 
 int main(int argc, char **argv)
 {
-    const app::ParseResult parsed = app::parseCommandLine(argumentsOf(argc, argv));
+    // First of all: a SIGTERM/SIGINT/SIGHUP during start-up must still end in a clean stop.
+    app::QuitSignals::install();
+    const QStringList arguments = argumentsOf(argc, argv);
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("journal")) {
+        QCoreApplication qapp(argc, argv);
+        setIdentity();
+        return app::runJournalCommand(arguments);
+    }
+    const app::ParseResult parsed = app::parseCommandLine(arguments);
     if (parsed.exit) {
         fprintf(parsed.exitCode == 0 ? stdout : stderr, "%s\n", qPrintable(parsed.message));
         return parsed.exitCode;

@@ -68,9 +68,14 @@ public:
     [[nodiscard]] qint64 simTimeMs() const;
     [[nodiscard]] bool isRunning() const;
 
+    //! Longest stretch of simulated time a resume replays second by second (about 0.2 s of work);
+    //! further away, the market jumps to the resume point instead (see DemoMarketWorker).
+    static constexpr qint64 kMaxReplayMs = 2LL * 60 * 60 * 1000;
+
     //! Continues an earlier session (same seed, startMs and warm-up) at simMs,
     //! e.g. the last simTimeMs() saved before a restart. Call before the first
-    //! startMarketData().
+    //! startMarketData(). Within kMaxReplayMs of the start the same timeline is
+    //! replayed; beyond it the market jumps.
     void resumeAt(qint64 simMs);
 
     //! Runs `f` with the simulator while it is not stepping (nullptr before the

@@ -1,5 +1,7 @@
 #include "demomarketworker.h"
 
+#include "demomarket.h"
+
 #include <QMutexLocker>
 #include <QTimer>
 
@@ -79,6 +81,16 @@ MarketSimulator::History DemoMarketWorker::createSimulator()
 {
     const qint64 warmUpMs = m_warmUpMinutes * kMinuteMs;
     QMutexLocker lock(&m_simMutex);
+    if (m_resumeAtMs - m_liveStartMs > DemoMarket::kMaxReplayMs) {
+        // Long away: replaying every simulated second since the session began would cost time
+        // that grows without bound (and block quitting). The market jumps instead: a timeline of
+        // the same seed that starts one warm-up before the resume point, so the clock, the seed
+        // and the established tokens carry on, and the same data folder always resumes alike.
+        m_sim = std::make_unique<MarketSimulator>(m_seed, m_resumeAtMs - warmUpMs);
+        MarketSimulator::History history = m_sim->warmUp(m_warmUpMinutes);
+        m_simTimeMs.store(m_sim->nowMs());
+        return history;
+    }
     m_sim = std::make_unique<MarketSimulator>(m_seed, m_liveStartMs - warmUpMs);
     MarketSimulator::History history = m_sim->warmUp(m_warmUpMinutes);
     if (m_resumeAtMs > m_sim->nowMs()) {

@@ -40,6 +40,15 @@ bool runSelect(QSqlQuery &q, const QString &sql, const QVariantList &binds, QStr
     return true;
 }
 
+// next() returns false both at the end and on a read error (a damaged page); tell them apart.
+bool finished(const QSqlQuery &q, QString *error)
+{
+    if (q.lastError().type() == QSqlError::NoError)
+        return true;
+    *error = QStringLiteral("reading stopped early: %1").arg(sqlError(q));
+    return false;
+}
+
 bool decodeOrder(const QSqlQuery &q, engine::Order *o, QString *problem)
 {
     RowDecoder r(q, QStringLiteral("orders"), 0);
@@ -80,17 +89,18 @@ bool decodeFill(const QSqlQuery &q, engine::Fill *f, QString *problem)
     return r.ok();
 }
 
+// Strict: the first row that cannot be decoded ends the read with an error naming it, so a
+// damaged journal is never mistaken for a shorter one.
 template<class T, class Decode>
-void collect(QSqlQuery &q, QList<T> *out, QStringList *problems, Decode decode)
+bool collect(QSqlQuery &q, QList<T> *out, QString *error, Decode decode)
 {
     while (q.next()) {
         T value;
-        QString problem;
-        if (decode(q, &value, &problem))
-            out->append(std::move(value));
-        else
-            problems->append(problem);
+        if (!decode(q, &value, error))
+            return false;
+        out->append(std::move(value));
     }
+    return finished(q, error);
 }
 
 } // namespace
@@ -100,7 +110,7 @@ JournalReader::JournalReader(QSqlDatabase db)
 {
 }
 
-bool JournalReader::loadSnapshot(engine::JournalSnapshot *s, QStringList *problems, QString *error)
+bool JournalReader::loadSnapshot(engine::JournalSnapshot *s, QString *error)
 {
     // Non-terminal statuses come from the engine's own definition so the two never disagree.
     QStringList open;
@@ -112,17 +122,17 @@ bool JournalReader::loadSnapshot(engine::JournalSnapshot *s, QStringList *proble
     }
     *s = engine::JournalSnapshot{};
     return readOrders(QStringLiteral("status IN (%1)").arg(open.join(QLatin1Char(','))),
-                      QStringLiteral("created_ms ASC, rowid ASC"), -1, &s->openOrders, problems, error)
+                      QStringLiteral("created_ms ASC, rowid ASC"), -1, &s->openOrders, error)
         && readOrders(QString(), QStringLiteral("created_ms DESC, rowid DESC"), kRecentLimit, &s->recentOrders,
-                      problems, error)
-        && readFills(&s->recentFills, problems, error) && readSignals(&s->recentSignals, problems, error)
-        && readPositions(&s->positions, problems, error) && readBalances(&s->balances, problems, error)
-        && readEquity(&s->equity, problems, error) && readSettings(&s->settings, error)
+                      error)
+        && readFills(&s->recentFills, error) && readSignals(&s->recentSignals, error)
+        && readPositions(&s->positions, error) && readBalances(&s->balances, error)
+        && readEquity(&s->equity, error) && readSettings(&s->settings, error)
         && countFills(&s->fillCount, error);
 }
 
 bool JournalReader::readOrders(const QString &where, const QString &order, int limit, QList<engine::Order> *out,
-                               QStringList *problems, QString *error)
+                               QString *error)
 {
     QString sql = QStringLiteral("SELECT %1 FROM orders").arg(kOrderColumns);
     if (!where.isEmpty())
@@ -133,11 +143,10 @@ bool JournalReader::readOrders(const QString &where, const QString &order, int l
     QSqlQuery q(m_db);
     if (!runSelect(q, sql, {}, error))
         return false;
-    collect(q, out, problems, decodeOrder);
-    return true;
+    return collect(q, out, error, decodeOrder);
 }
 
-bool JournalReader::readFills(QList<engine::Fill> *out, QStringList *problems, QString *error)
+bool JournalReader::readFills(QList<engine::Fill> *out, QString *error)
 {
     QSqlQuery q(m_db);
     if (!runSelect(q,
@@ -146,11 +155,10 @@ bool JournalReader::readFills(QList<engine::Fill> *out, QStringList *problems, Q
                        .arg(kRecentLimit),
                    {}, error))
         return false;
-    collect(q, out, problems, decodeFill);
-    return true;
+    return collect(q, out, error, decodeFill);
 }
 
-bool JournalReader::readSignals(QList<engine::Signal> *out, QStringList *problems, QString *error)
+bool JournalReader::readSignals(QList<engine::Signal> *out, QString *error)
 {
     QSqlQuery q(m_db);
     if (!runSelect(q,
@@ -160,7 +168,7 @@ bool JournalReader::readSignals(QList<engine::Signal> *out, QStringList *problem
                        .arg(kRecentLimit),
                    {}, error))
         return false;
-    collect(q, out, problems, [](const QSqlQuery &row, engine::Signal *s, QString *problem) {
+    return collect(q, out, error, [](const QSqlQuery &row, engine::Signal *s, QString *problem) {
         RowDecoder r(row, QStringLiteral("signals"), 0);
         s->tsMs = r.integer(1);
         s->symbol = r.text(2);
@@ -179,10 +187,9 @@ bool JournalReader::readSignals(QList<engine::Signal> *out, QStringList *problem
         *problem = r.problem();
         return r.ok();
     });
-    return true;
 }
 
-bool JournalReader::readPositions(QList<engine::Position> *out, QStringList *problems, QString *error)
+bool JournalReader::readPositions(QList<engine::Position> *out, QString *error)
 {
     QSqlQuery q(m_db);
     if (!runSelect(q,
@@ -190,7 +197,7 @@ bool JournalReader::readPositions(QList<engine::Position> *out, QStringList *pro
                                   " cost_basis FROM positions ORDER BY symbol"),
                    {}, error))
         return false;
-    collect(q, out, problems, [](const QSqlQuery &row, engine::Position *p, QString *problem) {
+    return collect(q, out, error, [](const QSqlQuery &row, engine::Position *p, QString *problem) {
         RowDecoder r(row, QStringLiteral("positions"), 0);
         p->symbol = r.text(0);
         p->qty = r.decimal(1);
@@ -204,10 +211,9 @@ bool JournalReader::readPositions(QList<engine::Position> *out, QStringList *pro
         *problem = r.problem();
         return r.ok();
     });
-    return true;
 }
 
-bool JournalReader::readBalances(QHash<QString, engine::Decimal> *out, QStringList *problems, QString *error)
+bool JournalReader::readBalances(QHash<QString, engine::Decimal> *out, QString *error)
 {
     QSqlQuery q(m_db);
     if (!runSelect(q, QStringLiteral("SELECT asset, free FROM balances"), {}, error))
@@ -215,15 +221,16 @@ bool JournalReader::readBalances(QHash<QString, engine::Decimal> *out, QStringLi
     while (q.next()) {
         RowDecoder r(q, QStringLiteral("balances"), 0);
         const engine::Decimal free = r.decimal(1);
-        if (r.ok())
-            out->insert(r.text(0), free);
-        else
-            problems->append(r.problem());
+        if (!r.ok()) {
+            *error = r.problem();
+            return false;
+        }
+        out->insert(r.text(0), free);
     }
-    return true;
+    return finished(q, error);
 }
 
-bool JournalReader::readEquity(QList<engine::EquityPoint> *out, QStringList *problems, QString *error)
+bool JournalReader::readEquity(QList<engine::EquityPoint> *out, QString *error)
 {
     QSqlQuery q(m_db);
     // The newest points, handed back oldest first for the chart.
@@ -233,7 +240,7 @@ bool JournalReader::readEquity(QList<engine::EquityPoint> *out, QStringList *pro
                        .arg(kEquityLimit),
                    {}, error))
         return false;
-    collect(q, out, problems, [](const QSqlQuery &row, engine::EquityPoint *e, QString *problem) {
+    return collect(q, out, error, [](const QSqlQuery &row, engine::EquityPoint *e, QString *problem) {
         RowDecoder r(row, QStringLiteral("equity"), 0);
         e->tsMs = r.integer(1);
         e->equity = r.decimal(2);
@@ -241,7 +248,6 @@ bool JournalReader::readEquity(QList<engine::EquityPoint> *out, QStringList *pro
         *problem = r.problem();
         return r.ok();
     });
-    return true;
 }
 
 bool JournalReader::readSettings(QHash<QString, QString> *out, QString *error)
@@ -251,7 +257,7 @@ bool JournalReader::readSettings(QHash<QString, QString> *out, QString *error)
         return false;
     while (q.next())
         out->insert(q.value(0).toString(), q.value(1).toString());
-    return true;
+    return finished(q, error);
 }
 
 bool JournalReader::countFills(qint64 *count, QString *error)
@@ -263,7 +269,23 @@ bool JournalReader::countFills(qint64 *count, QString *error)
     return true;
 }
 
-engine::HistoryPage JournalReader::queryHistory(const engine::HistoryQuery &query, QStringList *problems)
+bool JournalReader::replayFills(const std::function<bool(const engine::Fill &)> &visit, QString *error)
+{
+    QSqlQuery q(m_db);
+    // rowid order is the order the engine applied them in (each fill is its own transaction).
+    if (!runSelect(q, QStringLiteral("SELECT %1 FROM fills ORDER BY rowid ASC").arg(kFillColumns), {}, error))
+        return false;
+    while (q.next()) {
+        engine::Fill fill;
+        if (!decodeFill(q, &fill, error))
+            return false;
+        if (!visit(fill))
+            return true;
+    }
+    return finished(q, error);
+}
+
+engine::HistoryPage JournalReader::queryHistory(const engine::HistoryQuery &query)
 {
     engine::HistoryPage page;
     page.query = query;
@@ -312,10 +334,14 @@ engine::HistoryPage JournalReader::queryHistory(const engine::HistoryQuery &quer
         page.error = QStringLiteral("History query failed: ") + page.error;
         return page;
     }
-    if (orders)
-        collect(rows, &page.orders, problems, decodeOrder);
-    else
-        collect(rows, &page.fills, problems, decodeFill);
+    QString rowError;
+    const bool read = orders ? collect(rows, &page.orders, &rowError, decodeOrder)
+                             : collect(rows, &page.fills, &rowError, decodeFill);
+    if (!read) {
+        page.orders.clear();
+        page.fills.clear();
+        page.error = QStringLiteral("History query failed: ") + rowError;
+    }
     return page;
 }
 

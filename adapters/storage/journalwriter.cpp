@@ -110,6 +110,7 @@ bool JournalWriter::apply(const PendingWrite &write, QString *error)
     return std::visit(Overloaded{
                           [&](const engine::Order &o) { return writeOrder(o, error); },
                           [&](const engine::Fill &f) { return writeFill(f, error); },
+                          [&](const engine::FillChange &c) { return writeFillChange(c, error); },
                           [&](const PortfolioWrite &p) { return writePortfolio(p, error); },
                           [&](const engine::Signal &s) { return writeSignal(s, error); },
                           [&](const engine::EquityPoint &e) { return writeEquity(e, error); },
@@ -123,6 +124,9 @@ QString JournalWriter::describe(const PendingWrite &write)
     return std::visit(Overloaded{
                           [](const engine::Order &o) { return QStringLiteral("order %1").arg(o.clientId); },
                           [](const engine::Fill &f) { return QStringLiteral("fill %1").arg(f.fillId); },
+                          [](const engine::FillChange &c) {
+                              return QStringLiteral("fill %1 of order %2").arg(c.fill.fillId, c.order.clientId);
+                          },
                           [](const PortfolioWrite &) { return QStringLiteral("portfolio"); },
                           [](const engine::Signal &s) { return QStringLiteral("signal %1").arg(s.symbol); },
                           [](const engine::EquityPoint &) { return QStringLiteral("equity point"); },
@@ -219,6 +223,14 @@ bool JournalWriter::writeFill(const engine::Fill &f, QString *error)
     m_fillInsert.addBindValue(f.isMaker ? 1 : 0);
     m_fillInsert.addBindValue(f.tsMs);
     return run(m_fillInsert, error);
+}
+
+bool JournalWriter::writeFillChange(const engine::FillChange &c, QString *error)
+{
+    // All three inside the caller's transaction: either the fill and everything it changed are
+    // journaled, or none of it is.
+    return writeFill(c.fill, error) && writeOrder(c.order, error)
+        && writePortfolio(PortfolioWrite{c.positions, c.balances}, error);
 }
 
 bool JournalWriter::writePortfolio(const PortfolioWrite &p, QString *error)

@@ -34,6 +34,7 @@ private:
     bool run(QSqlQuery &query, QString *error);
     bool writeOrder(const engine::Order &order, QString *error);
     bool writeFill(const engine::Fill &fill, QString *error);
+    bool writeFillChange(const engine::FillChange &change, QString *error);
     bool writePortfolio(const PortfolioWrite &portfolio, QString *error);
     bool writeSignal(const engine::Signal &signal, QString *error);
     bool writeEquity(const engine::EquityPoint &point, QString *error);

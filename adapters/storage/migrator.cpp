@@ -178,6 +178,7 @@ bool Migrator::migrate(QString *error)
     if (!error)
         error = &dummy;
     m_applied = 0;
+    m_tooNew = false;
     QList<Script> scripts;
     if (!listScripts(&scripts, error))
         return false;
@@ -194,6 +195,7 @@ bool Migrator::migrate(QString *error)
         return false;
     const int known = scripts.last().version;
     if (version > known) {
+        m_tooNew = true;
         *error = QStringLiteral("The journal database has schema version %1, but this Memedesk only knows up to "
                                 "version %2. It was written by a newer Memedesk: update the app or use another "
                                 "data folder.")

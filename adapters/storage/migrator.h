@@ -20,6 +20,8 @@ public:
     [[nodiscard]] int knownVersion() const;
     //! How many migrations the last migrate() applied.
     [[nodiscard]] int appliedCount() const { return m_applied; }
+    //! True when the last migrate() failed because a newer Memedesk wrote the database.
+    [[nodiscard]] bool tooNew() const { return m_tooNew; }
 
     //! Splits a script into statements: ';' ends one, except inside quotes, comments and
     //! CREATE TRIGGER bodies (which end at "END;").
@@ -38,6 +40,7 @@ private:
     QSqlDatabase m_db;
     QString m_scriptDir;
     int m_applied = 0;
+    bool m_tooNew = false;
 };
 
 } // namespace adapters::storage

@@ -5,6 +5,7 @@
 #include "core/order.h"
 #include "core/position.h"
 #include "core/signal.h"
+#include "ports/tradestore.h"
 
 #include <QHash>
 #include <QList>
@@ -26,13 +27,14 @@ struct SettingWrite {
 };
 
 //! One queued journal write; the store thread applies them in the order they were made.
-using PendingWrite = std::variant<engine::Order, engine::Fill, PortfolioWrite, engine::Signal, engine::EquityPoint,
-                                  SettingWrite>;
+using PendingWrite = std::variant<engine::Order, engine::Fill, engine::FillChange, PortfolioWrite, engine::Signal,
+                                  engine::EquityPoint, SettingWrite>;
 
 //! Order and fill writes must be committed (and fsync'ed) before the sink is told.
 [[nodiscard]] inline bool needsAcknowledgement(const PendingWrite &write)
 {
-    return std::holds_alternative<engine::Order>(write) || std::holds_alternative<engine::Fill>(write);
+    return std::holds_alternative<engine::Order>(write) || std::holds_alternative<engine::Fill>(write)
+        || std::holds_alternative<engine::FillChange>(write);
 }
 
 } // namespace adapters::storage

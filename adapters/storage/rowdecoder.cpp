@@ -16,7 +16,7 @@ void RowDecoder::fail(int column, const QString &why)
 {
     if (!m_problem.isEmpty())
         return; // the first problem is the useful one
-    m_problem = QStringLiteral("Journal %1 row '%2' skipped: column %3: %4")
+    m_problem = QStringLiteral("Journal %1 row '%2' cannot be read: column %3: %4")
                     .arg(m_table, m_query.value(m_keyColumn).toString(), m_query.record().fieldName(column), why);
 }
 

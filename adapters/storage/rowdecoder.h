@@ -9,7 +9,7 @@
 namespace adapters::storage {
 
 //! Reads typed columns from the current row of a query and remembers the first problem, so a
-//! hand-edited or corrupted row is skipped with a readable reason instead of loading bad values.
+//! hand-edited or corrupted row is reported with a readable reason instead of loading bad values.
 class RowDecoder {
 public:
     //! `table` and the text of `keyColumn` name the row in problem reports.
@@ -25,7 +25,7 @@ public:
     [[nodiscard]] engine::OrderStatus orderStatus(int column);
 
     [[nodiscard]] bool ok() const { return m_problem.isEmpty(); }
-    //! "fills row 'F-2' skipped: column price: ..." (empty when the row decoded cleanly).
+    //! "Journal fills row 'F-2' cannot be read: column price: ..." (empty when the row decoded cleanly).
     [[nodiscard]] QString problem() const { return m_problem; }
 
 private:

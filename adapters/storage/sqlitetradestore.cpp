@@ -25,7 +25,7 @@ SqliteTradeStore::~SqliteTradeStore()
 }
 
 template<class F>
-void SqliteTradeStore::runBlocking(F &&function)
+void SqliteTradeStore::runBlocking(F &&function) const
 {
     // Blocking on our own thread would deadlock; there the call can simply run in place.
     if (QThread::currentThread() == &m_thread)
@@ -50,11 +50,56 @@ bool SqliteTradeStore::open(QString *error)
     return ok;
 }
 
-engine::JournalSnapshot SqliteTradeStore::loadSnapshot()
+OpenFailure SqliteTradeStore::openFailure() const
 {
-    engine::JournalSnapshot snapshot;
-    runBlocking([&] { snapshot = m_worker->loadSnapshot(); });
-    return snapshot;
+    OpenFailure failure = OpenFailure::None;
+    runBlocking([&] { failure = m_worker->openFailure(); });
+    return failure;
+}
+
+bool SqliteTradeStore::loadSnapshot(engine::JournalSnapshot *snapshot, QString *error)
+{
+    bool ok = false;
+    QString why;
+    runBlocking([&] { ok = m_worker->loadSnapshot(snapshot, &why); });
+    if (error)
+        *error = why;
+    return ok;
+}
+
+bool SqliteTradeStore::replayFills(const std::function<bool(const engine::Fill &)> &visit, QString *error)
+{
+    bool ok = false;
+    QString why;
+    runBlocking([&] { ok = m_worker->replayFills(visit, &why); });
+    if (error)
+        *error = why;
+    return ok;
+}
+
+bool SqliteTradeStore::backupNow(QString *path, QString *error)
+{
+    bool ok = false;
+    QString why;
+    runBlocking([&] { ok = m_worker->backupNow(path, &why); });
+    if (error)
+        *error = why;
+    return ok;
+}
+
+void SqliteTradeStore::setExclusive(bool exclusive)
+{
+    runBlocking([w = m_worker, exclusive] { w->setExclusive(exclusive); });
+}
+
+void SqliteTradeStore::setReadOnly(bool readOnly)
+{
+    runBlocking([w = m_worker, readOnly] { w->setReadOnly(readOnly); });
+}
+
+void SqliteTradeStore::setBackupInterval(qint64 ms)
+{
+    runBlocking([w = m_worker, ms] { w->setBackupInterval(ms); });
 }
 
 void SqliteTradeStore::setStoreSink(engine::TradeStoreSink *sink)
@@ -70,6 +115,11 @@ void SqliteTradeStore::saveOrder(const engine::Order &order)
 void SqliteTradeStore::saveFill(const engine::Fill &fill)
 {
     post([w = m_worker, fill] { w->enqueue(fill); });
+}
+
+void SqliteTradeStore::saveFillChange(const engine::FillChange &change)
+{
+    post([w = m_worker, change] { w->enqueue(change); });
 }
 
 void SqliteTradeStore::savePortfolio(const QList<engine::Position> &positions,

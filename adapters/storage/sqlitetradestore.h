@@ -1,13 +1,12 @@
 #pragma once
 
 #include "ports/tradestore.h"
+#include "storeworker.h"
 
 #include <QString>
 #include <QThread>
 
 namespace adapters::storage {
-
-class StoreWorker;
 
 //! The journal in an SQLite file (WAL mode), written on its own thread.
 //!
@@ -27,11 +26,15 @@ public:
     SqliteTradeStore &operator=(const SqliteTradeStore &) = delete;
 
     bool open(QString *error) override;
-    engine::JournalSnapshot loadSnapshot() override;
+    //! What kind of failure the last open() had (OpenFailure::Damaged → offer a backup).
+    [[nodiscard]] OpenFailure openFailure() const;
+    bool loadSnapshot(engine::JournalSnapshot *snapshot, QString *error) override;
+    bool replayFills(const std::function<bool(const engine::Fill &)> &visit, QString *error) override;
     //! Takes effect before the next write is applied; no callbacks reach the old sink after it returns.
     void setStoreSink(engine::TradeStoreSink *sink) override;
     void saveOrder(const engine::Order &order) override;
     void saveFill(const engine::Fill &fill) override;
+    void saveFillChange(const engine::FillChange &change) override;
     void savePortfolio(const QList<engine::Position> &positions,
                        const QHash<QString, engine::Decimal> &balances) override;
     void saveSignal(const engine::Signal &signal) override;
@@ -41,10 +44,17 @@ public:
     void flush() override;
 
     [[nodiscard]] QString databasePath() const { return m_path; }
+    //! Takes an online backup now (blocking); see JournalBackups.
+    bool backupNow(QString *path, QString *error);
+    //! Wall time between automatic backups; 0 = none. Call before open().
+    void setBackupInterval(qint64 ms);
+    //! See StoreWorker::setExclusive / setReadOnly. Call before open().
+    void setExclusive(bool exclusive);
+    void setReadOnly(bool readOnly);
 
 private:
     template<class F>
-    void runBlocking(F &&function);
+    void runBlocking(F &&function) const;
     template<class F>
     void post(F &&function);
 

@@ -76,25 +76,25 @@ void BotApiImpl::setLiveKeysPresent(bool present)
 void BotApiImpl::start()
 {
     if (m_engine)
-        QMetaObject::invokeMethod(m_engine.data(), [e = m_engine] { if (e) e->start(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(m_engine.data(), [e = m_engine] { if (e) e->guarded("start", [&] { e->start(); }); }, Qt::QueuedConnection);
 }
 
 void BotApiImpl::stop()
 {
     if (m_engine)
-        QMetaObject::invokeMethod(m_engine.data(), [e = m_engine] { if (e) e->stop(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(m_engine.data(), [e = m_engine] { if (e) e->guarded("stop", [&] { e->stop(); }); }, Qt::QueuedConnection);
 }
 
 void BotApiImpl::flattenAndStop()
 {
     if (m_engine)
-        QMetaObject::invokeMethod(m_engine.data(), [e = m_engine] { if (e) e->flattenAndStop(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(m_engine.data(), [e = m_engine] { if (e) e->guarded("flattenAndStop", [&] { e->flattenAndStop(); }); }, Qt::QueuedConnection);
 }
 
 void BotApiImpl::resumeTrading()
 {
     if (m_engine)
-        QMetaObject::invokeMethod(m_engine.data(), [e = m_engine] { if (e) e->resumeTrading(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(m_engine.data(), [e = m_engine] { if (e) e->guarded("resumeTrading", [&] { e->resumeTrading(); }); }, Qt::QueuedConnection);
 }
 
 BotStatus BotApiImpl::status() const
@@ -130,7 +130,7 @@ QStringList BotApiImpl::setConfig(const BotConfig &config)
     m_store.saveSetting(QStringLiteral("config"),
                         QString::fromUtf8(QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact)));
     if (m_engine)
-        QMetaObject::invokeMethod(m_engine.data(), [e = m_engine, config] { if (e) e->applyConfig(config); },
+        QMetaObject::invokeMethod(m_engine.data(), [e = m_engine, config] { if (e) e->guarded("applyConfig", [&] { e->applyConfig(config); }); },
                                   Qt::QueuedConnection);
     return {};
 }

@@ -62,42 +62,44 @@ bool isFraction(Decimal d, bool allowZero)
 
 QStringList BotConfig::validate() const
 {
+    using namespace configlimits;
     QStringList p;
     const auto &r = risk;
-    if (!startingCash.isPositive())
-        p << QStringLiteral("starting cash must be positive");
-    if (!r.maxOrderNotional.isPositive())
-        p << QStringLiteral("max order notional must be positive");
-    if (r.maxOpenPositions < 1 || r.maxOpenPositions > 100)
-        p << QStringLiteral("max open positions must be between 1 and 100");
-    if (!r.dailyLossLimit.isPositive())
-        p << QStringLiteral("daily loss limit must be positive");
+    const Decimal maxMoney = Decimal::fromInt(kMaxMoney);
+    auto money = [&](const Decimal &value, const char *what) {
+        if (!value.isPositive() || value > maxMoney)
+            p << QStringLiteral("%1 must be more than 0 and at most %2").arg(QLatin1String(what), maxMoney.toString());
+    };
+    money(startingCash, "starting cash");
+    money(r.maxOrderNotional, "max order notional");
+    if (r.maxOpenPositions < kMinOpenPositions || r.maxOpenPositions > kMaxOpenPositions)
+        p << QStringLiteral("max open positions must be between %1 and %2").arg(kMinOpenPositions).arg(kMaxOpenPositions);
+    money(r.dailyLossLimit, "daily loss limit");
     if (!isFraction(r.stopLossPct, false))
         p << QStringLiteral("stop-loss must be between 0 and 1 (0.08 = 8 %)");
-    if (!r.takeProfitPct.isPositive() || r.takeProfitPct > Decimal::fromInt(100))
-        p << QStringLiteral("take-profit must be positive (0.25 = 25 %)");
+    if (!r.takeProfitPct.isPositive() || r.takeProfitPct > Decimal::fromInt(kMaxTakeProfitFraction))
+        p << QStringLiteral("take-profit must be positive and at most %1 (0.25 = 25 %)").arg(kMaxTakeProfitFraction);
     if (!isFraction(r.trailingStopPct, true))
         p << QStringLiteral("trailing stop must be between 0 and 1 (0 = off)");
-    if (r.maxOrdersPerMinute < 1 || r.maxOrdersPerMinute > 1200)
-        p << QStringLiteral("max orders per minute must be between 1 and 1200");
+    if (r.maxOrdersPerMinute < 1 || r.maxOrdersPerMinute > kMaxOrdersPerMinute)
+        p << QStringLiteral("max orders per minute must be between 1 and %1").arg(kMaxOrdersPerMinute);
     const auto &s = strategy;
-    if (!s.orderNotional.isPositive())
-        p << QStringLiteral("order notional must be positive");
-    else if (s.orderNotional > r.maxOrderNotional)
+    money(s.orderNotional, "order notional");
+    if (s.orderNotional > r.maxOrderNotional)
         p << QStringLiteral("order notional exceeds the max order notional risk limit");
     if (!(s.entryScore > 0 && s.entryScore <= 1))
         p << QStringLiteral("entry score must be in (0, 1]");
     if (!(s.exitScore >= -1 && s.exitScore < s.entryScore))
         p << QStringLiteral("exit score must be in [-1, entry score)");
-    if (s.emaFast < 2 || s.emaSlow <= s.emaFast || s.emaSlow > 500)
-        p << QStringLiteral("EMA periods must satisfy 2 <= fast < slow <= 500");
-    if (s.rsiPeriod < 2 || s.rsiPeriod > 200)
-        p << QStringLiteral("RSI period must be between 2 and 200");
-    if (s.socialWindowMin < 1 || s.socialBaselineMin <= s.socialWindowMin || s.socialBaselineMin > 1440)
-        p << QStringLiteral("social windows must satisfy 1 <= recent < baseline <= 1440 minutes");
+    if (s.emaFast < kMinEma || s.emaSlow <= s.emaFast || s.emaSlow > kMaxEma)
+        p << QStringLiteral("EMA periods must satisfy %1 <= fast < slow <= %2").arg(kMinEma).arg(kMaxEma);
+    if (s.rsiPeriod < kMinRsi || s.rsiPeriod > kMaxRsi)
+        p << QStringLiteral("RSI period must be between %1 and %2").arg(kMinRsi).arg(kMaxRsi);
+    if (s.socialWindowMin < 1 || s.socialBaselineMin <= s.socialWindowMin || s.socialBaselineMin > kMaxSocialMinutes)
+        p << QStringLiteral("social windows must satisfy 1 <= recent < baseline <= %1 minutes").arg(kMaxSocialMinutes);
     const double wsum = s.weightMomentum + s.weightVolume + s.weightSocial;
-    if (s.weightMomentum < 0 || s.weightVolume < 0 || s.weightSocial < 0 || wsum <= 0)
-        p << QStringLiteral("strategy weights must be non-negative and not all zero");
+    if (!(s.weightMomentum >= 0 && s.weightVolume >= 0 && s.weightSocial >= 0 && wsum > 0 && wsum < 1e6))
+        p << QStringLiteral("strategy weights must be non-negative and not all zero (and below a million)");
     return p;
 }
 

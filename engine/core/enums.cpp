@@ -89,6 +89,17 @@ bool parseTradingMode(const QString &s, TradingMode &out)
     return false;
 }
 
+bool parseTradingState(const QString &s, TradingState &out)
+{
+    for (auto t : {TradingState::Active, TradingState::Reducing, TradingState::Halted}) {
+        if (toString(t) == s) {
+            out = t;
+            return true;
+        }
+    }
+    return false;
+}
+
 bool isTerminal(OrderStatus s)
 {
     return s == OrderStatus::Filled || s == OrderStatus::Cancelled || s == OrderStatus::Rejected

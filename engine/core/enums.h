@@ -31,6 +31,7 @@ bool parseSide(const QString &s, Side &out);
 bool parseOrderType(const QString &s, OrderType &out);
 bool parseOrderStatus(const QString &s, OrderStatus &out);
 bool parseTradingMode(const QString &s, TradingMode &out);
+bool parseTradingState(const QString &s, TradingState &out);
 
 [[nodiscard]] bool isTerminal(OrderStatus s);
 

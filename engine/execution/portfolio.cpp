@@ -25,47 +25,59 @@ void Portfolio::restore(Decimal cash, Decimal startingEquity, const QList<Positi
 
 bool Portfolio::applyFill(const Fill &f, qint64 nowMs, QString *error)
 {
-    Position &p = m_positions[f.symbol];
+    // Worked out on copies and committed at the end: a fill whose arithmetic overflows (a meme
+    // coin's 1e15 supply at a 1e-13 price, a venue's absurd value) changes nothing at all.
+    Position p = m_positions.value(f.symbol);
     p.symbol = f.symbol;
-    const Decimal fee = f.fee; // quote asset
-    if (f.side == Side::Buy) {
-        if (!p.isOpen()) {
-            p.openedMs = nowMs;
-            p.peakPrice = f.price;
-            p.costBasis = Decimal();
-        }
-        const Decimal cost = f.price * f.qty;
-        p.costBasis += cost;
-        p.qty += f.qty;
-        p.avgPrice = p.costBasis / p.qty;
-        m_cash -= cost + fee;
-    } else {
-        if (f.qty > p.qty) {
-            if (error)
-                *error = QStringLiteral("sell of %1 %2 exceeds the position of %3")
-                             .arg(f.qty.toString(), f.symbol, p.qty.toString());
-            return false;
-        }
-        // The cost leaving the position is taken out of the basis exactly, so that
-        // equity - starting equity == realized + unrealized holds to the last digit.
-        const Decimal removed = f.qty == p.qty ? p.costBasis : p.costBasis * (f.qty / p.qty); // fraction first: no overflow on huge meme quantities
-        const Decimal proceeds = f.price * f.qty;
-        p.realizedPnl += proceeds - removed;
-        p.costBasis -= removed;
-        p.qty -= f.qty;
-        m_cash += proceeds - fee;
-        if (p.isOpen()) {
+    Decimal cash = m_cash;
+    try {
+        const Decimal fee = f.fee; // quote asset
+        if (f.side == Side::Buy) {
+            if (!p.isOpen()) {
+                p.openedMs = nowMs;
+                p.peakPrice = f.price;
+                p.costBasis = Decimal();
+            }
+            const Decimal cost = f.price * f.qty;
+            p.costBasis += cost;
+            p.qty += f.qty;
             p.avgPrice = p.costBasis / p.qty;
+            cash -= cost + fee;
         } else {
-            p.avgPrice = Decimal();
-            p.peakPrice = Decimal();
-            p.costBasis = Decimal();
+            if (f.qty > p.qty) {
+                if (error)
+                    *error = QStringLiteral("sell of %1 %2 exceeds the position of %3")
+                                 .arg(f.qty.toString(), f.symbol, p.qty.toString());
+                return false;
+            }
+            // The cost leaving the position is taken out of the basis exactly, so that
+            // equity - starting equity == realized + unrealized holds to the last digit.
+            const Decimal removed = f.qty == p.qty ? p.costBasis : p.costBasis * (f.qty / p.qty); // fraction first: no overflow on huge meme quantities
+            const Decimal proceeds = f.price * f.qty;
+            p.realizedPnl += proceeds - removed;
+            p.costBasis -= removed;
+            p.qty -= f.qty;
+            cash += proceeds - fee;
+            if (p.isOpen()) {
+                p.avgPrice = p.costBasis / p.qty;
+            } else {
+                p.avgPrice = Decimal();
+                p.peakPrice = Decimal();
+                p.costBasis = Decimal();
+            }
         }
+        p.realizedPnl -= fee;
+        p.fees += fee;
+    } catch (const DecimalError &e) {
+        if (error)
+            *error = QStringLiteral("fill %1 (%2 %3 @ %4) cannot be accounted: %5")
+                         .arg(f.fillId, f.qty.toString(), f.symbol, f.price.toString(), QString::fromUtf8(e.what()));
+        return false;
     }
-    p.realizedPnl -= fee;
-    p.fees += fee;
     if (p.lastPrice.isZero())
         p.lastPrice = f.price;
+    m_positions.insert(f.symbol, p);
+    m_cash = cash;
     return true;
 }
 

@@ -76,7 +76,8 @@ void EngineInbox::drain()
             }
         }
         ++m_processed;
-        task(*engine);
+        // One bad message (an overflowing value, a throwing handler) must not end the process.
+        engine->guarded("an inbox message", [&task, engine] { task(*engine); });
     }
 }
 
@@ -159,6 +160,14 @@ void EngineInbox::onOrderDurable(const Order &v)
 void EngineInbox::onFillDurable(const Fill &v)
 {
     postPriority([v](TradingEngine &e) { e.handleFillDurable(v); });
+}
+void EngineInbox::onOrderNotDurable(const Order &order, const QString &message)
+{
+    postPriority([order, message](TradingEngine &e) { e.handleOrderNotDurable(order, message); });
+}
+void EngineInbox::onFillNotDurable(const Fill &fill, const QString &message)
+{
+    postPriority([fill, message](TradingEngine &e) { e.handleFillNotDurable(fill, message); });
 }
 void EngineInbox::onStoreError(const QString &message)
 {

@@ -52,6 +52,8 @@ public:
     // TradeStoreSink
     void onOrderDurable(const Order &order) override;
     void onFillDurable(const Fill &fill) override;
+    void onOrderNotDurable(const Order &order, const QString &message) override;
+    void onFillNotDurable(const Fill &fill, const QString &message) override;
     void onStoreError(const QString &message) override;
 
     //! Messages waiting (for the benchmark and tests).

@@ -48,7 +48,7 @@ void TradingEngine::startTimers()
         return;
     m_timer = new QTimer(this);
     m_timer->setInterval(250);
-    connect(m_timer, &QTimer::timeout, this, &TradingEngine::housekeeping);
+    connect(m_timer, &QTimer::timeout, this, [this] { guarded("housekeeping", [this] { housekeeping(); }); });
     m_timer->start();
 }
 
@@ -78,14 +78,24 @@ QString TradingEngine::symbolOfToken(const QString &token) const
     return {};
 }
 
-void TradingEngine::restore(const JournalSnapshot &j)
+bool TradingEngine::restore(const JournalSnapshot &j, QString *error)
 {
     Decimal starting = m_config.startingCash;
-    if (const QString s = j.settings.value(QStringLiteral("portfolio.starting_equity")); !s.isEmpty()) {
-        if (auto d = Decimal::parse(s))
-            starting = *d;
+    const bool hasAccount = j.balances.contains(m_portfolio.quoteAsset());
+    if (const QString s = j.settings.value(QStringLiteral("portfolio.starting_equity")); !s.isEmpty() || hasAccount) {
+        QString why;
+        const auto d = Decimal::parse(s, &why);
+        if (!d || !d->isPositive()) {
+            // Guessing would move the PnL baseline: refuse instead.
+            *error = QStringLiteral("the journal's starting equity '%1' cannot be read (%2)")
+                         .arg(s.left(64), s.isEmpty() ? QStringLiteral("missing") : why);
+            return false;
+        }
+        starting = *d;
     }
-    if (j.balances.contains(m_portfolio.quoteAsset())) {
+    if (!restoreRiskState(j.settings, error))
+        return false;
+    if (hasAccount) {
         m_portfolio.restore(j.balances.value(m_portfolio.quoteAsset()), starting, j.positions);
         log(LogEntry::Level::Info, QStringLiteral("engine"),
             QStringLiteral("restored journal: cash %1, %2 open positions, %3 open orders, %4 fills")
@@ -97,6 +107,8 @@ void TradingEngine::restore(const JournalSnapshot &j)
         m_portfolio.reset(m_config.startingCash);
         m_deps.store->saveSetting(QStringLiteral("portfolio.starting_equity"), m_config.startingCash.toString());
         savePortfolio();
+        log(LogEntry::Level::Info, QStringLiteral("engine"),
+            QStringLiteral("new journal: starting with %1 %2").arg(m_config.startingCash.toString(2), m_portfolio.quoteAsset()));
     }
     QList<QString> fillIds;
     for (const Fill &f : j.recentFills)
@@ -106,6 +118,55 @@ void TradingEngine::restore(const JournalSnapshot &j)
     if (!j.equity.isEmpty())
         m_lastEquityMinute = j.equity.last().tsMs / 60'000;
     m_dirty = true;
+    return true;
+}
+
+bool TradingEngine::restoreRiskState(const QHash<QString, QString> &settings, QString *error)
+{
+    const QString stateText = settings.value(QStringLiteral("risk.state"));
+    if (stateText.isEmpty())
+        return true; // a journal from before risk state was kept, or a new one
+    TradingState state = TradingState::Active;
+    bool dayOk = false;
+    const qint64 day = settings.value(QStringLiteral("risk.day")).toLongLong(&dayOk);
+    const auto dayStart = Decimal::parse(settings.value(QStringLiteral("risk.day_start_equity")));
+    if (!parseTradingState(stateText, state) || !dayOk || !dayStart) {
+        *error = QStringLiteral("the journal's risk state (state '%1', day '%2', day start equity '%3') cannot be read")
+                     .arg(stateText.left(32), settings.value(QStringLiteral("risk.day")).left(32),
+                          settings.value(QStringLiteral("risk.day_start_equity")).left(64));
+        return false;
+    }
+    m_risk.setDayStart(day, *dayStart);
+    m_risk.setState(state, settings.value(QStringLiteral("risk.reason")));
+    if (state != TradingState::Active)
+        log(LogEntry::Level::Warning, QStringLiteral("risk"),
+            QStringLiteral("trading stays %1 after the restart: %2").arg(toString(state), m_risk.stateReason()));
+    return true;
+}
+
+void TradingEngine::persistRiskState()
+{
+    m_deps.store->saveSetting(QStringLiteral("risk.state"), toString(m_risk.state()));
+    m_deps.store->saveSetting(QStringLiteral("risk.reason"), m_risk.stateReason());
+    m_deps.store->saveSetting(QStringLiteral("risk.day"), QString::number(m_risk.dayIndex()));
+    m_deps.store->saveSetting(QStringLiteral("risk.day_start_equity"), m_risk.dayStartEquity().toString());
+}
+
+void TradingEngine::guarded(const char *what, const std::function<void()> &work)
+{
+    QString failure;
+    try {
+        work();
+        return;
+    } catch (const DecimalError &e) {
+        failure = QStringLiteral("ENGINE_DECIMAL_ERROR: %1").arg(QString::fromUtf8(e.what()));
+    } catch (const std::exception &e) {
+        failure = QStringLiteral("ENGINE_EXCEPTION: %1").arg(QString::fromUtf8(e.what()));
+    }
+    ++m_failedMessages;
+    m_dirty = true;
+    log(LogEntry::Level::Error, QStringLiteral("engine"),
+        QStringLiteral("%1 failed and changed nothing further (%2); the engine runs on").arg(QLatin1String(what), failure));
 }
 
 void TradingEngine::setEngineState(EngineState state)
@@ -145,7 +206,11 @@ void TradingEngine::finishReconcile(const QString &note)
     if (m_state != EngineState::Reconciling)
         return;
     log(LogEntry::Level::Info, QStringLiteral("engine"), QStringLiteral("reconciliation done: %1").arg(note));
+    const qint64 dayBefore = m_risk.dayIndex();
+    const TradingState stateBefore = m_risk.state();
     m_risk.updateDailyPnl(m_portfolio.equity(), now());
+    if (m_risk.dayIndex() != dayBefore || m_risk.state() != stateBefore)
+        persistRiskState();
     setEngineState(EngineState::Running);
 }
 
@@ -168,6 +233,7 @@ void TradingEngine::flattenAndStop()
     for (const Position &p : m_portfolio.openPositions())
         submit(ExitManager::closeOrder(p, QStringLiteral("kill_switch"), QStringLiteral("flatten all positions (kill switch)")));
     m_risk.setState(TradingState::Halted, QStringLiteral("kill switch"));
+    persistRiskState();
     log(LogEntry::Level::Warning, QStringLiteral("risk"), QStringLiteral("kill switch: flattening and stopping"));
     if (m_state != EngineState::Stopped)
         setEngineState(EngineState::Stopped);
@@ -181,6 +247,8 @@ void TradingEngine::resumeTrading()
         return;
     m_risk.setState(TradingState::Active, QString());
     m_risk.setDayStart(now() / 86'400'000, m_portfolio.equity());
+    m_storeHealthy = true; // the next failed write halts again
+    persistRiskState();
     log(LogEntry::Level::Info, QStringLiteral("risk"), QStringLiteral("trading resumed by the user"));
     m_dirty = true;
     emitEvent(buildStatus());

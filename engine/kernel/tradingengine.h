@@ -22,6 +22,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace engine {
@@ -52,7 +53,8 @@ public:
     [[nodiscard]] EngineInbox &inbox() { return *m_inbox; }
 
     // Commands: call on the engine thread.
-    void restore(const JournalSnapshot &journal);
+    //! Loads the journal's state. False + error when a value in it cannot be read (nothing guessed).
+    bool restore(const JournalSnapshot &journal, QString *error);
     void start();
     void stop();
     void flattenAndStop();
@@ -82,7 +84,15 @@ public:
     void handleOrderDurable(const Order &order);
     void handleFillDurable(const Fill &fill);
     void handleStoreError(const QString &message);
+    void handleOrderNotDurable(const Order &order, const QString &message);
+    void handleFillNotDurable(const Fill &fill, const QString &message);
     void handleAdapterError(const AdapterError &error);
+
+    //! Runs one message or command; an exception from it (a DecimalError from an absurd value, or
+    //! anything else) fails only that message: it is logged as a typed error and the engine runs on.
+    void guarded(const char *what, const std::function<void()> &work);
+    //! How many messages or commands failed that way (tests, status).
+    [[nodiscard]] quint64 failedMessages() const { return m_failedMessages; }
 
     // Read access for tests and the benchmark (engine thread).
     [[nodiscard]] const Portfolio &portfolio() const { return m_portfolio; }
@@ -101,6 +111,11 @@ private:
     void saveOrder(const Order &order);
     void savePortfolio();
     void recordEquityIfDue();
+    //! Trading stops when the journal cannot keep up: nothing new may be sent that cannot be made durable.
+    void haltForJournal(const QString &message);
+    //! Journals the trading state and the day's starting equity, so a restart keeps a halt.
+    void persistRiskState();
+    bool restoreRiskState(const QHash<QString, QString> &settings, QString *error);
     void checkExits(const QString &symbol);
     void rebuildFeatures();
     SymbolFeatures &featuresFor(const QString &symbol);
@@ -140,6 +155,7 @@ private:
     qint64 m_lastEquityMinute = -1;
     qint64 m_lastPublishedClockMs = 0;
     quint64 m_droppedInputs = 0;
+    quint64 m_failedMessages = 0;
     QElapsedTimer m_wall;
     QTimer *m_timer = nullptr;
 };

@@ -116,16 +116,22 @@ void TradingEngine::handleFill(const Fill &fill)
         return;
     }
     ++m_fillCount;
-    m_deps.store->saveFill(fill);
-    saveOrder(change->order);
-    savePortfolio();
+    // The fill, its order and the portfolio after it go into the journal as one transaction.
+    QHash<QString, QString> bases;
+    for (const Position &p : m_portfolio.allPositions())
+        bases.insert(p.symbol, baseAsset(p.symbol));
+    m_deps.store->saveFillChange({fill, change->order, m_portfolio.allPositions(), m_portfolio.balances(bases)});
     log(LogEntry::Level::Info, QStringLiteral("execution"),
         QStringLiteral("fill %1 %2 %3 @ %4 (fee %5 %6)")
             .arg(toString(fill.side), fill.qty.toString(), fill.symbol, fill.price.toString(), fill.fee.toString(), fill.feeAsset));
+    const qint64 dayBefore = m_risk.dayIndex();
     if (m_risk.updateDailyPnl(m_portfolio.equity(), now())) {
         log(LogEntry::Level::Warning, QStringLiteral("risk"),
             QStringLiteral("trading state %1: %2").arg(toString(m_risk.state()), m_risk.stateReason()));
+        persistRiskState();
         emitEvent(buildStatus());
+    } else if (m_risk.dayIndex() != dayBefore) {
+        persistRiskState();
     }
     m_dirty = true;
 }
@@ -145,9 +151,45 @@ void TradingEngine::handleBalances(const QHash<QString, Decimal> &balances)
 
 void TradingEngine::handleStoreError(const QString &message)
 {
-    m_storeHealthy = false;
     log(LogEntry::Level::Error, QStringLiteral("store"), message);
+    haltForJournal(message);
+}
+
+void TradingEngine::handleOrderNotDurable(const Order &order, const QString &message)
+{
+    log(LogEntry::Level::Error, QStringLiteral("store"), message);
+    // Write-ahead failed: the order never left, so it must not count as open (or block its symbol).
+    if (m_awaitingJournal.remove(order.clientId) > 0) {
+        ExecutionReport never;
+        never.clientId = order.clientId;
+        never.status = OrderStatus::Rejected;
+        never.message = QStringLiteral("not sent: the journal could not save it");
+        never.tsMs = now();
+        if (m_orders.applyReport(never, now()))
+            log(LogEntry::Level::Error, QStringLiteral("execution"),
+                QStringLiteral("order %1 was not sent because the journal could not save it").arg(order.clientId));
+    }
+    haltForJournal(message);
+}
+
+void TradingEngine::handleFillNotDurable(const Fill &fill, const QString &message)
+{
+    log(LogEntry::Level::Error, QStringLiteral("store"), message);
+    Q_UNUSED(fill);
+    haltForJournal(message);
+}
+
+void TradingEngine::haltForJournal(const QString &message)
+{
+    m_storeHealthy = false;
     m_dirty = true;
+    if (m_risk.state() != TradingState::Halted) {
+        m_risk.setState(TradingState::Halted, QStringLiteral("journal write failed: %1").arg(message.left(300)));
+        log(LogEntry::Level::Error, QStringLiteral("risk"),
+            QStringLiteral("trading HALTED: %1 (fix the disk, then Resume)").arg(m_risk.stateReason()));
+        persistRiskState(); // may fail too; the halt holds in memory either way
+    }
+    emitEvent(buildStatus());
 }
 
 void TradingEngine::handleAdapterError(const AdapterError &error)
@@ -156,6 +198,7 @@ void TradingEngine::handleAdapterError(const AdapterError &error)
     log(level, error.source, QStringLiteral("%1 (%2)").arg(error.message, error.code));
     if (error.kind == AdapterError::Kind::Fatal && m_state == EngineState::Running) {
         m_risk.setState(TradingState::Halted, QStringLiteral("%1: %2").arg(error.source, error.message));
+        persistRiskState();
         emitEvent(buildStatus());
     }
 }

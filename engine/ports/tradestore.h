@@ -27,6 +27,16 @@ struct JournalSnapshot {
     qint64 fillCount = 0;
 };
 
+//! One fill together with everything it changed: the order's new state and the whole portfolio
+//! after it. The journal writes it in one transaction, so balances, positions and fills can never
+//! disagree after a crash or a failed write.
+struct FillChange {
+    Fill fill;
+    Order order;
+    QList<Position> positions;
+    QHash<QString, Decimal> balances;
+};
+
 //! A page of history for the History view and exports.
 struct HistoryQuery {
     enum class Kind { Orders, Fills };
@@ -55,6 +65,11 @@ public:
     virtual ~TradeStoreSink() = default;
     virtual void onOrderDurable(const Order &order) = 0;
     virtual void onFillDurable(const Fill &fill) = 0;
+    //! An order write could not be committed: the order must not be sent, nor counted as open.
+    virtual void onOrderNotDurable(const Order &order, const QString &message) = 0;
+    //! A fill (and its portfolio change) could not be committed.
+    virtual void onFillNotDurable(const Fill &fill, const QString &message) = 0;
+    //! Any other write failed (signals, equity, settings, portfolio) or the journal was found damaged.
     virtual void onStoreError(const QString &message) = 0;
 };
 
@@ -65,11 +80,18 @@ public:
     virtual ~TradeStore() = default;
     //! Opens the database and applies migrations (blocking). False + error on failure.
     virtual bool open(QString *error) = 0;
-    //! Reads the state to restore (blocking; call before trading starts).
-    virtual JournalSnapshot loadSnapshot() = 0;
+    //! Reads the state to restore (blocking; call before trading starts). Any row that cannot be
+    //! read is an error (false + the row and the reason), never a shorter list.
+    virtual bool loadSnapshot(JournalSnapshot *snapshot, QString *error) = 0;
+    //! Streams every fill in the order it was journaled (blocking), for the start-up audit and
+    //! `memedesk journal check`. `visit` returns false to stop. False + error on a read failure.
+    virtual bool replayFills(const std::function<bool(const Fill &)> &visit, QString *error) = 0;
     virtual void setStoreSink(TradeStoreSink *sink) = 0;
     virtual void saveOrder(const Order &order) = 0;
     virtual void saveFill(const Fill &fill) = 0;
+    //! The fill, its order and the portfolio after it, in one transaction (acknowledged as a fill
+    //! and then an order).
+    virtual void saveFillChange(const FillChange &change) = 0;
     virtual void savePortfolio(const QList<Position> &positions, const QHash<QString, Decimal> &balances) = 0;
     virtual void saveSignal(const Signal &signal) = 0;
     virtual void saveEquity(const EquityPoint &point) = 0;

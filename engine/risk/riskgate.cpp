@@ -58,7 +58,8 @@ bool RiskGate::updateDailyPnl(Decimal equity, qint64 nowMs)
 {
     const qint64 day = nowMs / 86'400'000;
     bool changed = false;
-    if (day != m_dayIndex) {
+    // A clock behind the recorded day (a restart before the market's first tick) is no new day.
+    if (day > m_dayIndex) {
         // a new UTC day: the loss budget starts again
         setDayStart(day, equity);
         if (m_state == TradingState::Halted && m_reason.startsWith(QLatin1String("daily loss"))) {

@@ -41,6 +41,7 @@ public:
     [[nodiscard]] Decimal pnlToday(Decimal equity) const { return equity - m_dayStartEquity; }
     void setDayStart(qint64 dayIndex, Decimal equity);
     [[nodiscard]] qint64 dayIndex() const { return m_dayIndex; }
+    [[nodiscard]] Decimal dayStartEquity() const { return m_dayStartEquity; }
 
     [[nodiscard]] TradingState state() const { return m_state; }
     [[nodiscard]] QString stateReason() const { return m_reason; }

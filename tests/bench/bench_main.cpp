@@ -114,7 +114,9 @@ QJsonObject benchPipeline(int simSeconds, const QString &dir)
     NullObserver observer;
     BotConfig config;
     TradingEngine engine({&clock, &clock, &paper, &store, &observer}, config);
-    engine.restore(store.loadSnapshot());
+    JournalSnapshot journal;
+    if (!store.loadSnapshot(&journal, &error) || !engine.restore(journal, &error))
+        qFatal("cannot restore the bench journal: %s", qPrintable(error));
     store.setStoreSink(&engine.inbox());
     paper.setExecutionSink(&engine.inbox());
     EngineInbox &inbox = engine.inbox();

@@ -11,11 +11,15 @@ namespace testsupport {
 Replayed replayJournal(const QString &dbPath, engine::Decimal startingCash, engine::JournalSnapshot *snapshot)
 {
     adapters::storage::SqliteTradeStore store(dbPath);
+    store.setBackupInterval(0);
     QString error;
     if (!store.open(&error))
         qFatal("cannot open journal %s: %s", qPrintable(dbPath), qPrintable(error));
+    engine::JournalSnapshot loaded;
+    if (!store.loadSnapshot(&loaded, &error))
+        qFatal("cannot load journal %s: %s", qPrintable(dbPath), qPrintable(error));
     if (snapshot)
-        *snapshot = store.loadSnapshot();
+        *snapshot = loaded;
     Replayed r;
     r.cash = startingCash;
     int offset = 0;

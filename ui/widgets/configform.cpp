@@ -24,6 +24,8 @@ namespace {
 
 const engine::Decimal kZero;
 const engine::Decimal kHundred = engine::Decimal::fromInt(100);
+namespace lim = engine::configlimits;
+const engine::Decimal kMaxMoney = engine::Decimal::fromInt(lim::kMaxMoney);
 
 // Money fields are in the quote currency of the market's symbols (USDT for the demo and Binance).
 QString quoteAsset(const QList<engine::Instrument> &instruments)
@@ -65,14 +67,18 @@ ConfigForm::ConfigForm(engine::BotApi &api, QWidget *parent)
     addRow(m_general, QT_TR_NOOP("Trading mode"), m_mode);
     m_startingCash = addDecimal(m_general, QT_TR_NOOP("Paper starting cash"), QStringLiteral("startingCash"));
     m_startingCash->setMinimum(kZero, true);
+    m_startingCash->setMaximum(kMaxMoney);
     m_startingCash->setSuffix(quote);
 
     m_maxOrderNotional = addDecimal(m_risk, QT_TR_NOOP("Max order notional"), QStringLiteral("maxOrderNotional"));
     m_maxOrderNotional->setMinimum(kZero, true);
+    m_maxOrderNotional->setMaximum(kMaxMoney);
     m_maxOrderNotional->setSuffix(quote);
-    m_maxOpenPositions = addInt(m_risk, QT_TR_NOOP("Max open positions"), QStringLiteral("maxOpenPositions"), 0, 1000);
+    m_maxOpenPositions = addInt(m_risk, QT_TR_NOOP("Max open positions"), QStringLiteral("maxOpenPositions"),
+                                lim::kMinOpenPositions, lim::kMaxOpenPositions);
     m_dailyLossLimit = addDecimal(m_risk, QT_TR_NOOP("Daily loss limit"), QStringLiteral("dailyLossLimit"));
     m_dailyLossLimit->setMinimum(kZero, true);
+    m_dailyLossLimit->setMaximum(kMaxMoney);
     m_dailyLossLimit->setSuffix(quote);
     m_stopLoss = addDecimal(m_risk, QT_TR_NOOP("Stop-loss"), QStringLiteral("stopLossPct"));
     m_stopLoss->setPercent(true);
@@ -81,23 +87,25 @@ ConfigForm::ConfigForm(engine::BotApi &api, QWidget *parent)
     m_takeProfit = addDecimal(m_risk, QT_TR_NOOP("Take-profit"), QStringLiteral("takeProfitPct"));
     m_takeProfit->setPercent(true);
     m_takeProfit->setMinimum(kZero, true);
-    m_takeProfit->setMaximum(engine::Decimal::fromInt(100000));
+    m_takeProfit->setMaximum(engine::Decimal::fromInt(lim::kMaxTakeProfitFraction) * kHundred);
     m_trailingStop = addDecimal(m_risk, QT_TR_NOOP("Trailing stop (0 = off)"), QStringLiteral("trailingStopPct"));
     m_trailingStop->setPercent(true);
     m_trailingStop->setMinimum(kZero);
     m_trailingStop->setMaximum(kHundred);
-    m_maxOrdersPerMinute = addInt(m_risk, QT_TR_NOOP("Max orders per minute"), QStringLiteral("maxOrdersPerMinute"), 1, 10000);
+    m_maxOrdersPerMinute = addInt(m_risk, QT_TR_NOOP("Max orders per minute"), QStringLiteral("maxOrdersPerMinute"), 1,
+                                  lim::kMaxOrdersPerMinute);
 
     m_orderNotional = addDecimal(m_strategy, QT_TR_NOOP("Order notional"), QStringLiteral("orderNotional"));
     m_orderNotional->setMinimum(kZero, true);
+    m_orderNotional->setMaximum(kMaxMoney);
     m_orderNotional->setSuffix(quote);
     m_entryScore = addReal(m_strategy, QT_TR_NOOP("Entry score (buy above)"), QStringLiteral("entryScore"), -1, 1);
     m_exitScore = addReal(m_strategy, QT_TR_NOOP("Exit score (sell below)"), QStringLiteral("exitScore"), -1, 1);
-    m_emaFast = addInt(m_strategy, QT_TR_NOOP("Fast EMA (candles)"), QStringLiteral("emaFast"), 1, 500);
-    m_emaSlow = addInt(m_strategy, QT_TR_NOOP("Slow EMA (candles)"), QStringLiteral("emaSlow"), 2, 2000);
-    m_rsiPeriod = addInt(m_strategy, QT_TR_NOOP("RSI period (candles)"), QStringLiteral("rsiPeriod"), 2, 500);
-    m_socialWindow = addInt(m_strategy, QT_TR_NOOP("Social window (min)"), QStringLiteral("socialWindow"), 1, 1440);
-    m_socialBaseline = addInt(m_strategy, QT_TR_NOOP("Social baseline (min)"), QStringLiteral("socialBaseline"), 1, 10080);
+    m_emaFast = addInt(m_strategy, QT_TR_NOOP("Fast EMA (candles)"), QStringLiteral("emaFast"), lim::kMinEma, lim::kMaxEma - 1);
+    m_emaSlow = addInt(m_strategy, QT_TR_NOOP("Slow EMA (candles)"), QStringLiteral("emaSlow"), lim::kMinEma + 1, lim::kMaxEma);
+    m_rsiPeriod = addInt(m_strategy, QT_TR_NOOP("RSI period (candles)"), QStringLiteral("rsiPeriod"), lim::kMinRsi, lim::kMaxRsi);
+    m_socialWindow = addInt(m_strategy, QT_TR_NOOP("Social window (min)"), QStringLiteral("socialWindow"), 1, lim::kMaxSocialMinutes - 1);
+    m_socialBaseline = addInt(m_strategy, QT_TR_NOOP("Social baseline (min)"), QStringLiteral("socialBaseline"), 2, lim::kMaxSocialMinutes);
     m_weightMomentum = addReal(m_strategy, QT_TR_NOOP("Weight: momentum"), QStringLiteral("weightMomentum"), 0, 1);
     m_weightVolume = addReal(m_strategy, QT_TR_NOOP("Weight: volume"), QStringLiteral("weightVolume"), 0, 1);
     m_weightSocial = addReal(m_strategy, QT_TR_NOOP("Weight: social"), QStringLiteral("weightSocial"), 0, 1);

@@ -32,10 +32,30 @@ public:
 class FakeStore final : public engine::TradeStore {
 public:
     bool open(QString *) override { return true; }
-    engine::JournalSnapshot loadSnapshot() override { return snapshot; }
+    bool loadSnapshot(engine::JournalSnapshot *s, QString *) override
+    {
+        *s = snapshot;
+        return true;
+    }
+    bool replayFills(const std::function<bool(const engine::Fill &)> &visit, QString *) override
+    {
+        for (const auto &f : fills) {
+            if (!visit(f))
+                break;
+        }
+        return true;
+    }
     void setStoreSink(engine::TradeStoreSink *s) override { sink = s; }
     void saveOrder(const engine::Order &o) override { orders << o; pendingOrders << o; }
     void saveFill(const engine::Fill &f) override { fills << f; pendingFills << f; }
+    void saveFillChange(const engine::FillChange &c) override
+    {
+        fills << c.fill;
+        pendingFills << c.fill;
+        orders << c.order;
+        pendingOrders << c.order;
+        balances = c.balances;
+    }
     void savePortfolio(const QList<engine::Position> &, const QHash<QString, engine::Decimal> &b) override { balances = b; }
     void saveSignal(const engine::Signal &s) override { signals << s; }
     void saveEquity(const engine::EquityPoint &) override {}

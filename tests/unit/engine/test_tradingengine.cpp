@@ -55,7 +55,9 @@ class TestTradingEngine : public QObject {
             store.setStoreSink(&engine->inbox());
             exec.setExecutionSink(&engine->inbox());
             engine->setTimeouts(200, 200, 500);
-            engine->restore(store.snapshot);
+            QString error;
+            if (!engine->restore(store.snapshot, &error))
+                qFatal("restore failed: %s", qPrintable(error));
             Instrument i{kSym, QStringLiteral("WOJAK"), QStringLiteral("USDT"), D("0.00001"), D("1"), D("5")};
             engine->handleInstruments({i});
             engine->handleBook(book("0.99", "1.00"));
@@ -148,7 +150,9 @@ private Q_SLOTS:
         Rig rig(config);
         rig.store.snapshot.openOrders = {open};
         rig.store.snapshot.balances.insert(QStringLiteral("USDT"), D("9000"));
-        rig.engine->restore(rig.store.snapshot);
+        rig.store.snapshot.settings.insert(QStringLiteral("portfolio.starting_equity"), QStringLiteral("10000"));
+        QString error;
+        QVERIFY2(rig.engine->restore(rig.store.snapshot, &error), qPrintable(error));
         QCOMPARE(rig.engine->portfolio().cash().toString(), QStringLiteral("9000"));
         rig.engine->start();
         QCOMPARE_ENUM(rig.engine->engineState(), EngineState::Reconciling);
@@ -174,7 +178,8 @@ private Q_SLOTS:
         open.qty = D("50");
         open.status = OrderStatus::Unknown;
         rig.store.snapshot.openOrders = {open};
-        rig.engine->restore(rig.store.snapshot);
+        QString error;
+        QVERIFY2(rig.engine->restore(rig.store.snapshot, &error), qPrintable(error));
         rig.engine->startTimers();
         rig.engine->start();
         QTRY_COMPARE_ENUM(rig.engine->engineState(), EngineState::Running); // after the timeout

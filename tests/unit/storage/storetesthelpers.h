@@ -5,6 +5,7 @@
 #include "storage/sqlitetradestore.h"
 
 #include <QMutex>
+#include <QTest>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -28,6 +29,16 @@ using engine::Order;
 using engine::OrderStatus;
 using engine::Side;
 
+
+//! The store's snapshot; a load error fails the running test.
+inline engine::JournalSnapshot snapshotOf(engine::TradeStore &store)
+{
+    engine::JournalSnapshot s;
+    QString error;
+    if (!store.loadSnapshot(&s, &error))
+        QTest::qFail(qPrintable(QStringLiteral("loadSnapshot failed: ") + error), __FILE__, __LINE__);
+    return s;
+}
 
 inline QString uniqueConnectionName()
 {
@@ -110,6 +121,18 @@ public:
         if (!visible)
             m_notCommitted << f.fillId;
     }
+    void onOrderNotDurable(const Order &o, const QString &message) override
+    {
+        QMutexLocker lock(&m_mutex);
+        m_errors << message;
+        m_notDurable << o.clientId;
+    }
+    void onFillNotDurable(const Fill &f, const QString &message) override
+    {
+        QMutexLocker lock(&m_mutex);
+        m_errors << message;
+        m_notDurable << f.fillId;
+    }
     void onStoreError(const QString &message) override
     {
         QMutexLocker lock(&m_mutex);
@@ -118,6 +141,7 @@ public:
     QStringList events() const { QMutexLocker lock(&m_mutex); return m_events; }
     QStringList errors() const { QMutexLocker lock(&m_mutex); return m_errors; }
     QStringList notCommitted() const { QMutexLocker lock(&m_mutex); return m_notCommitted; }
+    QStringList notDurable() const { QMutexLocker lock(&m_mutex); return m_notDurable; }
 
 private:
     bool committed(const QString &sql, const QString &expected) const
@@ -133,6 +157,7 @@ private:
     QStringList m_events;
     QStringList m_errors;
     QStringList m_notCommitted;
+    QStringList m_notDurable;
 };
 
 inline Order makeOrder(const QString &id, const QString &symbol, Side side, OrderStatus status, qint64 createdMs)
