@@ -14,7 +14,7 @@ namespace adapters::storage {
 
 namespace {
 
-constexpr auto kStampFormat = "yyyyMMdd-HHmmss";
+constexpr auto kStampFormat = "yyyyMMdd-HHmmss.zzz";
 
 QString sqlError(const QSqlQuery &query)
 {
@@ -38,7 +38,7 @@ QList<JournalBackups::Backup> JournalBackups::list() const
     const QDir dir(m_folder);
     const QString prefix = m_stem + QLatin1Char('-');
     for (const QFileInfo &info : dir.entryInfoList({m_stem + QStringLiteral("-*.sqlite")}, QDir::Files, QDir::Name)) {
-        // "memedesk-20260101-120000Z.sqlite": the stamp is in the name, so copying a folder keeps it.
+        // "memedesk-20260101-120000.123Z.sqlite": the stamp is in the name, so copying a folder keeps it.
         QString stamp = info.completeBaseName().mid(prefix.size());
         if (!stamp.endsWith(QLatin1Char('Z')))
             continue;
@@ -67,15 +67,13 @@ bool JournalBackups::create(QSqlDatabase db, QString *createdPath, QString *erro
         *error = QStringLiteral("cannot create the backup folder %1").arg(QDir::toNativeSeparators(m_folder));
         return false;
     }
-    QDateTime now = QDateTime::currentDateTimeUtc();
-    QString path;
-    // Two backups within one second (tests, a restart loop) get the next free second's name.
-    for (int i = 0; i < 100; ++i) {
-        path = QDir(m_folder).filePath(
-            QStringLiteral("%1-%2Z.sqlite").arg(m_stem, now.addSecs(i).toString(QLatin1String(kStampFormat))));
-        if (!QFileInfo::exists(path))
-            break;
-    }
+    // Names sort by time; a new backup is always newer than every existing one, even two taken
+    // within one millisecond or after the clock stepped back.
+    QDateTime stamp = QDateTime::currentDateTimeUtc();
+    if (const QList<Backup> existing = list(); !existing.isEmpty() && existing.first().takenUtc >= stamp)
+        stamp = existing.first().takenUtc.addMSecs(1);
+    const QString path = QDir(m_folder).filePath(
+        QStringLiteral("%1-%2Z.sqlite").arg(m_stem, stamp.toString(QLatin1String(kStampFormat))));
     const QString partial = path + QStringLiteral(".partial");
     QFile::remove(partial);
     QSqlQuery q(db);

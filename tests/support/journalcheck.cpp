@@ -2,7 +2,14 @@
 
 #include "storage/sqlitetradestore.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
+#include <QVariant>
+
+#include <QSet>
+
+#include <atomic>
 
 #include <future>
 
@@ -50,6 +57,85 @@ Replayed replayJournal(const QString &dbPath, engine::Decimal startingCash, engi
             break;
     }
     return r;
+}
+
+namespace {
+engine::Decimal dec(const QVariant &v)
+{
+    const auto d = engine::Decimal::parse(v.toString());
+    if (!d)
+        qFatal("journal value '%s' is not a decimal", qPrintable(v.toString()));
+    return *d;
+}
+} // namespace
+
+QStringList auditJournalFile(const QString &dbPath, qint64 *fills)
+{
+    static std::atomic<int> counter{0};
+    const QString name = QStringLiteral("audit-%1").arg(++counter);
+    QStringList problems;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(dbPath);
+        if (!db.open())
+            return {QStringLiteral("cannot open ") + dbPath};
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'portfolio.starting_equity'"));
+        engine::Decimal cash = q.next() ? dec(q.value(0)) : engine::Decimal();
+        QHash<QString, Book> books;
+        qint64 n = 0;
+        q.exec(QStringLiteral("SELECT symbol, side, price, qty, fee FROM fills ORDER BY rowid"));
+        while (q.next()) {
+            Book &b = books[q.value(0).toString()];
+            const engine::Decimal price = dec(q.value(2));
+            const engine::Decimal qty = dec(q.value(3));
+            const engine::Decimal fee = dec(q.value(4));
+            const engine::Decimal notional = price * qty;
+            if (q.value(1).toString() == QLatin1String("BUY")) {
+                b.cost += notional;
+                b.qty += qty;
+                cash -= notional + fee;
+            } else {
+                // The sold share of the cost basis leaves the position (all of it on a full exit).
+                const engine::Decimal removed = qty == b.qty ? b.cost : b.cost * (qty / b.qty);
+                b.realized += notional - removed;
+                b.cost -= removed;
+                b.qty -= qty;
+                cash += notional - fee;
+            }
+            b.realized -= fee;
+            b.fees += fee;
+            ++n;
+        }
+        if (fills)
+            *fills = n;
+        q.exec(QStringLiteral("SELECT free FROM balances WHERE asset = 'USDT'"));
+        const engine::Decimal stored = q.next() ? dec(q.value(0)) : engine::Decimal();
+        if (n > 0 && stored != cash)
+            problems << QStringLiteral("cash: journal %1, fills %2").arg(stored.toString(), cash.toString());
+        q.exec(QStringLiteral("SELECT symbol, qty, cost_basis, realized_pnl, fees FROM positions"));
+        QSet<QString> seen;
+        while (q.next()) {
+            const QString symbol = q.value(0).toString();
+            seen.insert(symbol);
+            const Book b = books.value(symbol);
+            const engine::Decimal got[] = {dec(q.value(1)), dec(q.value(2)), dec(q.value(3)), dec(q.value(4))};
+            const engine::Decimal want[] = {b.qty, b.cost, b.realized, b.fees};
+            const char *names[] = {"qty", "cost", "realized", "fees"};
+            for (int i = 0; i < 4; ++i) {
+                if (got[i] != want[i])
+                    problems << QStringLiteral("%1 %2: journal %3, fills %4")
+                                    .arg(symbol, QLatin1String(names[i]), got[i].toString(), want[i].toString());
+            }
+        }
+        for (auto it = books.cbegin(); it != books.cend(); ++it) {
+            if (!seen.contains(it.key()))
+                problems << QStringLiteral("%1: fills but no position row").arg(it.key());
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return problems;
 }
 
 } // namespace testsupport

@@ -80,6 +80,19 @@ public:
             sink->onFillDurable(x);
     }
 
+    //! The disk is full: every write made since the last ack() fails, as the real journal reports it.
+    void failPending(const QString &why)
+    {
+        const auto o = pendingOrders;
+        const auto f = pendingFills;
+        pendingOrders.clear();
+        pendingFills.clear();
+        for (const auto &x : o)
+            sink->onOrderNotDurable(x, why);
+        for (const auto &x : f)
+            sink->onFillNotDurable(x, why);
+    }
+
     engine::JournalSnapshot snapshot;
     engine::TradeStoreSink *sink = nullptr;
     QList<engine::Order> orders, pendingOrders;

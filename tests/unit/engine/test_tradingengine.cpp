@@ -1,87 +1,17 @@
 // TradingEngine with fakes below its ports: write-ahead journaling, unknown
 // outcomes queried and never re-sent, reconciliation before trading, the daily
 // loss halt, duplicate fills and bad input.
-#include "enginefakes.h"
-#include "enumprinters.h"
-
-#include "kernel/engineinbox.h"
-#include "kernel/tradingengine.h"
-#include "ports/clock.h"
+#include "enginerig.h"
 
 #include <QTest>
 
 using namespace engine;
 using namespace enginefakes;
+using namespace enginerig;
 
-namespace {
-Decimal D(const char *s) { return Decimal::fromString(s); }
-constexpr qint64 kT0 = 1767225600000LL;
-const QString kSym = QStringLiteral("WOJAKUSDT");
-
-BookUpdate book(const char *bid, const char *ask, qint64 ts = kT0)
-{
-    BookUpdate b;
-    b.symbol = kSym;
-    b.bids = {{D(bid), D("1000000")}};
-    b.asks = {{D(ask), D("1000000")}};
-    b.tsMs = ts;
-    return b;
-}
-
-OrderRequest buy(const char *qty)
-{
-    OrderRequest r;
-    r.symbol = kSym;
-    r.side = Side::Buy;
-    r.qty = D(qty);
-    r.strategy = QStringLiteral("manual");
-    return r;
-}
-} // namespace
 
 class TestTradingEngine : public QObject {
     Q_OBJECT
-
-    struct Rig {
-        EventClock clock{kT0};
-        FakeExecution exec;
-        FakeStore store;
-        RecordingObserver observer;
-        std::unique_ptr<TradingEngine> engine;
-
-        explicit Rig(BotConfig config = {})
-        {
-            engine = std::make_unique<TradingEngine>(TradingEngine::Deps{&clock, &clock, &exec, &store, &observer}, config);
-            store.setStoreSink(&engine->inbox());
-            exec.setExecutionSink(&engine->inbox());
-            engine->setTimeouts(200, 200, 500);
-            QString error;
-            if (!engine->restore(store.snapshot, &error))
-                qFatal("restore failed: %s", qPrintable(error));
-            Instrument i{kSym, QStringLiteral("WOJAK"), QStringLiteral("USDT"), D("0.00001"), D("1"), D("5")};
-            engine->handleInstruments({i});
-            engine->handleBook(book("0.99", "1.00"));
-        }
-        void startRunning()
-        {
-            engine->start();
-            QCOMPARE_ENUM(engine->engineState(), EngineState::Running);
-        }
-        void fill(const QString &clientId, Side side, const char *price, const char *qty, const QString &id)
-        {
-            Fill f;
-            f.fillId = id;
-            f.clientId = clientId;
-            f.symbol = kSym;
-            f.side = side;
-            f.price = D(price);
-            f.qty = D(qty);
-            f.fee = f.price * f.qty * D("0.001");
-            f.feeAsset = QStringLiteral("USDT");
-            f.tsMs = clock.nowMs();
-            exec.sink->onFill(f);
-        }
-    };
 
 private Q_SLOTS:
     void orderLeavesOnlyAfterItIsDurable()

@@ -1,0 +1,38 @@
+#pragma once
+
+// Runs the real memedesk executable (MEMEDESK_APP, set by CTest) for the end-to-end tests.
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace testsupport {
+
+//! The executable under test; empty outside CTest.
+QString appPath();
+//! No display (headless by itself) and a keychain service of the test's own.
+QProcessEnvironment headlessEnv();
+
+struct AppRun {
+    int exitCode = -1;
+    bool crashed = false;
+    QString out; // stdout and stderr together
+};
+
+//! Runs the app to completion (or kills it after `timeoutMs`).
+AppRun runApp(const QStringList &arguments, int timeoutMs = 60000);
+
+//! Starts the app in the background, output merged.
+std::unique_ptr<QProcess> startApp(const QStringList &arguments);
+//! Reads what the app printed until `needle` appears (true) or `timeoutMs` passes (false).
+bool waitForOutput(QProcess &process, QString *out, const QString &needle, int timeoutMs);
+
+//! Runs SQL against a journal file through a connection of its own (the app must not hold it).
+bool execSql(const QString &dbPath, const QString &sql, QString *error = nullptr);
+QString querySql(const QString &dbPath, const QString &sql);
+
+//! SHA-256 of a file's bytes.
+QByteArray fileDigest(const QString &path);
+
+} // namespace testsupport
