@@ -152,21 +152,15 @@ void TradingEngine::persistRiskState()
     m_deps.store->saveSetting(QStringLiteral("risk.day_start_equity"), m_risk.dayStartEquity().toString());
 }
 
-void TradingEngine::guarded(const char *what, const std::function<void()> &work)
+void TradingEngine::containFailure(const char *what, const std::exception &e)
 {
-    QString failure;
-    try {
-        work();
-        return;
-    } catch (const DecimalError &e) {
-        failure = QStringLiteral("ENGINE_DECIMAL_ERROR: %1").arg(QString::fromUtf8(e.what()));
-    } catch (const std::exception &e) {
-        failure = QStringLiteral("ENGINE_EXCEPTION: %1").arg(QString::fromUtf8(e.what()));
-    }
+    const QString code = dynamic_cast<const DecimalError *>(&e) ? QStringLiteral("ENGINE_DECIMAL_ERROR")
+                                                                : QStringLiteral("ENGINE_EXCEPTION");
     ++m_failedMessages;
     m_dirty = true;
     log(LogEntry::Level::Error, QStringLiteral("engine"),
-        QStringLiteral("%1 failed and changed nothing further (%2); the engine runs on").arg(QLatin1String(what), failure));
+        QStringLiteral("%1 failed and changed nothing further (%2: %3); the engine runs on")
+            .arg(QLatin1String(what), code, QString::fromUtf8(e.what())));
 }
 
 void TradingEngine::setEngineState(EngineState state)

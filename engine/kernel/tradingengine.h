@@ -90,7 +90,15 @@ public:
 
     //! Runs one message or command; an exception from it (a DecimalError from an absurd value, or
     //! anything else) fails only that message: it is logged as a typed error and the engine runs on.
-    void guarded(const char *what, const std::function<void()> &work);
+    template<class F>
+    void guarded(const char *what, F &&work)
+    {
+        try {
+            std::forward<F>(work)();
+        } catch (const std::exception &e) { // zero cost unless something throws
+            containFailure(what, e);
+        }
+    }
     //! How many messages or commands failed that way (tests, status).
     [[nodiscard]] quint64 failedMessages() const { return m_failedMessages; }
 
@@ -111,6 +119,8 @@ private:
     void saveOrder(const Order &order);
     void savePortfolio();
     void recordEquityIfDue();
+    //! Logs what guarded() caught as a typed error (ENGINE_DECIMAL_ERROR / ENGINE_EXCEPTION).
+    void containFailure(const char *what, const std::exception &e);
     //! Trading stops when the journal cannot keep up: nothing new may be sent that cannot be made durable.
     void haltForJournal(const QString &message);
     //! Journals the trading state and the day's starting equity, so a restart keeps a halt.

@@ -4,6 +4,7 @@
 //   memedesk_bench --quick   small sizes (the CTest smoke run)
 #include "api/botconfig.h"
 #include "core/decimal.h"
+#include "execution/journalaudit.h"
 #include "kernel/engineinbox.h"
 #include "kernel/engineobserver.h"
 #include "kernel/tradingengine.h"
@@ -227,6 +228,60 @@ QJsonObject benchJournal(int n, const QString &dir)
             {QStringLiteral("history_rows"), qint64(page.fills.size())}};
 }
 
+//! What every start pays for a trustworthy journal: open (SQLite quick_check, structure), load the
+//! snapshot strictly, and re-derive cash and positions from every fill (the audit).
+QJsonObject benchStartupAudit(int n, const QString &dir)
+{
+    const QString path = dir + QStringLiteral("/bench-audit.sqlite");
+    {
+        adapters::storage::SqliteTradeStore store(path);
+        store.setBackupInterval(0);
+        QString error;
+        if (!store.open(&error))
+            qFatal("%s", qPrintable(error));
+        store.saveSetting(QStringLiteral("portfolio.starting_equity"), QStringLiteral("1000000"));
+        Portfolio portfolio(QStringLiteral("USDT"));
+        portfolio.reset(Decimal::fromInt(1000000));
+        const QStringList symbols{QStringLiteral("PEPEUSDT"), QStringLiteral("WIFUSDT"), QStringLiteral("BONKUSDT"),
+                                  QStringLiteral("DOGEUSDT")};
+        for (int i = 0; i < n; ++i) {
+            Fill f;
+            f.fillId = QStringLiteral("F%1").arg(i);
+            f.clientId = QStringLiteral("C%1").arg(i);
+            f.symbol = symbols.at(i % symbols.size());
+            const Position *held = portfolio.position(f.symbol);
+            f.side = held && held->isOpen() && (i / symbols.size()) % 2 ? Side::Sell : Side::Buy;
+            f.price = Decimal::fromString("0.0000123") + Decimal::fromRaw(i);
+            f.qty = f.side == Side::Sell ? held->qty : Decimal::fromInt(1000000 + i);
+            f.fee = Decimal::fromString("0.0123");
+            f.tsMs = 1767225600000LL + i;
+            portfolio.applyFill(f, f.tsMs);
+            Order o;
+            o.clientId = f.clientId;
+            o.symbol = f.symbol;
+            o.side = f.side;
+            o.qty = o.filledQty = f.qty;
+            o.status = OrderStatus::Filled;
+            store.saveFillChange({f, o, portfolio.allPositions(), portfolio.balances({})});
+        }
+        store.flush();
+    }
+    QElapsedTimer t;
+    t.start();
+    adapters::storage::SqliteTradeStore store(path);
+    store.setBackupInterval(0);
+    QString error;
+    JournalSnapshot journal;
+    QStringList problems;
+    const bool ok = store.open(&error) && store.loadSnapshot(&journal, &error)
+        && JournalAudit::run(store, journal, QStringLiteral("USDT"), &problems);
+    const qint64 ns = t.nsecsElapsed();
+    expect(ok, QStringLiteral("the audit journal does not pass: %1 %2").arg(error, problems.join(QStringLiteral("; "))));
+    return {{QStringLiteral("fills"), n},
+            {QStringLiteral("open_load_audit_ms"), double(ns) / 1e6},
+            {QStringLiteral("fills_audited_per_s"), perSecond(n, ns)}};
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -240,6 +295,7 @@ int main(int argc, char **argv)
     out.insert(QStringLiteral("decimal"), benchDecimal(quick ? 20000 : 2000000));
     out.insert(QStringLiteral("pipeline"), benchPipeline(quick ? 120 : 3600, dir.path()));
     out.insert(QStringLiteral("journal"), benchJournal(quick ? 2000 : 50000, dir.path()));
+    out.insert(QStringLiteral("startup_audit"), benchStartupAudit(quick ? 1000 : 100000, dir.path()));
     out.insert(QStringLiteral("rss_kib"), rssKiB());
     printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
     for (const QString &f : g_failures)

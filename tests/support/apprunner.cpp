@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -65,6 +66,15 @@ bool waitForOutput(QProcess &process, QString *out, const QString &needle, int t
             return false;
         process.waitForReadyRead(100);
     }
+}
+
+qint64 maxFillsIn(const QString &out)
+{
+    static const QRegularExpression re(QStringLiteral("\\| fills (\\d+)"));
+    qint64 best = -1;
+    for (auto it = re.globalMatch(out); it.hasNext();)
+        best = std::max(best, it.next().captured(1).toLongLong());
+    return best;
 }
 
 namespace {

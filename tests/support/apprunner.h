@@ -28,6 +28,9 @@ std::unique_ptr<QProcess> startApp(const QStringList &arguments);
 //! Reads what the app printed until `needle` appears (true) or `timeoutMs` passes (false).
 bool waitForOutput(QProcess &process, QString *out, const QString &needle, int timeoutMs);
 
+//! The largest "| fills N" in the app's status lines (-1 when none).
+qint64 maxFillsIn(const QString &out);
+
 //! Runs SQL against a journal file through a connection of its own (the app must not hold it).
 bool execSql(const QString &dbPath, const QString &sql, QString *error = nullptr);
 QString querySql(const QString &dbPath, const QString &sql);

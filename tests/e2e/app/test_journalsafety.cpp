@@ -28,14 +28,6 @@ QStringList headlessArgs(const QString &dir, const QStringList &more = {})
         + more;
 }
 
-qint64 fillsIn(const QString &out)
-{
-    static const QRegularExpression re(QStringLiteral("\\| fills (\\d+)"));
-    qint64 best = -1;
-    for (auto it = re.globalMatch(out); it.hasNext();)
-        best = std::max(best, it.next().captured(1).toLongLong());
-    return best;
-}
 
 //! A data folder with a journal that has fills, left by a clean stop (SIGTERM).
 QString tradedFolder()
@@ -45,11 +37,11 @@ QString tradedFolder()
     QString out;
     QElapsedTimer t;
     t.start();
-    while (fillsIn(out) <= 0 && t.elapsed() < 90000)
+    while (maxFillsIn(out) <= 0 && t.elapsed() < 90000)
         waitForOutput(*app, &out, QStringLiteral("\n[never]"), 500);
     ::kill(pid_t(app->processId()), SIGTERM);
     app->waitForFinished(20000);
-    if (fillsIn(out) <= 0)
+    if (maxFillsIn(out) <= 0)
         qWarning("no fill within 90 s: %s", qPrintable(out.right(800)));
     return dir;
 }

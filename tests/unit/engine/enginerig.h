@@ -70,6 +70,16 @@ struct Rig {
         engine->start();
         QCOMPARE_ENUM(engine->engineState(), EngineState::Running);
     }
+    //! Submits a buy, makes it durable and waits until the venue has it; its client id (empty on timeout).
+    QString buyAtVenue(const char *qty)
+    {
+        const qsizetype before = exec.submitted.size();
+        engine->submit(buy(qty));
+        store.ack();
+        if (!QTest::qWaitFor([&] { return exec.submitted.size() > before; }, 5000))
+            return {};
+        return exec.submitted.last().clientId;
+    }
     void fill(const QString &clientId, Side side, const char *price, const char *qty, const QString &id)
     {
         Fill f;

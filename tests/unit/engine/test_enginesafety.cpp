@@ -72,10 +72,9 @@ private Q_SLOTS:
     {
         Rig rig;
         rig.startRunning();
-        rig.engine->submit(buy("100"));
-        rig.store.ack();
-        QTRY_COMPARE(rig.exec.submitted.size(), 1);
-        rig.fill(rig.exec.submitted.first().clientId, Side::Buy, "1.00", "100", QStringLiteral("f1"));
+        const QString id = rig.buyAtVenue("100");
+        QVERIFY(!id.isEmpty());
+        rig.fill(id, Side::Buy, "1.00", "100", QStringLiteral("f1"));
         QTRY_COMPARE(rig.store.pendingFills.size(), 1);
         rig.store.failPending(QStringLiteral("disk I/O error"));
         QTRY_COMPARE_ENUM(rig.engine->tradingState(), TradingState::Halted);
@@ -167,10 +166,8 @@ private Q_SLOTS:
     {
         Rig rig;
         rig.startRunning();
-        rig.engine->submit(buy("100"));
-        rig.store.ack();
-        QTRY_COMPARE(rig.exec.submitted.size(), 1);
-        const QString id = rig.exec.submitted.first().clientId;
+        const QString id = rig.buyAtVenue("100");
+        QVERIFY(!id.isEmpty());
         rig.fill(id, Side::Buy, "1.00", "100", QStringLiteral("f1"));
         QTRY_VERIFY(rig.engine->portfolio().position(kSym));
         rig.store.ack();

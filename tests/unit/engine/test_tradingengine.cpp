@@ -152,10 +152,8 @@ private Q_SLOTS:
     {
         Rig rig;
         rig.startRunning();
-        rig.engine->submit(buy("100"));
-        rig.store.ack();
-        QTRY_COMPARE(rig.exec.submitted.size(), 1);
-        const QString id = rig.exec.submitted.first().clientId;
+        const QString id = rig.buyAtVenue("100");
+        QVERIFY(!id.isEmpty());
         rig.fill(id, Side::Buy, "1.00", "40", QStringLiteral("f1"));
         rig.fill(id, Side::Buy, "1.00", "40", QStringLiteral("f1")); // replayed by the venue
         QTRY_COMPARE(rig.store.fills.size(), 1);
