@@ -20,6 +20,7 @@
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QSpinBox>
 #include <QTest>
 #include <QTimer>
 #include <QtCharts/QChartView>
@@ -387,6 +388,46 @@ private Q_SLOTS:
         apply->click();
         QCOMPARE(m_api.appliedConfigs.size(), 2);
         QVERIFY(problems->text().contains(QStringLiteral("emaFast must be smaller than emaSlow")));
+    }
+
+    void configFormBoundsAgreeWithValidation()
+    {
+        namespace lim = engine::configlimits;
+        m_window->showView(MainWindow::View::TradingConfig);
+        const QString max = QString::number(lim::kMaxMoney);
+        const QString shownMax = QStringLiteral("1,000,000,000"); // as the form writes the bound
+        for (const char *name : {"startingCash", "maxOrderNotional", "dailyLossLimit", "orderNotional"}) {
+            auto *edit = find<QLineEdit>(m_window.get(), (QByteArray(name) + "Edit").constData());
+            auto *error = find<QLabel>(m_window.get(), (QByteArray(name) + "Error").constData());
+            const QString before = edit->text();
+            edit->selectAll();
+            QTest::keyClicks(edit, QStringLiteral("90000000000000000000")); // 9e19 once passed validation
+            QVERIFY2(error->text().contains(shownMax), qPrintable(error->text()));
+            edit->selectAll();
+            QTest::keyClicks(edit, max);
+            QVERIFY2(error->text().isEmpty(), name);
+            edit->selectAll();
+            QTest::keyClicks(edit, before);
+        }
+        QCOMPARE(find<QSpinBox>(m_window.get(), "maxOpenPositionsSpin")->maximum(), lim::kMaxOpenPositions);
+        QCOMPARE(find<QSpinBox>(m_window.get(), "maxOpenPositionsSpin")->minimum(), lim::kMinOpenPositions);
+        QCOMPARE(find<QSpinBox>(m_window.get(), "maxOrdersPerMinuteSpin")->maximum(), lim::kMaxOrdersPerMinute);
+        QCOMPARE(find<QSpinBox>(m_window.get(), "emaSlowSpin")->maximum(), lim::kMaxEma);
+        QCOMPARE(find<QSpinBox>(m_window.get(), "rsiPeriodSpin")->maximum(), lim::kMaxRsi);
+        QCOMPARE(find<QSpinBox>(m_window.get(), "socialBaselineSpin")->maximum(), lim::kMaxSocialMinutes);
+        // what the form lets through at its bounds, validation accepts
+        engine::BotConfig atBounds;
+        const auto money = engine::Decimal::fromInt(lim::kMaxMoney);
+        atBounds.startingCash = atBounds.risk.maxOrderNotional = atBounds.risk.dailyLossLimit = money;
+        atBounds.strategy.orderNotional = money;
+        atBounds.risk.maxOpenPositions = lim::kMaxOpenPositions;
+        atBounds.risk.maxOrdersPerMinute = lim::kMaxOrdersPerMinute;
+        atBounds.strategy.emaSlow = lim::kMaxEma;
+        atBounds.strategy.rsiPeriod = lim::kMaxRsi;
+        atBounds.strategy.socialBaselineMin = lim::kMaxSocialMinutes;
+        QCOMPARE(atBounds.validate(), QStringList());
+        atBounds.strategy.orderNotional = money + engine::Decimal::fromInt(1);
+        QVERIFY(!atBounds.validate().isEmpty());
     }
 
     void modeAvailabilityIsRespected()
