@@ -25,10 +25,10 @@ QProcessEnvironment headlessEnv()
     return env;
 }
 
-AppRun runApp(const QStringList &arguments, int timeoutMs)
+AppRun runApp(const QStringList &arguments, int timeoutMs, const QProcessEnvironment &env)
 {
     QProcess p;
-    p.setProcessEnvironment(headlessEnv());
+    p.setProcessEnvironment(env.isEmpty() ? headlessEnv() : env);
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(appPath(), arguments);
     AppRun r;

@@ -20,8 +20,8 @@ struct AppRun {
     QString out; // stdout and stderr together
 };
 
-//! Runs the app to completion (or kills it after `timeoutMs`).
-AppRun runApp(const QStringList &arguments, int timeoutMs = 60000);
+//! Runs the app to completion (or kills it after `timeoutMs`), in headlessEnv() unless `env` is given.
+AppRun runApp(const QStringList &arguments, int timeoutMs = 60000, const QProcessEnvironment &env = {});
 
 //! Starts the app in the background, output merged.
 std::unique_ptr<QProcess> startApp(const QStringList &arguments);

@@ -89,6 +89,22 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QLatin1String("restored journal: cash")), qPrintable(text.right(1500)));
     }
 
+    void aKeychainThatCannotBeAskedIsLogged()
+    {
+        // No session bus: the Secret Service cannot be reached. The app runs on (demo needs no
+        // keys) and says so in its log instead of dropping the error.
+        const QString dir = makeTempDir(QStringLiteral("memedesk-nokeychain"));
+        QProcessEnvironment env = headlessEnv();
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+        const AppRun r = runApp(headlessArgs(dir, {QStringLiteral("--exit-after"), QStringLiteral("3")}), 60000, env);
+        QCOMPARE(r.exitCode, 0);
+        QFile log(dir + QStringLiteral("/memedesk.log"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(log.readAll());
+        QVERIFY2(text.contains(QLatin1String("the OS keychain could not be asked")), qPrintable(text.right(1500)));
+    }
+
     void aSecondInstanceOnTheSameFolderIsTurnedAway()
     {
         const QString dir = copyFolder(m_traded);
