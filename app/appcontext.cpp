@@ -3,6 +3,7 @@
 #include "datadir.h"
 #include "journaladvice.h"
 #include "logging.h"
+#include "venueregistry.h"
 
 #include "api/botapiimpl.h"
 #include "kernel/engineinbox.h"
@@ -11,7 +12,6 @@
 #include "kernel/tradingengine.h"
 #include "ports/clock.h"
 
-#include "demo/demomarket.h"
 #include "keychain/qtkeychainsecretstore.h"
 #include "paper/paperexecutionclient.h"
 #include "storage/sqlitetradestore.h"
@@ -41,6 +41,7 @@ engine::BotApi &AppContext::api() { return *m_api; }
 engine::BotConfig AppContext::loadConfig(const QHash<QString, QString> &settings)
 {
     engine::BotConfig defaults;
+    defaults.mode = m_options.mode;
     const QString saved = settings.value(QStringLiteral("config"));
     if (saved.isEmpty())
         return defaults;
@@ -57,7 +58,7 @@ engine::BotConfig AppContext::loadConfig(const QHash<QString, QString> &settings
                                  .arg(errors.join(QStringLiteral("; ")));
         return defaults;
     }
-    cfg.mode = engine::TradingMode::Demo; // only demo is available in this build
+    cfg.mode = m_options.mode; // the session's mode, chosen on the command line (switching needs a restart)
     return cfg;
 }
 
@@ -97,8 +98,41 @@ bool AppContext::openJournal(engine::JournalSnapshot *journal, QString *error)
     return true;
 }
 
+bool AppContext::chooseVenue(QString *error)
+{
+    // The registry decides what this build can run; nothing here is specific to a venue.
+    const engine::ModeAvailability mode = engine::modeFor(m_options.mode, venueInfos(), {});
+    m_venue = findVenue(mode.venue);
+    if (!mode.available || !m_venue) {
+        m_venue = nullptr;
+        const QString why = mode.venue.isEmpty() ? QStringLiteral("no venue for this mode in this build")
+                                                 : mode.reason;
+        return failWith(Failure::Other,
+                        QStringLiteral("--mode %1: %2. Available: %3.")
+                            .arg(engine::toString(m_options.mode), why, availableModeNames()),
+                        error);
+    }
+    if (m_options.mode == engine::TradingMode::Live && m_options.headless && !m_options.confirmLive)
+        return failWith(Failure::Other,
+                        QStringLiteral("--mode live trades real money: add --confirm-live to start it without a window"),
+                        error);
+    return true;
+}
+
+QString AppContext::availableModeNames()
+{
+    QStringList names;
+    for (const engine::ModeAvailability &m : engine::modesFor(venueInfos(), {})) {
+        if (m.available)
+            names << engine::toString(m.mode);
+    }
+    return names.join(QStringLiteral(", "));
+}
+
 bool AppContext::initialize(QString *error)
 {
+    if (!chooseVenue(error))
+        return false;
     m_dataDir = resolveDataDir(m_options.dataDir);
     if (!QDir().mkpath(m_dataDir))
         return failWith(Failure::Other, QStringLiteral("cannot create the data folder %1").arg(m_dataDir), error);
@@ -140,7 +174,8 @@ bool AppContext::initialize(QString *error)
     if (!m_options.seedGiven && !savedSeed.isEmpty())
         seed = journalSeed;
     const qint64 resumeAtMs = !savedSeed.isEmpty() && journalSeed == seed ? journalClock : 0;
-    m_store->saveSetting(QStringLiteral("demo.seed"), QString::number(seed));
+    if (m_venue->info.simulated)
+        m_store->saveSetting(QStringLiteral("demo.seed"), QString::number(seed));
 
     m_clock = std::make_unique<engine::EventClock>(kDemoEpochMs);
     m_secrets = std::make_unique<adapters::keychain::QtKeychainSecretStore>(m_options.keychainService);
@@ -151,11 +186,16 @@ bool AppContext::initialize(QString *error)
     if (!journal.balances.isEmpty())
         m_paper->restoreBalances(journal.balances);
 
-    m_demo = std::make_unique<adapters::demo::DemoMarket>(seed, m_options.speed, kDemoWarmUpMinutes, kDemoEpochMs);
-    if (resumeAtMs > kDemoEpochMs)
-        m_demo->resumeAt(resumeAtMs);
+    FeedOptions feed;
+    feed.seed = seed;
+    feed.speed = m_options.speed;
+    feed.epochMs = kDemoEpochMs;
+    feed.warmUpMinutes = kDemoWarmUpMinutes;
+    feed.resumeAtMs = resumeAtMs;
+    m_feed = m_venue->makeFeed(feed);
 
     m_api = std::make_unique<engine::BotApiImpl>(*m_store, *m_secrets, config);
+    m_api->setVenues(venueInfos());
     m_api->seed(journal);
     // Engine log entries go to the rotating log file too (redacted); subscribed before the engine
     // restores, so the "restored journal" line is in the log.
@@ -183,10 +223,7 @@ bool AppContext::initialize(QString *error)
 
     m_store->setStoreSink(&engine->inbox());
     m_paper->setExecutionSink(&engine->inbox());
-    m_demo->addMarketSink(m_paper.get()); // paper fills against the same books
-    m_demo->addMarketSink(&engine->inbox());
-    m_demo->addSocialSink(&engine->inbox());
-    m_demo->addChainSink(&engine->inbox());
+    m_feed->connectTo(engine->inbox(), m_paper.get());
 
     m_engineThread = std::make_unique<engine::EngineThread>(engine.release());
     m_engineThread->start();
@@ -199,23 +236,18 @@ bool AppContext::initialize(QString *error)
                                  writeLog({0, engine::LogEntry::Level::Warning, QStringLiteral("keychain"),
                                            QStringLiteral("the OS keychain could not be asked for the Binance key: %1")
                                                .arg(problem)});
-                             m_api->setLiveKeysPresent(present);
+                             if (problem.isEmpty())
+                                 m_api->setSecretPresent(QString::fromLatin1(engine::secrets::kBinanceApiKey), present);
                          });
     writeLog({0, engine::LogEntry::Level::Info, QStringLiteral("app"),
-              QStringLiteral("memedesk %1 started: data %2, demo seed %3 at %4x")
-                  .arg(QStringLiteral(MEMEDESK_VERSION), m_dataDir)
-                  .arg(seed)
-                  .arg(m_options.speed)});
-    if (resumeAtMs - kDemoEpochMs > adapters::demo::DemoMarket::kMaxReplayMs)
-        writeLog({0, engine::LogEntry::Level::Info, QStringLiteral("demo"),
-                  QStringLiteral("the demo market was last at %1 UTC; it jumps there instead of replaying the time since")
-                      .arg(QDateTime::fromMSecsSinceEpoch(resumeAtMs, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm")))});
+              QStringLiteral("memedesk %1 started in %2 mode: data %3, %4")
+                  .arg(QStringLiteral(MEMEDESK_VERSION), engine::toString(config.mode), m_dataDir, m_feed->describe())});
     return true;
 }
 
 void AppContext::run()
 {
-    m_demo->startMarketData();
+    m_feed->start();
     if (m_options.autostart)
         m_api->start();
 }
@@ -229,7 +261,7 @@ void AppContext::shutdown()
     m_shutDown = true;
     // Order matters: silence the producers first, then make the journal complete,
     // then detach every sink before the engine (which owns the inbox) goes away.
-    m_demo.reset();
+    m_feed.reset();
     engine::TradingEngine *engine = m_engineThread->engine();
     m_engineThread->runBlocking([engine] { engine->stop(); });
     m_store->flush();

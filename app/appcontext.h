@@ -19,9 +19,6 @@ class EventClock;
 class Handler;
 class TradingEngine;
 } // namespace engine
-namespace adapters::demo {
-class DemoMarket;
-}
 namespace adapters::paper {
 class PaperExecutionClient;
 }
@@ -35,6 +32,8 @@ class QtKeychainSecretStore;
 namespace app {
 
 class DataDirLock;
+class MarketFeed;
+struct VenueRegistration;
 
 //! The composition root: builds the store, keychain, demo market, paper venue,
 //! engine thread and BotApi, wires them together, restores the journal and
@@ -63,13 +62,12 @@ public:
     [[nodiscard]] const AppOptions &options() const { return m_options; }
     [[nodiscard]] QString dataDir() const { return m_dataDir; }
     [[nodiscard]] QString databasePath() const;
-    //! For tests and the benchmark.
-    [[nodiscard]] adapters::demo::DemoMarket *demoMarket() const { return m_demo.get(); }
-    [[nodiscard]] engine::EngineThread *engineThread() const { return m_engineThread.get(); }
 
 private:
     engine::BotConfig loadConfig(const QHash<QString, QString> &settings);
     bool openJournal(engine::JournalSnapshot *journal, QString *error);
+    bool chooseVenue(QString *error);
+    static QString availableModeNames();
     bool failWith(Failure failure, const QString &message, QString *error);
 
     AppOptions m_options;
@@ -82,7 +80,8 @@ private:
     std::unique_ptr<adapters::storage::SqliteTradeStore> m_store;
     std::unique_ptr<adapters::keychain::QtKeychainSecretStore> m_secrets;
     std::unique_ptr<adapters::paper::PaperExecutionClient> m_paper;
-    std::unique_ptr<adapters::demo::DemoMarket> m_demo;
+    const VenueRegistration *m_venue = nullptr;
+    std::unique_ptr<MarketFeed> m_feed;
     std::unique_ptr<engine::BotApiImpl> m_api;
     std::unique_ptr<engine::EngineThread> m_engineThread;
     std::unique_ptr<engine::Handler> m_logHandler;

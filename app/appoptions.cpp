@@ -30,9 +30,16 @@ ParseResult parseCommandLine(const QStringList &arguments)
                                        QStringLiteral("Quit cleanly after S seconds (0 = never)."), QStringLiteral("S"));
     const QCommandLineOption noAutostart(QStringLiteral("no-autostart"),
                                          QStringLiteral("Do not start trading the demo market until Start is pressed."));
+    const QCommandLineOption mode(QStringLiteral("mode"),
+                                  QStringLiteral("Trading mode: demo (default), dry-run (a venue's market data, paper "
+                                                 "fills) or live (real orders; needs --confirm-live without a window)."),
+                                  QStringLiteral("MODE"));
+    const QCommandLineOption confirmLive(QStringLiteral("confirm-live"),
+                                         QStringLiteral("Confirm live trading with real money (headless)."));
     const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("User interface language: en or zh_CN."),
                                       QStringLiteral("LANG"));
-    p.addOptions({help, version, headless, dataDir, seed, speed, interval, exitAfter, noAutostart, language});
+    p.addOptions({help, version, headless, dataDir, seed, speed, interval, exitAfter, noAutostart, mode, confirmLive,
+                  language});
 
     auto fail = [&](const QString &msg) {
         r.exit = true;
@@ -61,6 +68,11 @@ ParseResult parseCommandLine(const QStringList &arguments)
         return fail(QStringLiteral("--data-dir needs a folder"));
     o.autostart = !p.isSet(noAutostart);
     o.language = p.value(language);
+    o.confirmLive = p.isSet(confirmLive);
+    if (p.isSet(mode) && !engine::parseTradingMode(p.value(mode), o.mode))
+        return fail(QStringLiteral("--mode must be demo, dry-run or live"));
+    if (o.confirmLive && o.mode != engine::TradingMode::Live)
+        return fail(QStringLiteral("--confirm-live only goes with --mode live"));
     if (!o.language.isEmpty() && o.language != QLatin1String("en") && o.language != QLatin1String("zh_CN"))
         return fail(QStringLiteral("--language must be en or zh_CN"));
     bool ok = true;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/enums.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +19,8 @@ struct AppOptions {
     int statusIntervalSec = 5;     // headless status lines
     qint64 exitAfterSec = 0;       // 0 = run until Ctrl-C (tests use a bound); at most kMaxExitAfterSec
     bool autostart = true;         // demo mode trades without a click
+    engine::TradingMode mode = engine::TradingMode::Demo;
+    bool confirmLive = false;      // --confirm-live: a headless live start needs it
     QString language;              // "en", "zh_CN"; empty = saved choice
     QString keychainService = QStringLiteral("memedesk");
 };

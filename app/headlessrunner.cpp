@@ -28,8 +28,8 @@ void HeadlessRunner::start()
     // Risk denials and errors are worth a line of their own.
     m_events = m_api.handleEvents(this, [](const engine::BotEvent &ev) {
         if (const auto *d = std::get_if<engine::RiskDenial>(&ev)) {
-            fprintf(stdout, "risk: denied %s %s: %s\n", qPrintable(engine::toString(d->request.side)),
-                    qPrintable(d->request.symbol), qPrintable(d->reason));
+            fprintf(stdout, "risk: denied %s %s: %s [%s]\n", qPrintable(engine::toString(d->request.side)),
+                    qPrintable(d->request.symbol), qPrintable(d->reason), qPrintable(d->denial.toLogString()));
             fflush(stdout);
         } else if (const auto *l = std::get_if<engine::LogEntry>(&ev); l && l->level == engine::LogEntry::Level::Error) {
             fprintf(stdout, "error: %s\n", qPrintable(l->message));

@@ -5,6 +5,7 @@
 #include "instancechannel.h"
 #include "journalcommand.h"
 #include "quitsignals.h"
+#include "secretscommand.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -124,6 +125,11 @@ int main(int argc, char **argv)
         QCoreApplication qapp(argc, argv);
         setIdentity();
         return app::runJournalCommand(arguments);
+    }
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("secrets")) {
+        QCoreApplication qapp(argc, argv);
+        setIdentity();
+        return app::runSecretsCommand(arguments);
     }
     const app::ParseResult parsed = app::parseCommandLine(arguments);
     if (parsed.exit) {

@@ -117,7 +117,7 @@
 <context>
     <name>ui::ConfigForm</name>
     <message>
-        <location filename="../ui/widgets/configform.cpp" line="+65"/>
+        <location filename="../ui/widgets/configform.cpp" line="+67"/>
         <source>Trading mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -127,22 +127,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Max order notional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Max open positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Daily loss limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Stop-loss</source>
         <translation type="unfinished"></translation>
     </message>
@@ -162,12 +162,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Order notional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Entry score (buy above)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -336,7 +336,7 @@
 <context>
     <name>ui::DashboardView</name>
     <message>
-        <location filename="../ui/views/dashboardview.cpp" line="+137"/>
+        <location filename="../ui/views/dashboardview.cpp" line="+144"/>
         <source>%1 % since start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -759,6 +759,11 @@ Price %5, quantity %6, fee %7 %8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+48"/>
         <source>maker</source>
         <translation type="unfinished"></translation>
@@ -899,7 +904,72 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::Labels</name>
     <message>
-        <location filename="../ui/labels.cpp" line="+7"/>
+        <location filename="../ui/labels.cpp" line="+10"/>
+        <source>The quantity must be positive (got %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The limit price must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no market price for %1 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a known symbol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An earlier %1 order has an unknown outcome; waiting for the venue&apos;s answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A reduce-only order must be a sell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selling %1 is more than the position of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trading is halted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trading is reducing only: no new positions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order rate limit: at most %1 orders a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The order&apos;s value %1 is above the limit of %2 per order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The maximum of %1 open positions is reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not enough cash: %1 needed, %2 available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+74"/>
         <source>Buy</source>
         <translation type="unfinished"></translation>
@@ -1081,11 +1151,11 @@ Price %5, quantity %6, fee %7 %8</source>
     <name>ui::LogPanel</name>
     <message>
         <location filename="../ui/widgets/logpanel.cpp" line="+92"/>
-        <source>Order denied: %1 %2 %3 — %4</source>
+        <source>Order denied: %1 %2 %3 — %4 [%5]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1123,7 +1193,18 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+156"/>
+        <location filename="../ui/mainwindow.cpp" line="+36"/>
+        <location line="+86"/>
+        <source>Memedesk — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Order denied: %1 %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1205,7 +1286,7 @@ Realized %5, fees %6</source>
 <context>
     <name>ui::PriceChart</name>
     <message>
-        <location filename="../ui/widgets/pricechart.cpp" line="+128"/>
+        <location filename="../ui/widgets/pricechart.cpp" line="+129"/>
         <source>Select a signal to see its token&apos;s price</source>
         <translation type="unfinished"></translation>
     </message>

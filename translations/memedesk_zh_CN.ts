@@ -117,7 +117,7 @@
 <context>
     <name>ui::ConfigForm</name>
     <message>
-        <location filename="../ui/widgets/configform.cpp" line="+65"/>
+        <location filename="../ui/widgets/configform.cpp" line="+67"/>
         <source>Trading mode</source>
         <translation>交易模式</translation>
     </message>
@@ -127,22 +127,22 @@
         <translation>模拟初始资金</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Max order notional</source>
         <translation>单笔订单最大金额</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Max open positions</source>
         <translation>最大持仓数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Daily loss limit</source>
         <translation>每日亏损上限</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Stop-loss</source>
         <translation>止损</translation>
     </message>
@@ -162,12 +162,12 @@
         <translation>每分钟最多订单数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Order notional</source>
         <translation>每笔下单金额</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Entry score (buy above)</source>
         <translation>入场分数（高于此值买入）</translation>
     </message>
@@ -335,7 +335,7 @@
 <context>
     <name>ui::DashboardView</name>
     <message>
-        <location filename="../ui/views/dashboardview.cpp" line="+137"/>
+        <location filename="../ui/views/dashboardview.cpp" line="+144"/>
         <source>%1 % since start</source>
         <translation>自启动以来 %1 %</translation>
     </message>
@@ -756,6 +756,11 @@ Price %5, quantity %6, fee %7 %8</source>
         <translation>更新时间</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
         <location line="+48"/>
         <source>maker</source>
         <translation>挂单方</translation>
@@ -896,7 +901,72 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::Labels</name>
     <message>
-        <location filename="../ui/labels.cpp" line="+7"/>
+        <location filename="../ui/labels.cpp" line="+10"/>
+        <source>The quantity must be positive (got %1).</source>
+        <translation>数量必须为正数（收到 %1）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The limit price must be positive.</source>
+        <translation>限价必须为正数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no market price for %1 yet.</source>
+        <translation>%1 暂无市场价格。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a known symbol.</source>
+        <translation>%1 不是已知的交易对。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An earlier %1 order has an unknown outcome; waiting for the venue&apos;s answer.</source>
+        <translation>之前的 %1 订单结果未知，正在等待交易所答复。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A reduce-only order must be a sell.</source>
+        <translation>只减仓订单必须是卖单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selling %1 is more than the position of %2.</source>
+        <translation>卖出 %1 超过持仓 %2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trading is halted: %1</source>
+        <translation>交易已暂停：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trading is reducing only: no new positions.</source>
+        <translation>交易处于只减仓状态：不允许开新仓。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order rate limit: at most %1 orders a minute.</source>
+        <translation>下单频率限制：每分钟最多 %1 笔订单。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The order&apos;s value %1 is above the limit of %2 per order.</source>
+        <translation>订单金额 %1 超过单笔上限 %2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The maximum of %1 open positions is reached.</source>
+        <translation>已达到最多 %1 个持仓的上限。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not enough cash: %1 needed, %2 available.</source>
+        <translation>现金不足：需要 %1，可用 %2。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+74"/>
         <source>Buy</source>
         <translation>买入</translation>
@@ -1078,11 +1148,11 @@ Price %5, quantity %6, fee %7 %8</source>
     <name>ui::LogPanel</name>
     <message>
         <location filename="../ui/widgets/logpanel.cpp" line="+92"/>
-        <source>Order denied: %1 %2 %3 — %4</source>
-        <translation>订单被拒绝：%1 %2 %3 —— %4</translation>
+        <source>Order denied: %1 %2 %3 — %4 [%5]</source>
+        <translation>订单被拒绝：%1 %2 %3 — %4 [%5]</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
@@ -1120,7 +1190,18 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+156"/>
+        <location filename="../ui/mainwindow.cpp" line="+36"/>
+        <location line="+86"/>
+        <source>Memedesk — %1</source>
+        <translation>Memedesk — %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Order denied: %1 %2 — %3</source>
+        <translation>订单被拒绝：%1 %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
@@ -1203,7 +1284,7 @@ Realized %5, fees %6</source>
 <context>
     <name>ui::PriceChart</name>
     <message>
-        <location filename="../ui/widgets/pricechart.cpp" line="+128"/>
+        <location filename="../ui/widgets/pricechart.cpp" line="+129"/>
         <source>Select a signal to see its token&apos;s price</source>
         <translation>选择一条信号以查看该代币的价格</translation>
     </message>

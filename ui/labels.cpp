@@ -2,6 +2,30 @@
 
 namespace ui {
 
+QString Labels::denial(const engine::Denial &d)
+{
+    using C = engine::Denial::Code;
+    const auto f = [&d](const char *name) { return d.field(QLatin1String(name)); };
+    switch (d.code) {
+    case C::InvalidQuantity: return tr("The quantity must be positive (got %1).").arg(f("qty"));
+    case C::InvalidLimitPrice: return tr("The limit price must be positive.");
+    case C::NoMarketPrice: return tr("There is no market price for %1 yet.").arg(f("symbol"));
+    case C::UnknownSymbol: return tr("%1 is not a known symbol.").arg(f("symbol"));
+    case C::UnknownOutcomePending:
+        return tr("An earlier %1 order has an unknown outcome; waiting for the venue's answer.").arg(f("symbol"));
+    case C::ReduceOnlyNotSell: return tr("A reduce-only order must be a sell.");
+    case C::SellExceedsPosition: return tr("Selling %1 is more than the position of %2.").arg(f("requested"), f("position"));
+    case C::TradingHalted: return tr("Trading is halted: %1").arg(f("reason"));
+    case C::TradingReducing: return tr("Trading is reducing only: no new positions.");
+    case C::OrderRateExceeded: return tr("Order rate limit: at most %1 orders a minute.").arg(f("max_per_minute"));
+    case C::NotionalExceedsMax:
+        return tr("The order's value %1 is above the limit of %2 per order.").arg(f("requested"), f("max"));
+    case C::MaxOpenPositions: return tr("The maximum of %1 open positions is reached.").arg(f("max"));
+    case C::InsufficientCash: return tr("Not enough cash: %1 needed, %2 available.").arg(f("needed"), f("available"));
+    }
+    return d.codeName();
+}
+
 QString Labels::side(engine::Side side)
 {
     return side == engine::Side::Buy ? tr("Buy") : tr("Sell");

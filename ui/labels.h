@@ -19,6 +19,9 @@ public:
     [[nodiscard]] static QString tradingState(engine::TradingState state);
     [[nodiscard]] static QString tradingMode(engine::TradingMode mode);
     [[nodiscard]] static QString logLevel(engine::LogEntry::Level level);
+    //! Why an order was refused, in the user's language, from the denial's code and fields (the
+    //! engine's English text is for logs only).
+    [[nodiscard]] static QString denial(const engine::Denial &denial);
     //! "BUY" / "SELL" / "HOLD" from a signal; anything else is shown as is.
     [[nodiscard]] static QString signalAction(const QString &action);
 };

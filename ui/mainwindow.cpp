@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "labels.h"
+
 #include "theme.h"
 #include "views/dashboardview.h"
 #include "views/historyview.h"
@@ -21,6 +23,7 @@ namespace ui {
 
 namespace {
 constexpr int kRefreshMs = 500;
+constexpr int kDenialMessageMs = 15000;
 constexpr int kViewCount = 4;
 } // namespace
 
@@ -30,7 +33,7 @@ MainWindow::MainWindow(engine::BotApi &api, QWidget *parent)
 {
     Theme::apply();
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(QStringLiteral("Memedesk"));
+    setWindowTitle(tr("Memedesk — %1").arg(Labels::tradingMode(api.status().mode)));
 
     m_nav = new QListWidget(this);
     m_nav->setObjectName(QStringLiteral("navList"));
@@ -113,7 +116,12 @@ QWidget *MainWindow::viewWidget(View view) const
 
 void MainWindow::refresh()
 {
-    m_statusBar->setStatus(m_api.status());
+    const engine::BotStatus status = m_api.status();
+    m_statusBar->setStatus(status);
+    // The mode is in the title so paper and real money can never be mistaken for each other.
+    const QString title = tr("Memedesk — %1").arg(Labels::tradingMode(status.mode));
+    if (windowTitle() != title)
+        setWindowTitle(title);
     // Only the visible view polls; the others still get live events.
     switch (currentView()) {
     case View::Dashboard: m_dashboard->refresh(); break;
@@ -125,8 +133,15 @@ void MainWindow::refresh()
 
 void MainWindow::onEvent(const engine::BotEvent &event)
 {
-    if (const auto *status = std::get_if<engine::BotStatus>(&event))
+    if (const auto *status = std::get_if<engine::BotStatus>(&event)) {
         m_statusBar->setStatus(*status);
+    } else if (const auto *denial = std::get_if<engine::RiskDenial>(&event)) {
+        // Where the trader looks anyway, for long enough to read it; the log panel keeps it.
+        m_statusBar->showMessage(tr("Order denied: %1 %2 — %3")
+                                     .arg(Labels::side(denial->request.side), denial->request.symbol,
+                                          Labels::denial(denial->denial)),
+                                 kDenialMessageMs);
+    }
 }
 
 void MainWindow::restoreLayout()

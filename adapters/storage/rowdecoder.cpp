@@ -85,4 +85,12 @@ engine::OrderStatus RowDecoder::orderStatus(int column)
     return s;
 }
 
+engine::TradingMode RowDecoder::tradingMode(int column)
+{
+    engine::TradingMode m = engine::TradingMode::Demo;
+    if (!engine::parseTradingMode(text(column), m))
+        fail(column, QStringLiteral("unknown trading mode '%1'").arg(text(column)));
+    return m;
+}
+
 } // namespace adapters::storage

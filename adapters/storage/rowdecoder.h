@@ -23,6 +23,7 @@ public:
     [[nodiscard]] engine::Side side(int column);
     [[nodiscard]] engine::OrderType orderType(int column);
     [[nodiscard]] engine::OrderStatus orderStatus(int column);
+    [[nodiscard]] engine::TradingMode tradingMode(int column);
 
     [[nodiscard]] bool ok() const { return m_problem.isEmpty(); }
     //! "Journal fills row 'F-2' cannot be read: column price: ..." (empty when the row decoded cleanly).

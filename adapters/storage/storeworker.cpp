@@ -26,6 +26,8 @@ constexpr int kBusyTimeoutMs = 5000;
 // Every table the newest schema has; one missing means the file was damaged or edited.
 constexpr const char *kJournalTables[] = {"schema_version", "orders", "order_events", "fills", "positions",
                                           "balances", "signals", "equity", "settings"};
+// Columns added by later migrations, checked like the tables (a hand-edited file may lack them).
+constexpr std::pair<const char *, const char *> kJournalColumns[] = {{"orders", "mode"}};
 
 QString sqlError(const QSqlQuery &query)
 {
@@ -221,6 +223,18 @@ bool StoreWorker::checkStructure(bool beforeMigration, QString *error)
     if (!missing.isEmpty()) {
         *error = QStringLiteral("The journal %1 is damaged: table(s) %2 missing").arg(where, missing.join(QStringLiteral(", ")));
         return false;
+    }
+    for (const auto &[table, column] : kJournalColumns) {
+        QSqlQuery c(QSqlDatabase::database(m_connectionName, false));
+        bool found = false;
+        if (c.exec(QStringLiteral("PRAGMA table_info(%1)").arg(QLatin1String(table)))) {
+            while (c.next())
+                found = found || c.value(1).toString() == QLatin1String(column);
+        }
+        if (!found) {
+            *error = QStringLiteral("The journal %1 is damaged: column %2.%3 missing").arg(where, QLatin1String(table), QLatin1String(column));
+            return false;
+        }
     }
     return true;
 }

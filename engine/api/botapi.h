@@ -2,6 +2,7 @@
 
 #include "api/botconfig.h"
 #include "api/botevents.h"
+#include "api/venues.h"
 #include "core/marketdata.h"
 #include "ports/tradestore.h"
 
@@ -21,13 +22,6 @@ public:
     virtual ~Handler() = default;
     //! Stops delivery now (also done by the destructor).
     virtual void disconnect() = 0;
-};
-
-//! A trading mode the user may pick, and why not when it is unavailable.
-struct ModeAvailability {
-    TradingMode mode = TradingMode::Demo;
-    bool available = false;
-    QString reason;
 };
 
 //! The one facade the desktop UI and the REST server use to talk to the engine.

@@ -67,10 +67,19 @@ void BotApiImpl::seed(const JournalSnapshot &j)
     m_equity = j.equity;
 }
 
-void BotApiImpl::setLiveKeysPresent(bool present)
+void BotApiImpl::setVenues(const QList<VenueInfo> &venues)
 {
     QMutexLocker lock(&m_mutex);
-    m_liveKeys = present;
+    m_venues = venues;
+}
+
+void BotApiImpl::setSecretPresent(const QString &name, bool present)
+{
+    QMutexLocker lock(&m_mutex);
+    if (present)
+        m_presentSecrets.insert(name);
+    else
+        m_presentSecrets.remove(name);
 }
 
 void BotApiImpl::start()
@@ -138,13 +147,7 @@ QStringList BotApiImpl::setConfig(const BotConfig &config)
 QList<ModeAvailability> BotApiImpl::availableModes() const
 {
     QMutexLocker lock(&m_mutex);
-    const QString noBinance = QStringLiteral("the Binance market data and execution adapter is not part of this build yet");
-    return {
-        {TradingMode::Demo, true, QString()},
-        {TradingMode::DryRun, false, noBinance},
-        {TradingMode::Live, false,
-         m_liveKeys ? noBinance : QStringLiteral("store Binance API keys in the keychain first; ") + noBinance},
-    };
+    return modesFor(m_venues, m_presentSecrets);
 }
 
 QList<Instrument> BotApiImpl::instruments() const
@@ -218,8 +221,8 @@ void BotApiImpl::storeSecret(const QString &name, const QString &value, QObject 
 {
     QPointer<QObject> ctx(context);
     m_secrets.writeSecret(name, value, [this, ctx, done, name](QString error) {
-        if (error.isEmpty() && name == QLatin1String(secrets::kBinanceApiKey))
-            setLiveKeysPresent(true);
+        if (error.isEmpty())
+            setSecretPresent(name, true);
         deliver(ctx.data(), [ctx, done, error] { if (ctx) done(error); });
     });
 }
@@ -227,8 +230,10 @@ void BotApiImpl::storeSecret(const QString &name, const QString &value, QObject 
 void BotApiImpl::secretPresent(const QString &name, QObject *context, std::function<void(bool, const QString &)> done)
 {
     QPointer<QObject> ctx(context);
-    m_secrets.readSecret(name, [ctx, done](std::optional<QString> value, QString error) {
+    m_secrets.readSecret(name, [this, ctx, done, name](std::optional<QString> value, QString error) {
         const bool present = value.has_value() && !value->isEmpty();
+        if (error.isEmpty() || present || error == QLatin1String("not found"))
+            setSecretPresent(name, present);
         // "not found" is an answer, not an error
         const QString err = present || error == QLatin1String("not found") ? QString() : error;
         deliver(ctx.data(), [ctx, done, present, err] { if (ctx) done(present, err); });
@@ -239,8 +244,8 @@ void BotApiImpl::deleteSecret(const QString &name, QObject *context, std::functi
 {
     QPointer<QObject> ctx(context);
     m_secrets.deleteSecret(name, [this, ctx, done, name](QString error) {
-        if (error.isEmpty() && name == QLatin1String(secrets::kBinanceApiKey))
-            setLiveKeysPresent(false);
+        if (error.isEmpty())
+            setSecretPresent(name, false);
         deliver(ctx.data(), [ctx, done, error] { if (ctx) done(error); });
     });
 }

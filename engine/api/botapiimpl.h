@@ -29,8 +29,10 @@ public:
     void attachEngine(TradingEngine *engine);
     //! Seeds the lists from the journal so the UI shows history right away.
     void seed(const JournalSnapshot &journal);
-    //! Which secrets exist, so availableModes() can answer without waiting.
-    void setLiveKeysPresent(bool present);
+    //! The venues this build registered (availableModes() reads them).
+    void setVenues(const QList<VenueInfo> &venues);
+    //! Whether a secret exists, so availableModes() can answer without waiting.
+    void setSecretPresent(const QString &name, bool present);
 
     // BotApi
     void start() override;
@@ -81,7 +83,8 @@ private:
     std::deque<Signal> m_signals;
     std::deque<LogEntry> m_logs;
     QList<EquityPoint> m_equity;
-    bool m_liveKeys = false;
+    QList<VenueInfo> m_venues;
+    QSet<QString> m_presentSecrets;
     std::vector<Subscriber> m_subscribers;
 };
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "risk/denial.h"
+
 #include "core/decimal.h"
 #include "core/enums.h"
 #include "core/fill.h"
@@ -42,11 +44,12 @@ struct LogEntry {
     QString message;
 };
 
-//! An order the risk gate refused, with the reason the user reads.
+//! An order the risk gate refused: the typed reason, and its English text for logs.
 struct RiskDenial {
     qint64 tsMs = 0;
     OrderRequest request;
-    QString reason;
+    Denial denial;
+    QString reason; // denial.message()
 };
 
 //! Events pushed to the UI, REST WebSocket and notifiers.

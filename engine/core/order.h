@@ -38,6 +38,7 @@ struct Order {
     QString reason;  // why it was placed, or why it ended (reject/cancel text)
     qint64 createdMs = 0;
     qint64 updatedMs = 0;
+    TradingMode mode = TradingMode::Demo; // paper (demo, dry run) or real money (live)
 
     [[nodiscard]] Decimal remainingQty() const { return qty - filledQty; }
 };

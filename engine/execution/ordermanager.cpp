@@ -6,7 +6,7 @@ namespace engine {
 
 OrderManager::OrderManager(QString idPrefix) : m_prefix(std::move(idPrefix)) {}
 
-Order OrderManager::create(OrderRequest &request, qint64 nowMs)
+Order OrderManager::create(OrderRequest &request, qint64 nowMs, TradingMode mode)
 {
     if (request.clientId.isEmpty())
         request.clientId = QStringLiteral("%1-%2").arg(m_prefix).arg(++m_counter, 6, 10, QLatin1Char('0'));
@@ -23,6 +23,7 @@ Order OrderManager::create(OrderRequest &request, qint64 nowMs)
     o.status = OrderStatus::New;
     o.createdMs = nowMs;
     o.updatedMs = nowMs;
+    o.mode = mode;
     m_orders.insert(o.clientId, o);
     return o;
 }
@@ -117,8 +118,10 @@ std::optional<OrderManager::Change> OrderManager::applyFill(const Fill &f, qint6
         m_lastError = QStringLiteral("fill %1 would overfill order %2").arg(f.fillId, o.clientId);
         return std::nullopt;
     }
-    const OrderStatus to = (o.filledQty + f.qty == o.qty) ? OrderStatus::Filled : OrderStatus::PartiallyFilled;
-    if (!OrderStateMachine::canTransition(o.status, to)) {
+    const bool late = OrderStateMachine::acceptsLateFill(o.status);
+    const OrderStatus to = late ? o.status
+                                : (o.filledQty + f.qty == o.qty) ? OrderStatus::Filled : OrderStatus::PartiallyFilled;
+    if (!late && !OrderStateMachine::canTransition(o.status, to)) {
         m_lastError = QStringLiteral("fill %1 on %2 order %3").arg(f.fillId, toString(o.status), o.clientId);
         return std::nullopt;
     }
@@ -127,10 +130,12 @@ std::optional<OrderManager::Change> OrderManager::applyFill(const Fill &f, qint6
     o.avgPrice = (o.avgPrice * o.filledQty + f.price * f.qty) / newFilled;
     o.filledQty = newFilled;
     o.fees += f.fee;
+    const bool statusChanged = o.status != to || to == OrderStatus::PartiallyFilled;
     o.status = to;
     o.updatedMs = nowMs;
-    const Change change{o, true};
-    retireIfTerminal(o);
+    const Change change{o, statusChanged, late};
+    if (!late)
+        retireIfTerminal(o);
     return change;
 }
 

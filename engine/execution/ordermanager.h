@@ -20,18 +20,20 @@ public:
     //! `idPrefix` keeps ids of separate runs apart ("MD" + session stamp).
     explicit OrderManager(QString idPrefix = QStringLiteral("MD"));
 
-    //! Creates the record for a request; assigns a client id when it has none.
-    Order create(OrderRequest &request, qint64 nowMs);
+    //! Creates the record for a request, made in `mode`; assigns a client id when it has none.
+    Order create(OrderRequest &request, qint64 nowMs, TradingMode mode = TradingMode::Demo);
     //! Restores orders from the journal (non-terminal ones stay tracked).
     void restore(const QList<Order> &orders, const QList<QString> &knownFillIds);
 
     struct Change {
         Order order;
         bool statusChanged = false;
+        bool lateFill = false; // a fill booked on an order already CANCELLED or EXPIRED
     };
     //! Applies an execution report. nullopt = unknown order or illegal transition (see lastError()).
     std::optional<Change> applyReport(const ExecutionReport &report, qint64 nowMs);
     //! Applies a fill; nullopt when it is a duplicate, unknown, or overfills (see lastError()).
+    //! A fill on a CANCELLED or EXPIRED order is booked (lateFill) and the status kept.
     std::optional<Change> applyFill(const Fill &fill, qint64 nowMs);
     //! Marks an order whose outcome is unknown (no answer in time).
     std::optional<Change> markUnknown(const QString &clientId, qint64 nowMs, const QString &why);

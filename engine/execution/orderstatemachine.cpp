@@ -27,4 +27,9 @@ bool OrderStateMachine::canTransition(OrderStatus from, OrderStatus to)
     }
 }
 
+bool OrderStateMachine::acceptsLateFill(OrderStatus status)
+{
+    return status == OrderStatus::Cancelled || status == OrderStatus::Expired;
+}
+
 } // namespace engine

@@ -10,6 +10,10 @@ class OrderStateMachine {
 public:
     //! True if `from` → `to` is allowed. Repeating PartiallyFilled is allowed (more fills).
     [[nodiscard]] static bool canTransition(OrderStatus from, OrderStatus to);
+    //! True when a fill may still arrive for an order in `status`: every real exchange can report a
+    //! fill that happened just before a cancel or an expiry took effect. The fill is booked; the
+    //! order keeps its final status.
+    [[nodiscard]] static bool acceptsLateFill(OrderStatus status);
 };
 
 } // namespace engine

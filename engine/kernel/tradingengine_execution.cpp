@@ -10,7 +10,8 @@ namespace engine {
 void TradingEngine::submit(OrderRequest request)
 {
     if (request.symbol.isEmpty() || !m_instruments.contains(request.symbol)) {
-        emitEvent(RiskDenial{now(), request, QStringLiteral("unknown symbol '%1'").arg(request.symbol)});
+        const Denial unknown{Denial::Code::UnknownSymbol, {{QStringLiteral("symbol"), request.symbol}}};
+        emitEvent(RiskDenial{now(), request, unknown, unknown.message()});
         return;
     }
     RiskContext ctx;
@@ -30,11 +31,12 @@ void TradingEngine::submit(OrderRequest request)
     }
     if (auto denial = m_risk.check(request, ctx, now())) {
         log(LogEntry::Level::Warning, QStringLiteral("risk"),
-            QStringLiteral("denied %1 %2 %3: %4").arg(toString(request.side), request.qty.toString(), request.symbol, *denial));
-        emitEvent(RiskDenial{now(), request, *denial});
+            QStringLiteral("denied %1 %2 %3: %4 (%5)")
+                .arg(toString(request.side), request.qty.toString(), request.symbol, denial->message(), denial->toLogString()));
+        emitEvent(RiskDenial{now(), request, *denial, denial->message()});
         return;
     }
-    const Order order = m_orders.create(request, now());
+    const Order order = m_orders.create(request, now(), m_config.mode);
     m_risk.recordSubmission(now());
     // Write-ahead: the order is durable in the journal before it leaves for the venue.
     m_awaitingJournal.insert(order.clientId, request);
@@ -116,6 +118,11 @@ void TradingEngine::handleFill(const Fill &fill)
         return;
     }
     ++m_fillCount;
+    if (change->lateFill)
+        log(LogEntry::Level::Warning, QStringLiteral("execution"),
+            QStringLiteral("late fill %1 on %2 order %3: booked (the venue filled it before the %4 took effect)")
+                .arg(fill.fillId, toString(change->order.status), fill.clientId,
+                     change->order.status == OrderStatus::Cancelled ? QStringLiteral("cancel") : QStringLiteral("expiry")));
     // The fill, its order and the portfolio after it go into the journal as one transaction.
     QHash<QString, QString> bases;
     for (const Position &p : m_portfolio.allPositions())

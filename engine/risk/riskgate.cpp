@@ -4,44 +4,49 @@ namespace engine {
 
 RiskGate::RiskGate(RiskLimits limits) : m_limits(limits) {}
 
-std::optional<QString> RiskGate::check(const OrderRequest &r, const RiskContext &ctx, qint64 nowMs)
+std::optional<Denial> RiskGate::check(const OrderRequest &r, const RiskContext &ctx, qint64 nowMs)
 {
+    using C = Denial::Code;
     if (!r.qty.isPositive())
-        return QStringLiteral("quantity must be positive (got %1)").arg(r.qty.toString());
+        return Denial{C::InvalidQuantity, {{QStringLiteral("qty"), r.qty.toString()}}};
     if (r.type == OrderType::Limit && !r.limitPrice.isPositive())
-        return QStringLiteral("limit price must be positive");
+        return Denial{C::InvalidLimitPrice, {{QStringLiteral("limit_price"), r.limitPrice.toString()}}};
     if (!ctx.referencePrice.isPositive())
-        return QStringLiteral("no market price for %1 yet").arg(r.symbol);
+        return Denial{C::NoMarketPrice, {{QStringLiteral("symbol"), r.symbol}}};
     if (ctx.symbolBlocked)
-        return QStringLiteral("%1 has an order with an unknown outcome; waiting for the venue").arg(r.symbol);
+        return Denial{C::UnknownOutcomePending, {{QStringLiteral("symbol"), r.symbol}}};
 
     const bool reducing = r.side == Side::Sell;
     if (r.reduceOnly && !reducing)
-        return QStringLiteral("reduce-only order must be a sell");
+        return Denial{C::ReduceOnlyNotSell};
     if (reducing && r.qty > ctx.positionQty)
-        return QStringLiteral("sell of %1 exceeds the position of %2").arg(r.qty.toString(), ctx.positionQty.toString());
+        return Denial{C::SellExceedsPosition,
+                      {{QStringLiteral("requested"), r.qty.toString()}, {QStringLiteral("position"), ctx.positionQty.toString()}}};
 
     if (m_state == TradingState::Halted && !r.reduceOnly)
-        return QStringLiteral("trading halted: %1").arg(m_reason.isEmpty() ? QStringLiteral("by the user") : m_reason);
+        return Denial{C::TradingHalted,
+                      {{QStringLiteral("reason"), m_reason.isEmpty() ? QStringLiteral("by the user") : m_reason}}};
     if (m_state == TradingState::Reducing && !reducing)
-        return QStringLiteral("trading is reducing only: new positions are not allowed");
+        return Denial{C::TradingReducing};
 
     while (!m_submissions.empty() && m_submissions.front() <= nowMs - 60'000)
         m_submissions.pop_front();
     if (!r.reduceOnly && int(m_submissions.size()) >= m_limits.maxOrdersPerMinute)
-        return QStringLiteral("order rate limit: %1 orders in the last minute").arg(m_limits.maxOrdersPerMinute);
+        return Denial{C::OrderRateExceeded, {{QStringLiteral("max_per_minute"), QString::number(m_limits.maxOrdersPerMinute)}}};
 
     const Decimal price = r.type == OrderType::Limit ? r.limitPrice : ctx.referencePrice;
     const Decimal notional = price * r.qty;
     if (!reducing) {
         if (notional > m_limits.maxOrderNotional)
-            return QStringLiteral("order notional %1 exceeds the limit of %2")
-                .arg(notional.toString(2), m_limits.maxOrderNotional.toString(2));
+            return Denial{C::NotionalExceedsMax,
+                          {{QStringLiteral("max"), m_limits.maxOrderNotional.toString(2)},
+                           {QStringLiteral("requested"), notional.toString(2)}}};
         if (!ctx.hasPosition && ctx.openPositions >= m_limits.maxOpenPositions)
-            return QStringLiteral("max open positions (%1) reached").arg(m_limits.maxOpenPositions);
+            return Denial{C::MaxOpenPositions, {{QStringLiteral("max"), QString::number(m_limits.maxOpenPositions)}}};
         const Decimal needed = notional + notional * ctx.feeRate;
         if (needed > ctx.cash)
-            return QStringLiteral("insufficient cash: need %1, have %2").arg(needed.toString(2), ctx.cash.toString(2));
+            return Denial{C::InsufficientCash,
+                          {{QStringLiteral("needed"), needed.toString(2)}, {QStringLiteral("available"), ctx.cash.toString(2)}}};
     }
     return std::nullopt;
 }

@@ -2,6 +2,7 @@
 
 #include "core/enums.h"
 #include "core/order.h"
+#include "risk/denial.h"
 #include "risk/risklimits.h"
 
 #include <QString>
@@ -30,8 +31,8 @@ public:
     void setLimits(const RiskLimits &limits) { m_limits = limits; }
     [[nodiscard]] const RiskLimits &limits() const { return m_limits; }
 
-    //! nullopt = allowed; otherwise the reason the user reads.
-    [[nodiscard]] std::optional<QString> check(const OrderRequest &request, const RiskContext &ctx, qint64 nowMs);
+    //! nullopt = allowed; otherwise the typed reason (code + fields).
+    [[nodiscard]] std::optional<Denial> check(const OrderRequest &request, const RiskContext &ctx, qint64 nowMs);
     //! Records that an order was sent (order-rate limit).
     void recordSubmission(qint64 nowMs);
 

@@ -10,7 +10,7 @@ namespace {
 enum FillColumn { FTime, FSymbol, FSide, FPrice, FQty, FNotional, FFee, FFeeAsset, FLiquidity, FFillId, FClientId,
                   FillColumnCount };
 enum OrderColumn { OCreated, OSymbol, OSide, OType, OStatus, OQty, OFilled, OLimit, OAvg, OFees, OStrategy, OReason,
-                   OClientId, OVenueId, OUpdated, OrderColumnCount };
+                   OClientId, OVenueId, OUpdated, OMode, OrderColumnCount };
 
 QString exactProduct(const engine::Decimal &a, const engine::Decimal &b)
 {
@@ -65,6 +65,7 @@ QString HistoryColumns::title(Kind kind, int column)
     case OClientId: return tr("Order ID");
     case OVenueId: return tr("Venue ID");
     case OUpdated: return tr("Updated");
+    case OMode: return tr("Mode");
     }
     return {};
 }
@@ -137,6 +138,7 @@ QString HistoryColumns::display(const engine::Order &o, int column)
     case OClientId: return o.clientId;
     case OVenueId: return o.venueOrderId;
     case OUpdated: return fmt::dateTime(o.updatedMs);
+    case OMode: return Labels::tradingMode(o.mode);
     }
     return {};
 }
@@ -151,7 +153,7 @@ QStringList HistoryColumns::csvHeader(Kind kind)
             QStringLiteral("status"), QStringLiteral("qty"), QStringLiteral("filled_qty"),
             QStringLiteral("limit_price"), QStringLiteral("avg_price"), QStringLiteral("fees"),
             QStringLiteral("strategy"), QStringLiteral("reason"), QStringLiteral("client_order_id"),
-            QStringLiteral("venue_order_id"), QStringLiteral("updated")};
+            QStringLiteral("venue_order_id"), QStringLiteral("updated"), QStringLiteral("mode")};
 }
 
 QStringList HistoryColumns::csvFields(const engine::Fill &f)
@@ -167,7 +169,7 @@ QStringList HistoryColumns::csvFields(const engine::Order &o)
             engine::toString(o.status), o.qty.toString(), o.filledQty.toString(),
             o.type == engine::OrderType::Limit ? o.limitPrice.toString() : QString(),
             o.filledQty.isZero() ? QString() : o.avgPrice.toString(), o.fees.toString(), o.strategy, o.reason,
-            o.clientId, o.venueOrderId, fmt::isoUtc(o.updatedMs)};
+            o.clientId, o.venueOrderId, fmt::isoUtc(o.updatedMs), engine::toString(o.mode)};
 }
 
 } // namespace ui

@@ -89,8 +89,9 @@ void LogPanel::onEvent(const engine::BotEvent &event)
         entry.level = engine::LogEntry::Level::Warning;
         entry.category = QStringLiteral("risk");
         const engine::OrderRequest &r = denial->request;
-        entry.message = tr("Order denied: %1 %2 %3 — %4")
-                            .arg(Labels::side(r.side), fmt::qty(r.qty), r.symbol, denial->reason);
+        entry.message = tr("Order denied: %1 %2 %3 — %4 [%5]")
+                            .arg(Labels::side(r.side), fmt::qty(r.qty), r.symbol, Labels::denial(denial->denial),
+                                 denial->denial.codeName());
         m_model->addEntry(entry);
     }
 }

@@ -4,6 +4,7 @@
 #include "journalcheck.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
@@ -40,6 +41,31 @@ private Q_SLOTS:
         p.start(appPath(), {QStringLiteral("--bogus")});
         QVERIFY(p.waitForFinished(20000));
         QCOMPARE(p.exitCode(), 2);
+        p.start(appPath(), {QStringLiteral("--mode"), QStringLiteral("paper")});
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 2);
+    }
+
+    void modesWithoutAVenueSaySoInsteadOfRunningDemo()
+    {
+        for (const char *mode : {"dry-run", "live"}) {
+            const QString dir = testsupport::makeTempDir(QStringLiteral("memedesk-mode"));
+            QProcess p;
+            p.setProcessEnvironment(headlessEnv());
+            p.setProcessChannelMode(QProcess::MergedChannels);
+            QStringList args{QStringLiteral("--data-dir"), dir, QStringLiteral("--mode"), QLatin1String(mode),
+                             QStringLiteral("--exit-after"), QStringLiteral("5")};
+            if (QLatin1String(mode) == QLatin1String("live"))
+                args << QStringLiteral("--confirm-live");
+            p.start(appPath(), args);
+            QVERIFY(p.waitForFinished(20000));
+            const QString out = QString::fromUtf8(p.readAll());
+            QCOMPARE(p.exitCode(), 1);
+            QVERIFY2(out.contains(QLatin1String("no venue for this mode in this build")), qPrintable(out));
+            QVERIFY(out.contains(QLatin1String("Available: demo")));
+            QVERIFY(!out.contains(QLatin1String("RUNNING")));
+            QVERIFY2(!QFile::exists(dir + QStringLiteral("/memedesk.sqlite")), "nothing is created for a mode that cannot run");
+        }
     }
 
     void statusLinesShowFillsThenSurviveAKill()

@@ -81,6 +81,29 @@ private Q_SLOTS:
         QVERIFY(rig.engine->buildStatus().haltReason.contains(QLatin1String("disk I/O error")));
     }
 
+    void aFillAfterTheCancelIsBookedNotLost()
+    {
+        Rig rig;
+        rig.startRunning();
+        const QString id = rig.buyAtVenue("100");
+        QVERIFY(!id.isEmpty());
+        rig.exec.sink->onExecutionReport(ExecutionReport{id, QStringLiteral("V1"), OrderStatus::Cancelled, {}, QStringLiteral("user"), false, kT0});
+        QTRY_COMPARE_ENUM(rig.engine->orders().find(id)->status, OrderStatus::Cancelled);
+        rig.fill(id, Side::Buy, "1.00", "30", QStringLiteral("late-1")); // matched before the cancel took effect
+        QTRY_VERIFY(rig.engine->portfolio().position(kSym));
+        QCOMPARE(rig.engine->portfolio().position(kSym)->qty.toString(), QStringLiteral("30"));
+        QCOMPARE(rig.store.fills.last().fillId, QStringLiteral("late-1"));
+        QCOMPARE_ENUM(rig.store.orders.last().status, OrderStatus::Cancelled);
+        QCOMPARE(rig.store.orders.last().filledQty.toString(), QStringLiteral("30"));
+        bool logged = false;
+        for (const LogEntry &e : rig.observer.all<LogEntry>())
+            logged = logged || e.message.contains(QLatin1String("late fill late-1"));
+        QVERIFY(logged);
+        rig.fill(id, Side::Buy, "1.00", "30", QStringLiteral("late-1")); // delivered again: nothing changes
+        QTest::qWait(20);
+        QCOMPARE(rig.engine->portfolio().position(kSym)->qty.toString(), QStringLiteral("30"));
+    }
+
     void killSwitchHaltIsJournaled()
     {
         Rig rig;

@@ -119,7 +119,31 @@ private Q_SLOTS:
         QVERIFY(!om.applyReport({r.clientId, {}, OrderStatus::Rejected, {}, QStringLiteral("late"), false, 2}, 2));
         QCOMPARE_ENUM(om.find(r.clientId)->status, OrderStatus::PartiallyFilled);
         QVERIFY(om.applyReport({r.clientId, {}, OrderStatus::Cancelled, {}, QStringLiteral("user"), false, 3}, 3));
-        QVERIFY(!om.applyFill(fill(QStringLiteral("f4"), r.clientId, Side::Buy, "1", "1", "0"), 4)); // terminal
+        // a fill that happened just before the cancel took effect is booked; the order stays CANCELLED
+        const auto late = om.applyFill(fill(QStringLiteral("f4"), r.clientId, Side::Buy, "1", "1", "0"), 4);
+        QVERIFY(late && late->lateFill && !late->statusChanged);
+        QCOMPARE_ENUM(late->order.status, OrderStatus::Cancelled);
+        QCOMPARE(late->order.filledQty.toString(), QStringLiteral("5"));
+        QVERIFY(!om.applyFill(fill(QStringLiteral("f4"), r.clientId, Side::Buy, "1", "1", "0"), 5)); // delivered twice
+        QVERIFY(!om.applyFill(fill(QStringLiteral("f5"), r.clientId, Side::Buy, "1", "6", "0"), 5)); // still no overfill
+        QVERIFY(om.openOrders().isEmpty());
+    }
+
+    void lateFillsOnlyOnCancelledOrExpired()
+    {
+        for (auto s : {OrderStatus::New, OrderStatus::Accepted, OrderStatus::PartiallyFilled, OrderStatus::Filled,
+                       OrderStatus::Cancelled, OrderStatus::Rejected, OrderStatus::Expired, OrderStatus::Unknown})
+            QCOMPARE(OrderStateMachine::acceptsLateFill(s), s == OrderStatus::Cancelled || s == OrderStatus::Expired);
+        OrderManager om;
+        OrderRequest r = buy("10");
+        om.create(r, 0);
+        QVERIFY(om.applyReport({r.clientId, {}, OrderStatus::Rejected, {}, QStringLiteral("no"), false, 1}, 1));
+        QVERIFY(!om.applyFill(fill(QStringLiteral("f1"), r.clientId, Side::Buy, "1", "1", "0"), 2)); // rejected never traded
+        OrderRequest e = buy("10");
+        om.create(e, 0);
+        QVERIFY(om.applyReport({e.clientId, {}, OrderStatus::Expired, {}, {}, false, 1}, 1));
+        QVERIFY(om.applyFill(fill(QStringLiteral("f2"), e.clientId, Side::Buy, "1", "10", "0"), 2));
+        QCOMPARE_ENUM(om.find(e.clientId)->status, OrderStatus::Expired);
     }
 
     void repeatedReportIsIdempotent()

@@ -4,6 +4,7 @@
 
 #include "enumprinters.h"
 
+#include <QSet>
 #include <QTest>
 
 using namespace engine;
@@ -52,7 +53,10 @@ private Q_SLOTS:
     void deniesWithReadableReasons()
     {
         RiskGate g(limits());
-        auto reason = [&](const OrderRequest &r, const RiskContext &c) { return g.check(r, c, 0).value_or(QString()); };
+        auto reason = [&](const OrderRequest &r, const RiskContext &c) {
+            const auto d = g.check(r, c, 0);
+            return d ? d->message() : QString();
+        };
         QVERIFY(reason(order(Side::Buy, "200000"), ctx()).contains(QLatin1String("exceeds the limit of 1000.00")));
         QVERIFY(reason(order(Side::Buy, "0"), ctx()).contains(QLatin1String("quantity must be positive")));
         QVERIFY(reason(order(Side::Buy, "1"), ctx("0")).contains(QLatin1String("no market price")));
@@ -69,6 +73,26 @@ private Q_SLOTS:
         QVERIFY(reason(order(Side::Buy, "1"), blocked).contains(QLatin1String("unknown outcome")));
     }
 
+    void denialsAreTypedWithStableCodesAndFields()
+    {
+        RiskGate g(limits());
+        const auto big = g.check(order(Side::Buy, "200000"), ctx(), 0); // 2,000 USDT at 0.01
+        QVERIFY(big);
+        QCOMPARE(int(big->code), int(Denial::Code::NotionalExceedsMax));
+        QCOMPARE(big->toLogString(), QStringLiteral("NOTIONAL_EXCEEDS_MAX_PER_ORDER max=1000.00 requested=2000.00"));
+        QCOMPARE(big->field(QStringLiteral("requested")), QStringLiteral("2000.00"));
+        const auto poor = g.check(order(Side::Buy, "50000"), ctx("0.01", "100"), 0);
+        QCOMPARE(poor->toLogString(), QStringLiteral("INSUFFICIENT_CASH needed=500.50 available=100.00"));
+        RiskContext full = ctx();
+        full.openPositions = 2;
+        QCOMPARE(g.check(order(Side::Buy, "1000"), full, 0)->toLogString(), QStringLiteral("MAX_OPEN_POSITIONS_REACHED max=2"));
+        // every code has its own stable name
+        QSet<QString> names;
+        for (int c = 0; c <= int(Denial::Code::InsufficientCash); ++c)
+            names.insert(Denial::codeName(Denial::Code(c)));
+        QCOMPARE(names.size(), int(Denial::Code::InsufficientCash) + 1);
+    }
+
     void orderRateLimit()
     {
         RiskGate g(limits());
@@ -76,7 +100,9 @@ private Q_SLOTS:
             QVERIFY(!g.check(order(Side::Buy, "100"), ctx(), 1000 + i));
             g.recordSubmission(1000 + i);
         }
-        QVERIFY(g.check(order(Side::Buy, "100"), ctx(), 1003).value_or(QString()).contains(QLatin1String("rate limit")));
+        const auto rate = g.check(order(Side::Buy, "100"), ctx(), 1003);
+        QVERIFY(rate && rate->message().contains(QLatin1String("rate limit")));
+        QCOMPARE(rate->toLogString(), QStringLiteral("ORDER_RATE_EXCEEDED max_per_minute=3"));
         // a minute later the window has moved on
         QVERIFY(!g.check(order(Side::Buy, "100"), ctx(), 61'500));
     }
@@ -92,7 +118,9 @@ private Q_SLOTS:
         QCOMPARE_ENUM(g.state(), TradingState::Halted);
         QVERIFY(g.stateReason().contains(QLatin1String("daily loss limit of 300.00")));
         const auto denied = g.check(order(Side::Buy, "100"), ctx(), 5 * day + 4);
-        QVERIFY(denied && denied->startsWith(QLatin1String("trading halted")));
+        QVERIFY(denied && denied->message().startsWith(QLatin1String("trading halted")));
+        QCOMPARE(denied->codeName(), QStringLiteral("TRADING_HALTED"));
+        QVERIFY(denied->field(QStringLiteral("reason")).contains(QLatin1String("daily loss limit")));
         RiskContext holding = ctx();
         holding.hasPosition = true;
         holding.positionQty = D("100");
@@ -107,7 +135,9 @@ private Q_SLOTS:
     {
         RiskGate g(limits());
         g.setState(TradingState::Reducing, QStringLiteral("test"));
-        QVERIFY(g.check(order(Side::Buy, "1"), ctx(), 0).value_or(QString()).contains(QLatin1String("reducing")));
+        const auto reducing = g.check(order(Side::Buy, "1"), ctx(), 0);
+        QVERIFY(reducing && reducing->message().contains(QLatin1String("reducing")));
+        QCOMPARE(reducing->codeName(), QStringLiteral("TRADING_REDUCING_ONLY"));
         RiskContext holding = ctx();
         holding.hasPosition = true;
         holding.positionQty = D("10");

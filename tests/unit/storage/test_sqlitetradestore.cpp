@@ -37,7 +37,8 @@ private Q_SLOTS:
         qint64 appliedMs = 0;
         {
             RawDb raw(path);
-            QCOMPARE(raw.column(QStringLiteral("SELECT version FROM schema_version")), QStringList{QStringLiteral("1")});
+            QCOMPARE(raw.column(QStringLiteral("SELECT version FROM schema_version ORDER BY version")),
+                     (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
             appliedMs = raw.scalar(QStringLiteral("SELECT applied_ms FROM schema_version")).toLongLong();
             QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
             const QStringList tables = raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
@@ -48,8 +49,48 @@ private Q_SLOTS:
         QVERIFY(store);
         store.reset();
         RawDb raw(path);
-        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 1);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 2);
         QCOMPARE(raw.scalar(QStringLiteral("SELECT applied_ms FROM schema_version")).toLongLong(), appliedMs);
+    }
+
+    void everyOrderKeepsItsTradingMode()
+    {
+        const QString path = newDbPath();
+        auto store = openStore(path);
+        QVERIFY(store);
+        Order live = makeOrder(QStringLiteral("C-live"), QStringLiteral("PEPEUSDT"), Side::Buy, OrderStatus::Accepted, 10);
+        live.mode = engine::TradingMode::Live;
+        store->saveOrder(live);
+        store->saveOrder(makeOrder(QStringLiteral("C-demo"), QStringLiteral("PEPEUSDT"), Side::Buy, OrderStatus::Accepted, 11));
+        store->flush();
+        const engine::JournalSnapshot s = snapshotOf(*store);
+        QCOMPARE(s.openOrders.size(), 2);
+        QCOMPARE(int(s.openOrders.at(0).mode), int(engine::TradingMode::Live));
+        QCOMPARE(int(s.openOrders.at(1).mode), int(engine::TradingMode::Demo));
+    }
+
+    void aSchemaOneJournalIsMigratedAndItsOrdersAreDemo()
+    {
+        const QString path = newDbPath();
+        {
+            auto store = openStore(path);
+            store->saveOrder(makeOrder(QStringLiteral("C-old"), QStringLiteral("PEPEUSDT"), Side::Buy, OrderStatus::Filled, 10));
+            store->flush();
+        }
+        {
+            // Back to the schema the first release wrote.
+            RawDb raw(path);
+            QVERIFY(raw.exec(QStringLiteral("ALTER TABLE orders DROP COLUMN mode")));
+            QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version = 2")));
+        }
+        auto store = openStore(path);
+        QVERIFY(store);
+        const engine::JournalSnapshot s = snapshotOf(*store);
+        QCOMPARE(s.recentOrders.size(), 1);
+        QCOMPARE(int(s.recentOrders.first().mode), int(engine::TradingMode::Demo));
+        store.reset();
+        RawDb raw(path);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 2);
     }
 
     void scriptsSplitIntoStatements()

@@ -164,7 +164,7 @@ private Q_SLOTS:
         orders.kind = engine::HistoryQuery::Kind::Orders;
         model.setFilter(orders);
         QTRY_COMPARE(model.rowCount(), 1'000'000);
-        QCOMPARE(model.columnCount(), 15);
+        QCOMPARE(model.columnCount(), 16); // the last one: the mode each order was made in
         QVERIFY(api.historyQueries.last().kind == engine::HistoryQuery::Kind::Orders);
         QCOMPARE(model.headerData(4, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Status"));
         QCOMPARE(model.index(0, 4).data().toString(), QStringLiteral("Filled"));
@@ -277,12 +277,12 @@ private Q_SLOTS:
         QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
         const QString expected = QStringLiteral(
             "created,symbol,side,type,status,qty,filled_qty,limit_price,avg_price,fees,strategy,reason,"
-            "client_order_id,venue_order_id,updated\r\n"
+            "client_order_id,venue_order_id,updated,mode\r\n"
             "2023-11-14T22:13:20.123Z,PEPEUSDT,BUY,LIMIT,PARTIALLY_FILLED,1000000,250000.5,0.00000123,0.000001229,"
             "0.000307,momentum_social,\"score 0.71, \"\"hype\"\" rising,\nvolume z 3.2\",md-1,v-9,"
-            "2023-11-14T22:14:20.000Z\r\n"
+            "2023-11-14T22:14:20.000Z,demo\r\n"
             "2023-11-14T22:15:00.000Z,WIFUSDT,SELL,MARKET,REJECTED,12.5,0,,,0,exit:stop_loss,insufficient balance,"
-            "md-2,,2023-11-14T22:15:00.500Z\r\n");
+            "md-2,,2023-11-14T22:15:00.500Z,demo\r\n");
         QCOMPARE(readFile(path), expected);
     }
 

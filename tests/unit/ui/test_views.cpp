@@ -3,6 +3,7 @@
 // screenshot of every view (English and Chinese) to the test output folder.
 #include "fakebotapi.h"
 #include "language.h"
+#include "labels.h"
 #include "mainwindow.h"
 #include "models/signalsmodel.h"
 #include "testsupport.h"
@@ -21,6 +22,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTest>
 #include <QTimer>
 #include <QtCharts/QChartView>
@@ -198,7 +200,8 @@ private Q_SLOTS:
         m_window->resize(1440, 900);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QCOMPARE(m_window->windowTitle(), QStringLiteral("Memedesk"));
+        // the mode is in the title: paper and real money are never mistaken for each other
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("Memedesk — ") + ui::Labels::tradingMode(engine::TradingMode::Demo));
     }
 
     void cleanupTestCase()
@@ -296,9 +299,17 @@ private Q_SLOTS:
         denial.tsMs = kNow;
         denial.request.symbol = QStringLiteral("PEPEUSDT");
         denial.request.qty = dec("5000000");
-        denial.reason = QStringLiteral("max open positions reached (5)");
+        denial.denial = engine::Denial{engine::Denial::Code::MaxOpenPositions, {{QStringLiteral("max"), QStringLiteral("5")}}};
+        denial.reason = denial.denial.message();
         m_api.emitEvent(denial);
-        QVERIFY(log->index(0, 3).data().toString().contains(QStringLiteral("max open positions reached (5)")));
+        // shown from the code and fields in the user's language, with the stable code
+        const QString shown = log->index(0, 3).data().toString();
+        QVERIFY2(shown.contains(QStringLiteral("The maximum of 5 open positions is reached."))
+                     && shown.contains(QStringLiteral("[MAX_OPEN_POSITIONS_REACHED]")),
+                 qPrintable(shown));
+        // and where the trader looks: the status bar
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("The maximum of 5 open positions")),
+                 qPrintable(m_window->statusBar()->currentMessage()));
         QCOMPARE(log->index(0, 1).data().toString(), QStringLiteral("Warning"));
 
         engine::BotStatus halted = m_api.statusValue;
@@ -526,6 +537,10 @@ private Q_SLOTS:
         auto *nav = find<QListWidget>(m_window.get(), "navList");
         QTRY_COMPARE(nav->item(0)->text(), QStringLiteral("仪表盘"));
         QCOMPARE(find<QPushButton>(m_window.get(), "startButton")->text(), QStringLiteral("启动"));
+        // a risk denial reads in Chinese too, built from its code and fields
+        const engine::Denial cash{engine::Denial::Code::InsufficientCash,
+                                  {{QStringLiteral("needed"), QStringLiteral("500.50")}, {QStringLiteral("available"), QStringLiteral("100.00")}}};
+        QCOMPARE(ui::Labels::denial(cash), QStringLiteral("现金不足：需要 500.50，可用 100.00。"));
         const QStringList shots{QStringLiteral("dashboard"), QStringLiteral("config"), QStringLiteral("signals"),
                                 QStringLiteral("history")};
         for (int v = 0; v < 4; ++v) {

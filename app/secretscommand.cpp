@@ -1,0 +1,146 @@
+#include "secretscommand.h"
+
+#include "venueregistry.h"
+
+#include "keychain/qtkeychainsecretstore.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QRegularExpression>
+#include <QTextStream>
+
+#include <cstdio>
+#include <optional>
+
+#ifdef Q_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
+
+namespace app {
+
+namespace {
+
+QString keychainService()
+{
+    const QByteArray svc = qgetenv("MEMEDESK_KEYCHAIN_SERVICE"); // tests isolate their entries
+    return svc.isEmpty() ? QStringLiteral("memedesk") : QString::fromUtf8(svc);
+}
+
+//! Reads one line from standard input; with a terminal, prompts and turns echo off.
+std::optional<QString> readValue(const QString &name)
+{
+#ifdef Q_OS_UNIX
+    const bool terminal = ::isatty(STDIN_FILENO);
+    termios saved{};
+    if (terminal) {
+        fprintf(stderr, "Value for %s (not shown): ", qPrintable(name));
+        fflush(stderr);
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+#endif
+    QTextStream in(stdin);
+    const QString line = in.readLine();
+#ifdef Q_OS_UNIX
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        fprintf(stderr, "\n");
+    }
+#endif
+    if (line.isNull())
+        return std::nullopt;
+    return line.trimmed();
+}
+
+int usage(const QString &message)
+{
+    fprintf(stderr,
+            "%s\n\nmemedesk secrets set NAME     store a secret (value from standard input, not echoed)\n"
+            "memedesk secrets delete NAME  remove it\n"
+            "memedesk secrets list         every known name and whether it is set\n"
+            "Known names: %s\n",
+            qPrintable(message), qPrintable(knownSecretNames().join(QStringLiteral(", "))));
+    return 2;
+}
+
+} // namespace
+
+int runSecretsCommand(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")});
+    if (!p.parse(arguments))
+        return usage(p.errorText());
+    const QStringList pos = p.positionalArguments(); // "secrets", action, [name]
+    if (p.isSet(QStringLiteral("help")))
+        return usage(QStringLiteral("memedesk secrets: the OS keychain from the command line"));
+    const QString action = pos.value(1);
+    const QString name = pos.value(2);
+    const QStringList known = knownSecretNames();
+    if (action == QLatin1String("list")) {
+        if (pos.size() != 2)
+            return usage(QStringLiteral("secrets list takes no name"));
+    } else if (action == QLatin1String("set") || action == QLatin1String("delete")) {
+        if (pos.size() != 3)
+            return usage(QStringLiteral("secrets %1 needs one NAME (the value comes from standard input)").arg(action));
+        if (!known.contains(name))
+            return usage(QStringLiteral("unknown secret name '%1'").arg(name.left(64)));
+    } else {
+        return usage(QStringLiteral("memedesk secrets needs an action: set, delete or list"));
+    }
+
+    adapters::keychain::QtKeychainSecretStore store(keychainService());
+    QEventLoop loop;
+    int rc = 0;
+    if (action == QLatin1String("set")) {
+        const std::optional<QString> value = readValue(name);
+        if (!value || value->isEmpty()) {
+            fprintf(stderr, "memedesk: no value on standard input: nothing stored\n");
+            return 2;
+        }
+        store.writeSecret(name, *value, [&](const QString &error) {
+            if (error.isEmpty())
+                fprintf(stdout, "%s stored in the keychain\n", qPrintable(name));
+            else
+                fprintf(stderr, "memedesk: could not store %s: %s\n", qPrintable(name), qPrintable(error));
+            rc = error.isEmpty() ? 0 : 1;
+            loop.quit();
+        });
+        loop.exec();
+        return rc;
+    }
+    if (action == QLatin1String("delete")) {
+        store.deleteSecret(name, [&](const QString &error) {
+            // Deleting what is not there leaves the keychain as asked: not an error.
+            const bool ok = error.isEmpty() || error == QLatin1String("not found");
+            if (ok)
+                fprintf(stdout, "%s deleted from the keychain\n", qPrintable(name));
+            else
+                fprintf(stderr, "memedesk: could not delete %s: %s\n", qPrintable(name), qPrintable(error));
+            rc = ok ? 0 : 1;
+            loop.quit();
+        });
+        loop.exec();
+        return rc;
+    }
+    for (const QString &secret : known) {
+        store.readSecret(secret, [&](std::optional<QString> value, const QString &error) {
+            if (value && !value->isEmpty())
+                fprintf(stdout, "%-24s set\n", qPrintable(secret));
+            else if (error.isEmpty() || error == QLatin1String("not found"))
+                fprintf(stdout, "%-24s not set\n", qPrintable(secret));
+            else {
+                fprintf(stdout, "%-24s unknown (%s)\n", qPrintable(secret), qPrintable(error));
+                rc = 1;
+            }
+            loop.quit();
+        });
+        loop.exec();
+    }
+    return rc;
+}
+
+} // namespace app
