@@ -1,551 +1,62 @@
 #include "paperexecutionclient.h"
 
-#include <QDateTime>
-
-#include <algorithm>
-
 namespace adapters::paper {
 
-using engine::BookLevel;
-using engine::BookUpdate;
-using engine::Decimal;
-using engine::ExecutionReport;
-using engine::OrderRequest;
-using engine::OrderStatus;
-using engine::OrderType;
-using engine::Rounding;
-using engine::Side;
-
-namespace {
-
-const QString kSource = QStringLiteral("paper");
-
-QString num(Decimal d) { return d.toString(); }
-
-QString insufficient(Decimal need, const QString &asset, Decimal have)
-{
-    return QStringLiteral("insufficient balance: need %1 %2, have %3").arg(num(need), asset, num(have));
-}
-
-// Drops unusable levels and sorts best first, so a sloppy feed cannot mis-price a fill.
-BookUpdate sanitized(const BookUpdate &in)
-{
-    BookUpdate out;
-    out.symbol = in.symbol;
-    out.tsMs = in.tsMs;
-    const auto usable = [](const BookLevel &l) { return l.price.isPositive() && l.qty.isPositive(); };
-    std::copy_if(in.bids.cbegin(), in.bids.cend(), std::back_inserter(out.bids), usable);
-    std::copy_if(in.asks.cbegin(), in.asks.cend(), std::back_inserter(out.asks), usable);
-    std::stable_sort(out.bids.begin(), out.bids.end(), [](const BookLevel &a, const BookLevel &b) { return a.price > b.price; });
-    std::stable_sort(out.asks.begin(), out.asks.end(), [](const BookLevel &a, const BookLevel &b) { return a.price < b.price; });
-    return out;
-}
-
-} // namespace
-
 PaperExecutionClient::PaperExecutionClient(PaperConfig config, const engine::Clock *clock)
-    : m_config(std::move(config))
-    , m_clock(clock ? clock : &m_wallClock)
+    : m_venue(std::move(config), clock, [this](engine::SimulatedVenue::Event e) { m_outbox.post(std::move(e)); })
 {
-    m_config.marketExpiryBooks = std::max(1, m_config.marketExpiryBooks);
-    m_config.maxTerminalOrders = std::max(0, m_config.maxTerminalOrders);
-    // Base-36 start time: short, and different on every run, so fill ids never repeat across restarts.
-    m_idTag = m_config.idTag.isEmpty() ? QString::number(QDateTime::currentMSecsSinceEpoch(), 36).toUpper()
-                                       : m_config.idTag;
-    m_ledger.restore(m_config.initialBalances);
-    (void)m_ledger.takeChanged();
 }
 
 PaperExecutionClient::~PaperExecutionClient() = default;
 
-QString PaperExecutionClient::venue() const { return m_config.venueName; }
-
-void PaperExecutionClient::setExecutionSink(engine::ExecutionSink *sink) { m_outbox.setSink(sink); }
-
-// ---- orders ------------------------------------------------------------------------------
-
-void PaperExecutionClient::submit(const OrderRequest &request)
+template<class F>
+void PaperExecutionClient::run(F &&operation)
 {
     {
         std::lock_guard lock(m_mutex);
-        submitLocked(request);
-        endOperationLocked();
+        operation(m_venue);
     }
+    // Delivered outside the lock: the sink may call straight back into the venue.
     m_outbox.flush();
 }
 
-void PaperExecutionClient::submitLocked(const OrderRequest &request)
+QString PaperExecutionClient::venue() const { return m_venue.venueName(); }
+
+void PaperExecutionClient::setExecutionSink(engine::ExecutionSink *sink) { m_outbox.setSink(sink); }
+
+void PaperExecutionClient::submit(const engine::OrderRequest &request)
 {
-    if (const auto known = m_orders.find(request.clientId); known != m_orders.end()) {
-        QString message = QStringLiteral("client id %1 is already known: nothing re-sent").arg(request.clientId);
-        if (!known->second.message.isEmpty())
-            message += QStringLiteral("; ") + known->second.message;
-        enqueue(reportFor(known->second, message));
-        return;
-    }
-    PaperOrder order;
-    std::optional<QString> reject;
-    try {
-        reject = prepareLocked(request, order);
-    } catch (const engine::DecimalError &e) {
-        reject = QStringLiteral("amount out of range: %1").arg(QString::fromUtf8(e.what()));
-    }
-    if (reject) {
-        rejectLocked(request, *reject);
-        return;
-    }
-
-    order.venueOrderId = QStringLiteral("PO-%1-%2").arg(m_idTag).arg(m_nextOrderId++);
-    m_ledger.lock(order.reservedAsset, order.reserved);
-    const QString id = order.request.clientId;
-    PaperOrder &stored = m_orders.insert_or_assign(id, std::move(order)).first->second;
-    m_working.append(id);
-
-    const auto book = m_books.find(stored.request.symbol);
-    const bool haveBook = book != m_books.end();
-    enqueue(reportFor(stored, haveBook ? QString()
-                                       : QStringLiteral("no market data for %1 yet: the order waits for the first book")
-                                             .arg(stored.request.symbol)));
-    if (haveBook) {
-        try {
-            matchLocked(stored, *book);
-        } catch (const engine::DecimalError &e) {
-            finishLocked(stored, OrderStatus::Expired,
-                         QStringLiteral("amount out of range while filling: %1").arg(QString::fromUtf8(e.what())));
-        }
-    }
-    // What was not taken at submission now rests on the book: later limit fills are maker fills.
-    stored.rested = true;
-}
-
-std::optional<QString> PaperExecutionClient::prepareLocked(const OrderRequest &request, PaperOrder &order) const
-{
-    if (request.clientId.trimmed().isEmpty())
-        return QStringLiteral("missing client order id");
-    const auto inst = m_instruments.constFind(request.symbol);
-    if (inst == m_instruments.cend())
-        return QStringLiteral("unknown symbol '%1'").arg(request.symbol);
-    const engine::Instrument &ins = *inst;
-    order.request = request;
-    order.instrument = ins;
-
-    if (!request.qty.isPositive())
-        return QStringLiteral("quantity must be positive, got %1").arg(num(request.qty));
-    order.request.qty = request.qty.quantized(ins.stepSize, Rounding::Down);
-    if (order.request.qty.isZero())
-        return QStringLiteral("quantity %1 rounds to zero at step size %2").arg(num(request.qty), num(ins.stepSize));
-    const Decimal qty = order.request.qty;
-
-    const bool buy = request.side == Side::Buy;
-    const auto book = m_books.constFind(request.symbol);
-    const bool haveBook = book != m_books.cend();
-    std::optional<Decimal> refPrice;
-    if (request.type == OrderType::Limit) {
-        if (!request.limitPrice.isPositive())
-            return QStringLiteral("limit price must be positive, got %1").arg(num(request.limitPrice));
-        // Rounded toward the passive side, so the order never trades worse than the trader asked.
-        order.request.limitPrice = request.limitPrice.quantized(ins.tickSize, buy ? Rounding::Down : Rounding::Up);
-        if (order.request.limitPrice.isZero())
-            return QStringLiteral("limit price %1 rounds to zero at tick size %2")
-                .arg(num(request.limitPrice), num(ins.tickSize));
-        refPrice = order.request.limitPrice;
-    } else {
-        order.request.limitPrice = Decimal();
-        const QList<BookLevel> *levels = haveBook ? (buy ? &book->asks : &book->bids) : nullptr;
-        if (levels && !levels->isEmpty())
-            refPrice = levels->first().price;
-    }
-    if (refPrice) {
-        const Decimal notional = qty * *refPrice;
-        if (notional < ins.minNotional)
-            return QStringLiteral("notional %1 %2 is below the minimum %3 %2 for %4")
-                .arg(num(notional), ins.quoteAsset, num(ins.minNotional), ins.symbol);
-        order.notionalChecked = true;
-    }
-
-    if (buy) {
-        const Decimal have = m_ledger.free(ins.quoteAsset);
-        if (request.type == OrderType::Limit) {
-            const Decimal need = buyReservation(qty, order.request.limitPrice);
-            if (need > have)
-                return insufficient(need, ins.quoteAsset, have);
-            order.reserved = need;
-            order.reservedAsset = ins.quoteAsset;
-        } else if (haveBook) {
-            // Without a book the price is unknown; the fills themselves are capped by the balance.
-            const std::optional<Decimal> need = estimateMarketBuyCost(*book, qty);
-            if (need && *need > have)
-                return insufficient(*need, ins.quoteAsset, have);
-        }
-    } else {
-        const Decimal have = m_ledger.free(ins.baseAsset);
-        if (qty > have)
-            return insufficient(qty, ins.baseAsset, have);
-        order.reserved = qty;
-        order.reservedAsset = ins.baseAsset;
-    }
-    return std::nullopt;
-}
-
-void PaperExecutionClient::rejectLocked(const OrderRequest &request, const QString &reason)
-{
-    ExecutionReport r;
-    r.clientId = request.clientId;
-    r.status = OrderStatus::Rejected;
-    r.message = reason;
-    r.tsMs = m_clock->nowMs();
-    // Remembered so that a retry with the same client id gets the same answer.
-    if (!request.clientId.trimmed().isEmpty()) {
-        PaperOrder o;
-        o.request = request;
-        o.status = OrderStatus::Rejected;
-        o.message = reason;
-        m_orders.insert_or_assign(request.clientId, std::move(o));
-        m_terminal.push_back(request.clientId);
-    }
-    enqueue(r);
+    run([&](engine::SimulatedVenue &v) { v.submit(request); });
 }
 
 void PaperExecutionClient::cancel(const QString &clientId)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        const auto it = m_orders.find(clientId);
-        if (it == m_orders.end()) {
-            enqueue(notFoundReport(clientId, QStringLiteral("cancel: order %1 is not known to the paper venue").arg(clientId)));
-        } else if (engine::isTerminal(it->second.status)) {
-            enqueue(reportFor(it->second, QStringLiteral("cancel ignored: order is already %1")
-                                              .arg(engine::toString(it->second.status))));
-        } else {
-            finishLocked(it->second, OrderStatus::Cancelled, QStringLiteral("cancelled on request"));
-        }
-        endOperationLocked();
-    }
-    m_outbox.flush();
+    run([&](engine::SimulatedVenue &v) { v.cancel(clientId); });
 }
 
 void PaperExecutionClient::query(const QString &clientId)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        const auto it = m_orders.find(clientId);
-        if (it == m_orders.end())
-            enqueue(notFoundReport(clientId, QStringLiteral("order %1 is not known to the paper venue "
-                                                            "(paper orders do not survive a restart)")
-                                                 .arg(clientId)));
-        else
-            enqueue(reportFor(it->second, it->second.message));
-    }
-    m_outbox.flush();
+    run([&](engine::SimulatedVenue &v) { v.query(clientId); });
 }
 
 void PaperExecutionClient::requestBalances()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        enqueue(m_ledger.freeBalances());
-        (void)m_ledger.takeChanged();
-    }
-    m_outbox.flush();
+    run([](engine::SimulatedVenue &v) { v.requestBalances(); });
 }
 
-void PaperExecutionClient::restoreBalances(const QHash<QString, Decimal> &balances)
+void PaperExecutionClient::restoreBalances(const QHash<QString, engine::Decimal> &balances)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_ledger.restore(balances);
-        endOperationLocked();
-    }
-    m_outbox.flush();
+    run([&](engine::SimulatedVenue &v) { v.restoreBalances(balances); });
 }
-
-// ---- matching ----------------------------------------------------------------------------
-
-void PaperExecutionClient::matchLocked(PaperOrder &order, BookUpdate &book)
-{
-    const bool buy = order.isBuy();
-    const bool market = order.isMarket();
-    const bool maker = !market && order.rested;
-    const Decimal feeRate = maker ? m_config.makerFee : m_config.takerFee;
-    const Decimal one = Decimal::fromInt(1);
-    const Decimal limit = order.request.limitPrice;
-    const engine::Instrument &ins = order.instrument;
-    QList<BookLevel> &levels = buy ? book.asks : book.bids;
-
-    bool filled = false;
-    QString stopReason;
-    for (BookLevel &level : levels) {
-        const Decimal remaining = order.remainingQty();
-        if (!remaining.isPositive())
-            break;
-        // Levels are sorted best first, so the first level beyond the limit ends the walk.
-        if (!market && (buy ? level.price > limit : level.price < limit))
-            break;
-        Decimal qty = Decimal::min(remaining, level.qty).quantized(ins.stepSize, Rounding::Down);
-        if (qty.isZero())
-            continue; // less than one lot displayed here
-        // A resting order trades at its own price: the counterparty crossed it.
-        const Decimal price = market ? slipped(level.price, buy) : (maker ? limit : level.price);
-        Decimal notional = qty * price;
-        Decimal fee = notional * feeRate;
-        if (buy && market) {
-            // Market buys hold nothing back, so the free quote balance caps each fill.
-            const Decimal have = m_ledger.free(ins.quoteAsset);
-            if (notional + fee > have) {
-                const Decimal unitCost = price * (one + feeRate);
-                stopReason = insufficient(remaining * unitCost, ins.quoteAsset, have);
-                qty = have.isPositive() ? Decimal::min(qty, have.divRounded(unitCost, Rounding::Down).quantized(ins.stepSize))
-                                        : Decimal();
-                notional = qty * price;
-                fee = notional * feeRate;
-                while (qty.isPositive() && notional + fee > have) { // half-even fee rounding can tip it over
-                    qty -= ins.stepSize;
-                    notional = qty * price;
-                    fee = notional * feeRate;
-                }
-                if (!qty.isPositive())
-                    break;
-            }
-        }
-
-        if (buy)
-            m_ledger.settle(ins.quoteAsset, notional + fee, ins.baseAsset, qty);
-        else
-            m_ledger.settle(ins.baseAsset, qty, ins.quoteAsset, notional - fee);
-        level.qty -= qty;
-        order.filledQty += qty;
-        order.notional += notional;
-        order.fees += fee;
-        updateReservationLocked(order);
-
-        engine::Fill f;
-        f.fillId = QStringLiteral("P-%1-%2").arg(m_idTag).arg(m_nextFillId++);
-        f.clientId = order.request.clientId;
-        f.symbol = order.request.symbol;
-        f.side = order.request.side;
-        f.price = price;
-        f.qty = qty;
-        f.fee = fee;
-        f.feeAsset = ins.quoteAsset;
-        f.isMaker = maker;
-        f.tsMs = m_clock->nowMs();
-        enqueue(f);
-        filled = true;
-        if (!stopReason.isEmpty())
-            break;
-    }
-    levels.removeIf([](const BookLevel &l) { return !l.qty.isPositive(); });
-
-    if (filled) {
-        if (order.remainingQty().isPositive()) {
-            order.status = OrderStatus::PartiallyFilled;
-            enqueue(reportFor(order, QString()));
-        } else {
-            finishLocked(order, OrderStatus::Filled, QString());
-        }
-    }
-    if (!stopReason.isEmpty() && order.remainingQty().isPositive() && !engine::isTerminal(order.status))
-        finishLocked(order, OrderStatus::Expired, stopReason);
-}
-
-void PaperExecutionClient::onBookForOrderLocked(PaperOrder &order, BookUpdate &book)
-{
-    if (!order.isMarket()) {
-        matchLocked(order, book);
-        return;
-    }
-    if (!order.notionalChecked) {
-        // Accepted before any book: the minimum notional can only be checked at the first price.
-        const QList<BookLevel> &levels = order.isBuy() ? book.asks : book.bids;
-        if (!levels.isEmpty()) {
-            order.notionalChecked = true;
-            const Decimal notional = order.request.qty * levels.first().price;
-            if (notional < order.instrument.minNotional) {
-                finishLocked(order, OrderStatus::Expired,
-                             QStringLiteral("notional %1 %2 at the first price is below the minimum %3 %2 for %4")
-                                 .arg(num(notional), order.instrument.quoteAsset, num(order.instrument.minNotional),
-                                      order.request.symbol));
-                return;
-            }
-        }
-    }
-    matchLocked(order, book);
-    if (engine::isTerminal(order.status))
-        return;
-    if (++order.booksSeen >= m_config.marketExpiryBooks) {
-        finishLocked(order, OrderStatus::Expired,
-                     QStringLiteral("market order expired after %1 book updates with %2 of %3 unfilled: "
-                                    "not enough displayed liquidity")
-                         .arg(order.booksSeen)
-                         .arg(num(order.remainingQty()), num(order.request.qty)));
-    }
-}
-
-void PaperExecutionClient::finishLocked(PaperOrder &order, OrderStatus status, const QString &message)
-{
-    order.status = status;
-    order.message = message;
-    updateReservationLocked(order);
-    m_working.removeOne(order.request.clientId);
-    m_terminal.push_back(order.request.clientId);
-    enqueue(reportFor(order, message));
-}
-
-void PaperExecutionClient::endOperationLocked()
-{
-    if (m_ledger.takeChanged())
-        enqueue(m_ledger.freeBalances());
-    while (m_terminal.size() > std::size_t(m_config.maxTerminalOrders)) {
-        const auto it = m_orders.find(m_terminal.front());
-        if (it != m_orders.end() && engine::isTerminal(it->second.status))
-            m_orders.erase(it);
-        m_terminal.pop_front();
-    }
-}
-
-void PaperExecutionClient::updateReservationLocked(PaperOrder &order)
-{
-    if (order.reservedAsset.isEmpty())
-        return;
-    const Decimal target = reservationFor(order);
-    if (target < order.reserved) {
-        m_ledger.unlock(order.reservedAsset, order.reserved - target);
-        order.reserved = target;
-    }
-}
-
-Decimal PaperExecutionClient::reservationFor(const PaperOrder &order) const
-{
-    if (engine::isTerminal(order.status))
-        return Decimal();
-    if (!order.isBuy())
-        return order.remainingQty();
-    return order.isMarket() ? Decimal() : buyReservation(order.remainingQty(), order.request.limitPrice);
-}
-
-Decimal PaperExecutionClient::buyReservation(Decimal qty, Decimal limitPrice) const
-{
-    // The larger fee, because whether a limit order takes or makes is decided by the market.
-    const Decimal fee = Decimal::max(m_config.takerFee, m_config.makerFee);
-    return (qty * limitPrice).mulRounded(Decimal::fromInt(1) + fee, Rounding::Up);
-}
-
-Decimal PaperExecutionClient::slipped(Decimal price, bool buy) const
-{
-    const Decimal frac = m_config.marketSlippageBps / Decimal::fromInt(10000);
-    return price * (buy ? Decimal::fromInt(1) + frac : Decimal::fromInt(1) - frac);
-}
-
-std::optional<Decimal> PaperExecutionClient::estimateMarketBuyCost(const BookUpdate &book, Decimal qty) const
-{
-    if (book.asks.isEmpty())
-        return std::nullopt;
-    Decimal left = qty;
-    Decimal cost;
-    Decimal lastPrice;
-    for (const BookLevel &level : book.asks) {
-        if (!left.isPositive())
-            break;
-        const Decimal take = Decimal::min(left, level.qty);
-        lastPrice = slipped(level.price, true);
-        cost += take * lastPrice;
-        left -= take;
-    }
-    // Beyond the displayed depth the estimate assumes the worst displayed price.
-    if (left.isPositive())
-        cost += left * lastPrice;
-    return cost * (Decimal::fromInt(1) + m_config.takerFee);
-}
-
-ExecutionReport PaperExecutionClient::reportFor(const PaperOrder &order, const QString &message) const
-{
-    ExecutionReport r;
-    r.clientId = order.request.clientId;
-    r.venueOrderId = order.venueOrderId;
-    r.status = order.status;
-    r.filledQty = order.filledQty;
-    r.message = message;
-    r.tsMs = m_clock->nowMs();
-    return r;
-}
-
-ExecutionReport PaperExecutionClient::notFoundReport(const QString &clientId, const QString &message) const
-{
-    ExecutionReport r;
-    r.clientId = clientId;
-    r.status = OrderStatus::Expired;
-    r.notFound = true;
-    r.message = message;
-    r.tsMs = m_clock->nowMs();
-    return r;
-}
-
-void PaperExecutionClient::enqueueError(engine::AdapterError::Kind kind, const QString &code, const QString &message)
-{
-    engine::AdapterError e;
-    e.kind = kind;
-    e.source = kSource;
-    e.code = code;
-    e.message = message;
-    enqueue(e);
-}
-
-// ---- market data -------------------------------------------------------------------------
 
 void PaperExecutionClient::onInstruments(const QList<engine::Instrument> &instruments)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        QStringList bad;
-        for (const engine::Instrument &ins : instruments) {
-            if (ins.symbol.isEmpty() || ins.baseAsset.isEmpty() || ins.quoteAsset.isEmpty() || !ins.tickSize.isPositive()
-                || !ins.stepSize.isPositive() || ins.minNotional.isNegative()) {
-                bad << (ins.symbol.isEmpty() ? QStringLiteral("(no symbol)") : ins.symbol);
-                continue;
-            }
-            m_instruments.insert(ins.symbol, ins);
-        }
-        if (!bad.isEmpty())
-            enqueueError(engine::AdapterError::Kind::NonRetryable, QStringLiteral("bad_instrument"),
-                         QStringLiteral("ignoring instruments without assets or with a non-positive tick/step size: %1")
-                             .arg(bad.join(QStringLiteral(", "))));
-    }
-    m_outbox.flush();
+    run([&](engine::SimulatedVenue &v) { v.onInstruments(instruments); });
 }
 
-void PaperExecutionClient::onBook(const BookUpdate &book)
+void PaperExecutionClient::onBook(const engine::BookUpdate &book)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        BookUpdate clean = sanitized(book);
-        const QString symbol = clean.symbol;
-        if (!clean.bids.isEmpty() && !clean.asks.isEmpty() && clean.bids.first().price >= clean.asks.first().price) {
-            // Reported once per streak: a feed glitch must not flood the engine.
-            if (!m_crossedSymbols.contains(symbol)) {
-                m_crossedSymbols.insert(symbol);
-                enqueueError(engine::AdapterError::Kind::Retryable, QStringLiteral("crossed_book"),
-                             QStringLiteral("ignoring crossed book for %1: best bid %2 >= best ask %3")
-                                 .arg(symbol, num(clean.bids.first().price), num(clean.asks.first().price)));
-            }
-        } else if (!symbol.isEmpty()) {
-            m_crossedSymbols.remove(symbol);
-            BookUpdate &stored = *m_books.insert(symbol, std::move(clean));
-            const QList<QString> ids = m_working; // finishing an order edits m_working
-            for (const QString &id : ids) {
-                const auto it = m_orders.find(id);
-                if (it == m_orders.end() || it->second.request.symbol != symbol)
-                    continue;
-                try {
-                    onBookForOrderLocked(it->second, stored);
-                } catch (const engine::DecimalError &e) {
-                    finishLocked(it->second, OrderStatus::Expired,
-                                 QStringLiteral("amount out of range while filling: %1").arg(QString::fromUtf8(e.what())));
-                }
-            }
-        }
-        endOperationLocked();
-    }
-    m_outbox.flush();
+    run([&](engine::SimulatedVenue &v) { v.onBook(book); });
 }
 
 // Fills come from the book alone; trades and candles carry nothing the fill model uses.

@@ -1,52 +1,28 @@
 #pragma once
 
 #include "paperconfig.h"
-#include "paperledger.h"
-#include "paperorder.h"
 #include "paperoutbox.h"
 
+#include "execution/simulatedvenue.h"
 #include "ports/clock.h"
 #include "ports/executionclient.h"
 #include "ports/marketdataclient.h"
 
 #include <QHash>
-#include <QList>
-#include <QSet>
 #include <QString>
 
-#include <deque>
 #include <mutex>
-#include <optional>
-#include <unordered_map>
 
 namespace adapters::paper {
 
-//! A simulated venue that fills orders against the live order book it is fed
-//! (demo market, or real market data in dry run).
+//! The paper venue: engine::SimulatedVenue (the fill model, see there) behind the
+//! ExecutionClient port, fed by a market data client.
 //!
-//! Wiring: construct it, setExecutionSink(), attach it to the market data client
-//! with addMarketSink() so it sees instruments and books, then hand it to the
-//! engine as its ExecutionClient. It is thread-safe: orders arrive from the engine
-//! thread, books from the market thread; the sink is always called outside the
-//! internal lock, in the order the events happened.
-//!
-//! Fill model:
-//! - Market orders walk the displayed levels at level price x (1 +/- slippage),
-//!   up to the displayed quantity; a remainder keeps working on later books and
-//!   expires after PaperConfig::marketExpiryBooks book updates. Taker fee.
-//! - Limit orders take what crosses at submission (taker, at level prices); the
-//!   rest rests and fills at its limit price when a later book crosses it (maker).
-//! - Liquidity taken from a book is gone until the next book of that symbol.
-//! - Fees are charged in the quote asset: a buy pays qty x price + fee, a sell
-//!   receives qty x price - fee.
-//! - Limit buys hold back qty x limit x (1 + max fee) of quote, sells hold back
-//!   their base quantity; market buys hold nothing back and are capped by the free
-//!   quote balance at each fill.
-//! - onBalances carries free balances (total - held back), once after every
-//!   operation that moved them (fills, holding back or releasing funds), and on
-//!   requestBalances().
-//!
-//! Orders live in memory only: after a restart query() answers notFound (see query()).
+//! Wiring: construct it, setExecutionSink(), attach it to the market data client with
+//! addMarketSink() so it sees instruments and books, then hand it to the engine as its
+//! ExecutionClient. Thread-safe: orders arrive from the engine thread, books from the market
+//! thread; the sink is always called outside the internal lock, in the order the events happened.
+//! Orders live in memory only: after a restart query() answers notFound.
 class PaperExecutionClient final : public engine::ExecutionClient, public engine::MarketDataSink {
 public:
     //! `clock` stamps reports and fills (an EventClock for the demo market); it must
@@ -85,49 +61,13 @@ public:
     void onMarketError(const engine::AdapterError &error) override;
 
 private:
-    void submitLocked(const engine::OrderRequest &request);
-    //! Checks and quantizes a request into `order`; returns the reject reason, if any.
-    std::optional<QString> prepareLocked(const engine::OrderRequest &request, PaperOrder &order) const;
-    void rejectLocked(const engine::OrderRequest &request, const QString &reason);
-    //! Fills as much of `order` as `book` allows and consumes the liquidity it takes.
-    void matchLocked(PaperOrder &order, engine::BookUpdate &book);
-    //! One book update for a working order of the book's symbol (matching, market order expiry).
-    void onBookForOrderLocked(PaperOrder &order, engine::BookUpdate &book);
-    //! Moves a working order to a terminal status, releases its funds and reports it.
-    void finishLocked(PaperOrder &order, engine::OrderStatus status, const QString &message);
-    //! Balances after the operation, and forgetting the oldest terminal orders.
-    void endOperationLocked();
-    void updateReservationLocked(PaperOrder &order);
-    [[nodiscard]] engine::Decimal reservationFor(const PaperOrder &order) const;
-    [[nodiscard]] engine::Decimal buyReservation(engine::Decimal qty, engine::Decimal limitPrice) const;
-    [[nodiscard]] engine::Decimal slipped(engine::Decimal price, bool buy) const;
-    [[nodiscard]] std::optional<engine::Decimal> estimateMarketBuyCost(const engine::BookUpdate &book,
-                                                                       engine::Decimal qty) const;
-    [[nodiscard]] engine::ExecutionReport reportFor(const PaperOrder &order, const QString &message) const;
-    [[nodiscard]] engine::ExecutionReport notFoundReport(const QString &clientId, const QString &message) const;
-    void enqueueError(engine::AdapterError::Kind kind, const QString &code, const QString &message);
+    //! Runs one operation of the simulated venue under the lock, then delivers what it emitted.
+    template<class F>
+    void run(F &&operation);
 
-    void enqueue(PaperOutbox::Event event) { m_outbox.post(std::move(event)); }
-
-    PaperConfig m_config;
-    engine::WallClock m_wallClock;
-    const engine::Clock *m_clock;
-    QString m_idTag;
-
-    // Guards everything below except the outbox, which has its own lock (taken after this one).
-    mutable std::mutex m_mutex;
-    PaperLedger m_ledger;
-    QHash<QString, engine::Instrument> m_instruments;
-    QHash<QString, engine::BookUpdate> m_books; // latest book per symbol, minus liquidity taken
-    // By client id; std::unordered_map because references must survive other erases.
-    std::unordered_map<QString, PaperOrder> m_orders;
-    QList<QString> m_working;                   // client ids in arrival order (time priority)
-    std::deque<QString> m_terminal;             // oldest first, for forgetting
-    QSet<QString> m_crossedSymbols;             // crossed book already reported
-    quint64 m_nextOrderId = 1;
-    quint64 m_nextFillId = 1;
-
-    PaperOutbox m_outbox;
+    PaperOutbox m_outbox; // before m_venue: the venue emits into it
+    std::mutex m_mutex;   // guards m_venue
+    engine::SimulatedVenue m_venue;
 };
 
 } // namespace adapters::paper

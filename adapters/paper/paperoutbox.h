@@ -1,5 +1,6 @@
 #pragma once
 
+#include "execution/simulatedvenue.h"
 #include "ports/executionclient.h"
 
 #include <deque>
@@ -16,8 +17,8 @@ namespace adapters::paper {
 //! back into the venue. Thread-safe.
 class PaperOutbox {
 public:
-    using Balances = QHash<QString, engine::Decimal>;
-    using Event = std::variant<engine::ExecutionReport, engine::Fill, Balances, engine::AdapterError>;
+    using Balances = engine::SimulatedVenue::Balances;
+    using Event = engine::SimulatedVenue::Event;
 
     //! Events delivered while no sink is set are dropped.
     void setSink(engine::ExecutionSink *sink);

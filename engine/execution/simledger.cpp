@@ -1,10 +1,8 @@
-#include "paperledger.h"
+#include "simledger.h"
 
-namespace adapters::paper {
+namespace engine {
 
-using engine::Decimal;
-
-void PaperLedger::restore(const QHash<QString, Decimal> &totals)
+void SimLedger::restore(const QHash<QString, Decimal> &totals)
 {
     m_total = totals;
     m_changed = true;
@@ -15,7 +13,7 @@ void PaperLedger::restore(const QHash<QString, Decimal> &totals)
     }
 }
 
-QHash<QString, Decimal> PaperLedger::freeBalances() const
+QHash<QString, Decimal> SimLedger::freeBalances() const
 {
     QHash<QString, Decimal> out;
     for (auto it = m_total.cbegin(); it != m_total.cend(); ++it)
@@ -23,7 +21,7 @@ QHash<QString, Decimal> PaperLedger::freeBalances() const
     return out;
 }
 
-void PaperLedger::lock(const QString &asset, Decimal amount)
+void SimLedger::lock(const QString &asset, Decimal amount)
 {
     if (amount.isZero())
         return;
@@ -33,7 +31,7 @@ void PaperLedger::lock(const QString &asset, Decimal amount)
         m_total.insert(asset, Decimal());
 }
 
-void PaperLedger::unlock(const QString &asset, Decimal amount)
+void SimLedger::unlock(const QString &asset, Decimal amount)
 {
     if (amount.isZero())
         return;
@@ -45,11 +43,11 @@ void PaperLedger::unlock(const QString &asset, Decimal amount)
         l = Decimal();
 }
 
-void PaperLedger::settle(const QString &paidAsset, Decimal paid, const QString &receivedAsset, Decimal received)
+void SimLedger::settle(const QString &paidAsset, Decimal paid, const QString &receivedAsset, Decimal received)
 {
     m_total[paidAsset] -= paid;
     m_changed = true;
     m_total[receivedAsset] += received;
 }
 
-} // namespace adapters::paper
+} // namespace engine

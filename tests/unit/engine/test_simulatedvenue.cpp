@@ -1,0 +1,110 @@
+// The simulated fill model on its own: single-threaded, driven by the books it is fed and the
+// clock it is given, emitting every outcome in order. (The paper venue's tests drive the same
+// model through the ExecutionClient port.)
+#include "execution/simulatedvenue.h"
+
+#include <QTest>
+
+using namespace engine;
+
+namespace {
+Decimal D(const char *s) { return Decimal::fromString(s); }
+
+Instrument meme()
+{
+    return Instrument{QStringLiteral("MEMEUSDT"), QStringLiteral("MEME"), QStringLiteral("USDT"), D("0.0001"), D("1"), D("5")};
+}
+
+BookUpdate book(qint64 ts)
+{
+    BookUpdate b;
+    b.symbol = QStringLiteral("MEMEUSDT");
+    b.bids = {{D("0.0999"), D("1000")}};
+    b.asks = {{D("0.1000"), D("600")}, {D("0.1010"), D("1000")}};
+    b.tsMs = ts;
+    return b;
+}
+} // namespace
+
+class TestSimulatedVenue : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aMarketBuyWalksTheBookWithSlippageAndFeesInOrder()
+    {
+        EventClock clock(1'000);
+        QList<SimulatedVenue::Event> events;
+        SimVenueConfig config;
+        config.initialBalances.insert(QStringLiteral("USDT"), D("1000"));
+        config.idTag = QStringLiteral("T");
+        config.marketSlippageBps = D("10"); // 0.1 %
+        SimulatedVenue venue(config, &clock, [&](SimulatedVenue::Event e) { events << e; });
+        venue.onInstruments({meme()});
+        venue.onBook(book(1'000));
+        events.clear();
+
+        OrderRequest r;
+        r.clientId = QStringLiteral("C1");
+        r.symbol = QStringLiteral("MEMEUSDT");
+        r.side = Side::Buy;
+        r.qty = D("1000");
+        venue.submit(r);
+
+        // accepted, two fills (600 at the first level, 400 at the second), filled, then balances
+        QCOMPARE(events.size(), 5);
+        QCOMPARE(int(std::get<ExecutionReport>(events[0]).status), int(OrderStatus::Accepted));
+        const Fill f1 = std::get<Fill>(events[1]);
+        const Fill f2 = std::get<Fill>(events[2]);
+        QCOMPARE(f1.price.toString(), QStringLiteral("0.1001"));  // 0.1000 x 1.001
+        QCOMPARE(f1.qty.toString(), QStringLiteral("600"));
+        QCOMPARE(f2.price.toString(), QStringLiteral("0.101101")); // 0.1010 x 1.001
+        QCOMPARE(f2.qty.toString(), QStringLiteral("400"));
+        QCOMPARE(f1.fee, f1.price * f1.qty * D("0.001"));
+        QCOMPARE(f1.tsMs, 1'000);
+        QCOMPARE(int(std::get<ExecutionReport>(events[3]).status), int(OrderStatus::Filled));
+        const auto balances = std::get<SimulatedVenue::Balances>(events[4]);
+        const Decimal spent = f1.price * f1.qty + f1.fee + f2.price * f2.qty + f2.fee;
+        QCOMPARE(balances.value(QStringLiteral("USDT")), D("1000") - spent);
+        QCOMPARE(balances.value(QStringLiteral("MEME")).toString(), QStringLiteral("1000"));
+        QCOMPARE(venue.ledger().free(QStringLiteral("MEME")).toString(), QStringLiteral("1000"));
+    }
+
+    void theSameInputGivesTheSameFills()
+    {
+        auto run = [] {
+            EventClock clock(5'000);
+            QStringList out;
+            SimVenueConfig config;
+            config.initialBalances.insert(QStringLiteral("USDT"), D("1000"));
+            config.idTag = QStringLiteral("T");
+            SimulatedVenue venue(config, &clock, [&](SimulatedVenue::Event e) {
+                if (const Fill *f = std::get_if<Fill>(&e))
+                    out << f->fillId + QLatin1Char(' ') + f->price.toString() + QLatin1Char(' ') + f->qty.toString();
+            });
+            venue.onInstruments({meme()});
+            OrderRequest r;
+            r.clientId = QStringLiteral("L1");
+            r.symbol = QStringLiteral("MEMEUSDT");
+            r.side = Side::Buy;
+            r.type = OrderType::Limit;
+            r.limitPrice = D("0.0995");
+            r.qty = D("500");
+            venue.submit(r); // rests: no book yet
+            for (int i = 0; i < 5; ++i) {
+                BookUpdate b = book(5'000 + i);
+                b.asks = {{D("0.0990") + Decimal::fromRaw(i), D("120")}};
+                b.bids = {{D("0.0980"), D("100")}};
+                clock.advanceTo(5'000 + i);
+                venue.onBook(b);
+            }
+            return out;
+        };
+        const QStringList first = run();
+        QCOMPARE(first.size(), 5);
+        QCOMPARE(first.first(), QStringLiteral("P-T-1 0.0995 120")); // maker: fills at its own limit
+        QCOMPARE(run(), first);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimulatedVenue)
+#include "test_simulatedvenue.moc"
