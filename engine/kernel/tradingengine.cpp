@@ -13,7 +13,6 @@
 namespace engine {
 
 namespace {
-constexpr int kCandlesKept = 360;
 
 // Client ids must never repeat across runs on the same journal, even when the
 // engine clock is simulated: stamp them with wall time and a random tail.
@@ -33,9 +32,9 @@ TradingEngine::TradingEngine(Deps deps, const BotConfig &config, QObject *parent
       m_orders(sessionIdPrefix()),
       m_portfolio(QStringLiteral("USDT")),
       m_risk(config.risk),
-      m_strategy(config.strategy)
+      m_market(config.strategy)
 {
-    m_social.setWindows(config.strategy.socialWindowMin, config.strategy.socialBaselineMin);
+    m_strategies.addStrategy(std::make_unique<MomentumSocialStrategy>(config.strategy));
     m_portfolio.reset(config.startingCash);
     m_wall.start();
 }
@@ -60,23 +59,6 @@ void TradingEngine::setTimeouts(qint64 ackMs, qint64 queryIntervalMs, qint64 rec
 }
 
 qint64 TradingEngine::now() const { return m_deps.clock->nowMs(); }
-
-QString TradingEngine::baseAsset(const QString &symbol) const
-{
-    const auto it = m_instruments.constFind(symbol);
-    if (it != m_instruments.constEnd())
-        return it->baseAsset;
-    return symbol.endsWith(QLatin1String("USDT")) ? symbol.chopped(4) : symbol;
-}
-
-QString TradingEngine::symbolOfToken(const QString &token) const
-{
-    for (const Instrument &i : m_instruments) {
-        if (i.baseAsset.compare(token, Qt::CaseInsensitive) == 0 && i.quoteAsset == m_portfolio.quoteAsset())
-            return i.symbol;
-    }
-    return {};
-}
 
 bool TradingEngine::restore(const JournalSnapshot &j, QString *error)
 {
@@ -250,96 +232,57 @@ void TradingEngine::resumeTrading()
 
 void TradingEngine::applyConfig(const BotConfig &config)
 {
-    const bool featuresChanged = config.strategy.emaFast != m_config.strategy.emaFast
-        || config.strategy.emaSlow != m_config.strategy.emaSlow || config.strategy.rsiPeriod != m_config.strategy.rsiPeriod;
     m_config = config;
     m_risk.setLimits(config.risk);
-    m_strategy.setParams(config.strategy);
-    m_social.setWindows(config.strategy.socialWindowMin, config.strategy.socialBaselineMin);
-    if (featuresChanged)
-        rebuildFeatures();
+    m_strategies.configure(config.strategy);
+    m_market.configure(config.strategy);
     log(LogEntry::Level::Info, QStringLiteral("engine"), QStringLiteral("configuration applied"));
     m_dirty = true;
 }
 
-SymbolFeatures &TradingEngine::featuresFor(const QString &symbol)
+StrategyHost &TradingEngine::strategies()
 {
-    auto &f = m_features[symbol];
-    if (!f)
-        f = std::make_shared<SymbolFeatures>(m_config.strategy.emaFast, m_config.strategy.emaSlow, m_config.strategy.rsiPeriod);
-    return *f;
-}
-
-void TradingEngine::rebuildFeatures()
-{
-    m_features.clear();
-    for (auto it = m_candles.cbegin(); it != m_candles.cend(); ++it) {
-        SymbolFeatures &f = featuresFor(it.key());
-        for (const Candle &c : *it)
-            f.update(c);
-    }
+    return m_strategies;
 }
 
 // ---------------------------------------------------------------- market data
 
-void TradingEngine::handleInstruments(const QList<Instrument> &instruments)
+void TradingEngine::advanceClock(qint64 tsMs)
 {
-    for (const Instrument &i : instruments) {
-        if (i.symbol.isEmpty() || !i.tickSize.isPositive() || !i.stepSize.isPositive()) {
-            ++m_droppedInputs;
-            continue;
-        }
-        m_instruments.insert(i.symbol, i);
-    }
-    m_dirty = true;
+    if (m_deps.eventClock)
+        m_deps.eventClock->advanceTo(tsMs);
 }
 
-static bool candleIsValid(const Candle &c)
+void TradingEngine::handleInstruments(const QList<Instrument> &instruments)
 {
-    return !c.symbol.isEmpty() && c.open.isPositive() && c.close.isPositive() && c.low.isPositive()
-        && c.high >= c.low && c.high >= c.open && c.high >= c.close && c.low <= c.open && c.low <= c.close
-        && !c.volume.isNegative();
+    m_market.addInstruments(instruments);
+    m_dirty = true;
 }
 
 void TradingEngine::handleCandleHistory(const QList<Candle> &candles)
 {
     for (const Candle &c : candles) {
-        if (!c.closed || !candleIsValid(c)) {
-            ++m_droppedInputs;
-            continue;
-        }
-        auto &list = m_candles[c.symbol];
-        list.append(c);
-        if (list.size() > kCandlesKept)
-            list.remove(0, list.size() - kCandlesKept);
-        featuresFor(c.symbol).update(c);
-        if (m_deps.eventClock)
-            m_deps.eventClock->advanceTo(c.openTimeMs + c.intervalSec * 1000LL);
+        if (m_market.addCandle(c))
+            advanceClock(c.openTimeMs + c.intervalSec * 1000LL);
     }
     m_dirty = true;
 }
 
 void TradingEngine::handleTrade(const TradeTick &t)
 {
-    if (t.symbol.isEmpty() || !t.price.isPositive() || !t.qty.isPositive()) {
-        ++m_droppedInputs;
-        return;
-    }
-    if (m_deps.eventClock)
-        m_deps.eventClock->advanceTo(t.tsMs);
+    if (m_market.acceptTrade(t))
+        advanceClock(t.tsMs);
 }
 
 void TradingEngine::handleBook(const BookUpdate &b)
 {
-    if (!b.isValid()) {
-        if (++m_droppedInputs % 1000 == 1)
+    if (!m_market.addBook(b)) {
+        if (m_market.droppedInputs() % 1000 == 1)
             log(LogEntry::Level::Warning, QStringLiteral("market"),
                 QStringLiteral("ignored an invalid book for %1 (empty or crossed)").arg(b.symbol));
         return;
     }
-    if (m_deps.eventClock)
-        m_deps.eventClock->advanceTo(b.tsMs);
-    m_books.insert(b.symbol, b);
+    advanceClock(b.tsMs);
     m_portfolio.mark(b.symbol, b.mid());
     if (const Position *p = m_portfolio.position(b.symbol); p && p->isOpen()) {
         m_dirty = true;
@@ -352,41 +295,35 @@ void TradingEngine::handleCandle(const Candle &c)
 {
     if (!c.closed)
         return;
-    if (!candleIsValid(c)) {
-        ++m_droppedInputs;
+    if (!MarketState::isValid(c)) {
+        m_market.addCandle(c); // counted as a bad input
         log(LogEntry::Level::Warning, QStringLiteral("market"), QStringLiteral("ignored an invalid candle for %1").arg(c.symbol));
         return;
     }
-    if (m_deps.eventClock)
-        m_deps.eventClock->advanceTo(c.openTimeMs + c.intervalSec * 1000LL);
-    auto &list = m_candles[c.symbol];
-    if (!list.isEmpty() && list.last().openTimeMs >= c.openTimeMs)
+    advanceClock(c.openTimeMs + c.intervalSec * 1000LL);
+    if (!m_market.addCandle(c))
         return; // replayed candle
-    list.append(c);
-    if (list.size() > kCandlesKept)
-        list.removeFirst();
-    SymbolFeatures &features = featuresFor(c.symbol);
-    features.update(c);
 
-    const QString base = baseAsset(c.symbol);
+    const QString base = m_market.baseAsset(c.symbol);
     const qint64 ts = c.openTimeMs + c.intervalSec * 1000LL;
-    const SocialStats social = m_social.stats(base, ts);
-    const ChainStats chain = m_chain.stats(base, ts);
-    const Signal signal = SignalScorer(m_config.strategy).score(c.symbol, ts, c.close, features, social, chain);
+    const SocialStats social = m_market.socialStats(base, ts);
+    const ChainStats chain = m_market.chainStats(base, ts);
+    const Signal signal = SignalScorer(m_config.strategy).score(c.symbol, ts, c.close, m_market.features(c.symbol), social, chain);
     m_deps.store->saveSignal(signal);
     emitEvent(signal);
     m_dirty = true;
 
-    if (!canTrade() || !m_instruments.contains(c.symbol))
+    const Instrument *instrument = m_market.instrument(c.symbol);
+    if (!canTrade() || !instrument)
         return;
     StrategyContext ctx;
-    ctx.instrument = &m_instruments[c.symbol];
+    ctx.instrument = instrument;
     ctx.position = m_portfolio.position(c.symbol);
     ctx.hasOpenOrder = m_orders.hasOpenOrder(c.symbol);
-    const BookUpdate book = m_books.value(c.symbol);
+    const BookUpdate book = m_market.book(c.symbol);
     ctx.bestBid = book.bestBid();
     ctx.bestAsk = book.bestAsk();
-    for (OrderRequest r : m_strategy.onSignal(signal, ctx))
+    for (OrderRequest r : m_strategies.onSignal(signal, ctx))
         submit(std::move(r));
 }
 
@@ -408,27 +345,20 @@ void TradingEngine::handlePostHistory(const QList<SocialPost> &posts)
 
 void TradingEngine::handlePost(const SocialPost &p)
 {
-    if (p.tokens.isEmpty() || p.tsMs <= 0) {
-        ++m_droppedInputs;
-        return;
-    }
-    m_social.add(p);
+    m_market.addPost(p);
 }
 
 void TradingEngine::handleChainEvent(const ChainEvent &e)
 {
-    if (e.token.isEmpty() || e.quoteAmount.isNegative() || e.liquidity.isNegative()) {
-        ++m_droppedInputs;
+    if (!m_market.addChainEvent(e))
         return;
-    }
-    m_chain.add(e);
     if (e.kind == ChainEvent::Kind::LiquidityRemoved && e.quoteAmount.isPositive()) {
-        const ChainStats s = m_chain.stats(e.token, e.tsMs);
+        const ChainStats s = m_market.chainStats(e.token, e.tsMs);
         if (s.liquidityPulled) {
             log(LogEntry::Level::Warning, QStringLiteral("chain"),
                 QStringLiteral("%1: liquidity pulled from pool %2 (%3 USD)").arg(e.token, e.pool, e.quoteAmount.toString(0)));
             // Leave now rather than at the next candle: a rug does not wait.
-            const QString symbol = symbolOfToken(e.token);
+            const QString symbol = m_market.symbolOfToken(e.token, m_portfolio.quoteAsset());
             const Position *p = m_portfolio.position(symbol);
             if (canTrade() && p && p->isOpen() && !m_orders.hasOpenOrder(symbol))
                 submit(ExitManager::closeOrder(*p, QStringLiteral("exit:liquidity_pulled"),
@@ -535,8 +465,8 @@ void TradingEngine::publishSnapshot()
     snap.status = buildStatus();
     snap.positions = m_portfolio.openPositions();
     snap.openOrders = m_orders.openOrders();
-    snap.instruments = m_instruments.values();
-    snap.candles = m_candles;
+    snap.instruments = m_market.instruments().values();
+    snap.candles = m_market.candles();
     m_deps.observer->onSnapshot(snap);
 }
 

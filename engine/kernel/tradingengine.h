@@ -11,10 +11,9 @@
 #include "ports/adaptererror.h"
 #include "ports/tradestore.h"
 #include "risk/riskgate.h"
-#include "signals/chaintracker.h"
-#include "signals/socialtracker.h"
-#include "signals/symbolfeatures.h"
+#include "kernel/marketstate.h"
 #include "strategy/momentumsocialstrategy.h"
+#include "strategy/strategyhost.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -60,6 +59,8 @@ public:
     void flattenAndStop();
     void resumeTrading();
     void applyConfig(const BotConfig &config);
+    //! The strategies this engine runs (the default one is added at construction); add more before start().
+    [[nodiscard]] StrategyHost &strategies();
     //! Sends an order through the risk gate (strategies, exits, manual orders).
     void submit(OrderRequest request);
     //! Starts the housekeeping timer; call once on the engine thread.
@@ -107,6 +108,7 @@ public:
     [[nodiscard]] const OrderManager &orders() const { return m_orders; }
     [[nodiscard]] EngineState engineState() const { return m_state; }
     [[nodiscard]] TradingState tradingState() const { return m_risk.state(); }
+    [[nodiscard]] const MarketState &market() const { return m_market; }
     [[nodiscard]] BotStatus buildStatus() const;
 
 private:
@@ -127,11 +129,7 @@ private:
     void persistRiskState();
     bool restoreRiskState(const QHash<QString, QString> &settings, QString *error);
     void checkExits(const QString &symbol);
-    void rebuildFeatures();
-    SymbolFeatures &featuresFor(const QString &symbol);
-    [[nodiscard]] QString baseAsset(const QString &symbol) const;
-    //! The traded pair of a chain token ("PEPE" → "PEPEUSDT"); empty when not listed.
-    [[nodiscard]] QString symbolOfToken(const QString &token) const;
+    void advanceClock(qint64 tsMs);
     [[nodiscard]] qint64 now() const;
     [[nodiscard]] bool canTrade() const { return m_state == EngineState::Running; }
 
@@ -141,13 +139,8 @@ private:
     OrderManager m_orders;
     Portfolio m_portfolio;
     RiskGate m_risk;
-    MomentumSocialStrategy m_strategy;
-    SocialTracker m_social;
-    ChainTracker m_chain;
-    QHash<QString, Instrument> m_instruments;
-    QHash<QString, BookUpdate> m_books;
-    QHash<QString, QList<Candle>> m_candles;
-    QHash<QString, std::shared_ptr<SymbolFeatures>> m_features;
+    MarketState m_market;
+    StrategyHost m_strategies;
     QHash<QString, OrderRequest> m_awaitingJournal; // written, not yet durable, then sent
     QHash<QString, qint64> m_sentAtWallMs;            // waiting for the venue's first answer
     QHash<QString, qint64> m_lastQueryWallMs;         // unknown outcomes being queried
@@ -164,7 +157,6 @@ private:
     qint64 m_fillCount = 0;
     qint64 m_lastEquityMinute = -1;
     qint64 m_lastPublishedClockMs = 0;
-    quint64 m_droppedInputs = 0;
     quint64 m_failedMessages = 0;
     QElapsedTimer m_wall;
     QTimer *m_timer = nullptr;

@@ -9,13 +9,13 @@ namespace engine {
 
 void TradingEngine::submit(OrderRequest request)
 {
-    if (request.symbol.isEmpty() || !m_instruments.contains(request.symbol)) {
+    if (request.symbol.isEmpty() || !m_market.instrument(request.symbol)) {
         const Denial unknown{Denial::Code::UnknownSymbol, {{QStringLiteral("symbol"), request.symbol}}};
         emitEvent(RiskDenial{now(), request, unknown, unknown.message()});
         return;
     }
     RiskContext ctx;
-    const BookUpdate book = m_books.value(request.symbol);
+    const BookUpdate book = m_market.book(request.symbol);
     ctx.referencePrice = request.side == Side::Buy ? book.bestAsk() : book.bestBid();
     ctx.cash = m_portfolio.cash();
     int pendingEntries = 0;
@@ -55,7 +55,7 @@ void TradingEngine::savePortfolio()
 {
     QHash<QString, QString> bases;
     for (const Position &p : m_portfolio.allPositions())
-        bases.insert(p.symbol, baseAsset(p.symbol));
+        bases.insert(p.symbol, m_market.baseAsset(p.symbol));
     m_deps.store->savePortfolio(m_portfolio.allPositions(), m_portfolio.balances(bases));
 }
 
@@ -126,7 +126,7 @@ void TradingEngine::handleFill(const Fill &fill)
     // The fill, its order and the portfolio after it go into the journal as one transaction.
     QHash<QString, QString> bases;
     for (const Position &p : m_portfolio.allPositions())
-        bases.insert(p.symbol, baseAsset(p.symbol));
+        bases.insert(p.symbol, m_market.baseAsset(p.symbol));
     m_deps.store->saveFillChange({fill, change->order, m_portfolio.allPositions(), m_portfolio.balances(bases)});
     log(LogEntry::Level::Info, QStringLiteral("execution"),
         QStringLiteral("fill %1 %2 %3 @ %4 (fee %5 %6)")

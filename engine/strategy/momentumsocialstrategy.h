@@ -10,7 +10,7 @@ namespace engine {
 class MomentumSocialStrategy final : public Strategy {
 public:
     explicit MomentumSocialStrategy(const StrategyParams &params) : m_params(params) {}
-    void setParams(const StrategyParams &params) { m_params = params; }
+    void configure(const StrategyParams &params) override { m_params = params; }
     [[nodiscard]] QString name() const override { return QStringLiteral("momentum_social"); }
     [[nodiscard]] QList<OrderRequest> onSignal(const Signal &signal, const StrategyContext &ctx) override;
 

@@ -4,6 +4,7 @@
 #include "core/order.h"
 #include "core/position.h"
 #include "core/signal.h"
+#include "strategy/strategyparams.h"
 
 #include <QList>
 #include <QString>
@@ -26,6 +27,8 @@ public:
     virtual ~Strategy() = default;
     [[nodiscard]] virtual QString name() const = 0;
     [[nodiscard]] virtual QList<OrderRequest> onSignal(const Signal &signal, const StrategyContext &ctx) = 0;
+    //! New parameters from the user's configuration; a strategy takes what it uses.
+    virtual void configure(const StrategyParams &params) { Q_UNUSED(params); }
 };
 
 } // namespace engine
