@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "botmodel.h"
 #include "labels.h"
 
 #include "theme.h"
@@ -22,7 +23,6 @@
 namespace ui {
 
 namespace {
-constexpr int kRefreshMs = 500;
 constexpr int kDenialMessageMs = 15000;
 constexpr int kViewCount = 4;
 } // namespace
@@ -44,10 +44,11 @@ MainWindow::MainWindow(engine::BotApi &api, QWidget *parent)
 
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("viewStack"));
-    m_dashboard = new DashboardView(api, m_stack);
-    m_config = new TradingConfigView(api, m_stack);
-    m_signals = new SignalMonitorView(api, m_stack);
-    m_history = new HistoryView(api, m_stack);
+    m_model = new BotModel(api, this);
+    m_dashboard = new DashboardView(*m_model, m_stack);
+    m_config = new TradingConfigView(*m_model, m_stack);
+    m_signals = new SignalMonitorView(*m_model, m_stack);
+    m_history = new HistoryView(*m_model, m_stack);
     for (QWidget *view : std::initializer_list<QWidget *>{m_dashboard, m_config, m_signals, m_history})
         m_stack->addWidget(view);
 
@@ -59,7 +60,7 @@ MainWindow::MainWindow(engine::BotApi &api, QWidget *parent)
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
 
-    m_log = new LogPanel(api, this);
+    m_log = new LogPanel(*m_model, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_log);
     m_statusBar = new EngineStatusBar(this);
     setStatusBar(m_statusBar);
@@ -85,9 +86,9 @@ MainWindow::MainWindow(engine::BotApi &api, QWidget *parent)
         refresh();
     });
 
-    m_events = m_api.handleEvents(this, [this](const engine::BotEvent &event) { onEvent(event); });
-    connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
-    m_refreshTimer.start(kRefreshMs);
+    connect(m_model, &BotModel::statusChanged, this, &MainWindow::showStatus);
+    connect(m_model, &BotModel::riskDenied, this, &MainWindow::showDenial);
+    connect(m_model, &BotModel::tick, this, &MainWindow::refresh);
 
     resize(1440, 900);
     setMinimumSize(1024, 640);
@@ -114,14 +115,17 @@ QWidget *MainWindow::viewWidget(View view) const
     return m_stack->widget(int(view));
 }
 
-void MainWindow::refresh()
+void MainWindow::showStatus(const engine::BotStatus &status)
 {
-    const engine::BotStatus status = m_api.status();
     m_statusBar->setStatus(status);
     // The mode is in the title so paper and real money can never be mistaken for each other.
     const QString title = tr("Memedesk — %1").arg(Labels::tradingMode(status.mode));
     if (windowTitle() != title)
         setWindowTitle(title);
+}
+
+void MainWindow::refresh()
+{
     // Only the visible view polls; the others still get live events.
     switch (currentView()) {
     case View::Dashboard: m_dashboard->refresh(); break;
@@ -131,17 +135,12 @@ void MainWindow::refresh()
     }
 }
 
-void MainWindow::onEvent(const engine::BotEvent &event)
+void MainWindow::showDenial(const engine::RiskDenial &denial)
 {
-    if (const auto *status = std::get_if<engine::BotStatus>(&event)) {
-        m_statusBar->setStatus(*status);
-    } else if (const auto *denial = std::get_if<engine::RiskDenial>(&event)) {
-        // Where the trader looks anyway, for long enough to read it; the log panel keeps it.
-        m_statusBar->showMessage(tr("Order denied: %1 %2 — %3")
-                                     .arg(Labels::side(denial->request.side), denial->request.symbol,
-                                          Labels::denial(denial->denial)),
-                                 kDenialMessageMs);
-    }
+    // Where the trader looks anyway, for long enough to read it; the log panel keeps it.
+    m_statusBar->showMessage(tr("Order denied: %1 %2 — %3")
+                                 .arg(Labels::side(denial.request.side), denial.request.symbol, Labels::denial(denial.denial)),
+                             kDenialMessageMs);
 }
 
 void MainWindow::restoreLayout()

@@ -14,6 +14,7 @@ class QStackedWidget;
 
 namespace ui {
 
+class BotModel;
 class DashboardView;
 class EngineStatusBar;
 class HistoryView;
@@ -42,7 +43,8 @@ protected:
 private:
     void retranslateUi();
     void refresh();
-    void onEvent(const engine::BotEvent &event);
+    void showStatus(const engine::BotStatus &status);
+    void showDenial(const engine::RiskDenial &denial);
     void restoreLayout();
 
     engine::BotApi &m_api;
@@ -57,8 +59,7 @@ private:
     QMenu *m_viewMenu;
     QList<QAction *> m_viewActions;
     QAction *m_quit;
-    QTimer m_refreshTimer;
-    std::unique_ptr<engine::Handler> m_events;
+    BotModel *m_model;
 };
 
 } // namespace ui

@@ -1,5 +1,7 @@
 #include "dashboardview.h"
 
+#include "botmodel.h"
+
 #include "format.h"
 #include "labels.h"
 #include "models/fillsmodel.h"
@@ -42,9 +44,9 @@ QWidget *titled(QLabel *title, QTableView *table, QWidget *parent)
 
 } // namespace
 
-DashboardView::DashboardView(engine::BotApi &api, QWidget *parent)
+DashboardView::DashboardView(BotModel &model, QWidget *parent)
     : QWidget(parent)
-    , m_api(api)
+    , m_api(model.api())
     , m_equity(new StatCard(QStringLiteral("equity"), this))
     , m_cash(new StatCard(QStringLiteral("cash"), this))
     , m_pnlToday(new StatCard(QStringLiteral("pnlToday"), this))
@@ -102,7 +104,9 @@ DashboardView::DashboardView(engine::BotApi &api, QWidget *parent)
     layout->addLayout(cards);
     layout->addWidget(split, 1);
 
-    m_events = m_api.handleEvents(this, [this](const engine::BotEvent &event) { onEvent(event); });
+    connect(&model, &BotModel::equityAdded, this, [this](const engine::EquityPoint &p) { m_chart->addPoint(p); });
+    connect(&model, &BotModel::fillAdded, this, [this](const engine::Fill &f) { m_fills->addFill(f); });
+    connect(&model, &BotModel::statusChanged, this, &DashboardView::showStatus);
     m_chart->setHistory(m_api.equityHistory());
     m_fills->setFills(m_api.recentFills(200));
     retranslateUi();
@@ -117,15 +121,6 @@ void DashboardView::refresh()
     m_positions->setPositions(m_api.positions());
 }
 
-void DashboardView::onEvent(const engine::BotEvent &event)
-{
-    if (const auto *point = std::get_if<engine::EquityPoint>(&event))
-        m_chart->addPoint(*point);
-    else if (const auto *fill = std::get_if<engine::Fill>(&event))
-        m_fills->addFill(*fill);
-    else if (const auto *status = std::get_if<engine::BotStatus>(&event))
-        showStatus(*status);
-}
 
 void DashboardView::showStatus(const engine::BotStatus &s)
 {

@@ -11,6 +11,8 @@ class QTableView;
 
 namespace ui {
 
+class BotModel;
+
 class EquityChart;
 class FillsModel;
 class PositionsModel;
@@ -20,7 +22,7 @@ class StatCard;
 class DashboardView final : public QWidget {
     Q_OBJECT
 public:
-    explicit DashboardView(engine::BotApi &api, QWidget *parent = nullptr);
+    explicit DashboardView(BotModel &model, QWidget *parent = nullptr);
     ~DashboardView() override;
 
     //! Pulls the latest status and positions (called by the window's refresh timer).
@@ -31,7 +33,6 @@ protected:
 
 private:
     void retranslateUi();
-    void onEvent(const engine::BotEvent &event);
     void showStatus(const engine::BotStatus &status);
 
     engine::BotApi &m_api;
@@ -51,7 +52,6 @@ private:
     QLabel *m_fillsTitle;
     QTableView *m_positionsTable;
     QTableView *m_fillsTable;
-    std::unique_ptr<engine::Handler> m_events;
 };
 
 } // namespace ui

@@ -1,5 +1,7 @@
 #include "historyview.h"
 
+#include "botmodel.h"
+
 #include "format.h"
 #include "models/csvexporter.h"
 #include "models/historycolumns.h"
@@ -26,11 +28,11 @@
 
 namespace ui {
 
-HistoryView::HistoryView(engine::BotApi &api, QWidget *parent)
+HistoryView::HistoryView(BotModel &model, QWidget *parent)
     : QWidget(parent)
-    , m_api(api)
-    , m_model(new HistoryModel(api, this))
-    , m_exporter(new CsvExporter(api, this))
+    , m_api(model.api())
+    , m_model(new HistoryModel(model.api(), this))
+    , m_exporter(new CsvExporter(model.api(), this))
     , m_kind(new QComboBox(this))
     , m_symbol(new QComboBox(this))
     , m_side(new QComboBox(this))
@@ -149,20 +151,19 @@ HistoryView::HistoryView(engine::BotApi &api, QWidget *parent)
         m_exportStatus->style()->unpolish(m_exportStatus);
         m_exportStatus->style()->polish(m_exportStatus);
     });
-    m_events = m_api.handleEvents(this, [this](const engine::BotEvent &event) { onEvent(event); });
+    connect(&model, &BotModel::fillAdded, this, [this] { markStale(engine::HistoryQuery::Kind::Fills); });
+    connect(&model, &BotModel::orderChanged, this, [this] { markStale(engine::HistoryQuery::Kind::Orders); });
     retranslateUi();
     loadSymbols();
 }
 
-void HistoryView::onEvent(const engine::BotEvent &event)
+
+void HistoryView::markStale(engine::HistoryQuery::Kind kind)
 {
-    const bool fills = m_model->filter().kind == engine::HistoryQuery::Kind::Fills;
-    if ((fills && std::holds_alternative<engine::Fill>(event))
-        || (!fills && std::holds_alternative<engine::Order>(event))) {
-        if (!m_stale) {
-            m_stale = true;
-            updateSummary();
-        }
+    // New rows of the kind on screen: say so instead of jumping the page under the user.
+    if (m_model->filter().kind == kind && !m_stale) {
+        m_stale = true;
+        updateSummary();
     }
 }
 

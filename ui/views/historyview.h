@@ -16,6 +16,8 @@ class QTableView;
 
 namespace ui {
 
+class BotModel;
+
 class CsvExporter;
 class HistoryModel;
 
@@ -24,7 +26,7 @@ class HistoryModel;
 class HistoryView final : public QWidget {
     Q_OBJECT
 public:
-    explicit HistoryView(engine::BotApi &api, QWidget *parent = nullptr);
+    explicit HistoryView(BotModel &model, QWidget *parent = nullptr);
     ~HistoryView() override;
 
     //! Reads the journal the first time; later shows new rows when the table is at the top.
@@ -48,8 +50,8 @@ private:
     void updateSummary();
     void resizeColumns();
     void loadSymbols();
+    void markStale(engine::HistoryQuery::Kind kind);
     void setDefaultDates(qint64 clockMs);
-    void onEvent(const engine::BotEvent &event);
 
     engine::BotApi &m_api;
     HistoryModel *m_model;
@@ -73,7 +75,6 @@ private:
     bool m_stale = false; // the journal has rows the table does not show yet
     bool m_datesSet = false;
     QString m_lastError;
-    std::unique_ptr<engine::Handler> m_events;
 };
 
 } // namespace ui

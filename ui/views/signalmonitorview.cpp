@@ -1,5 +1,7 @@
 #include "signalmonitorview.h"
 
+#include "botmodel.h"
+
 #include "format.h"
 #include "labels.h"
 #include "models/signalsmodel.h"
@@ -19,9 +21,9 @@
 
 namespace ui {
 
-SignalMonitorView::SignalMonitorView(engine::BotApi &api, QWidget *parent)
+SignalMonitorView::SignalMonitorView(BotModel &model, QWidget *parent)
     : QWidget(parent)
-    , m_api(api)
+    , m_api(model.api())
     , m_model(new SignalsModel(2000, this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_filter(new QLineEdit(this))
@@ -81,18 +83,13 @@ SignalMonitorView::SignalMonitorView(engine::BotApi &api, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &SignalMonitorView::updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &SignalMonitorView::updateCount);
 
-    m_events = m_api.handleEvents(this, [this](const engine::BotEvent &event) { onEvent(event); });
+    connect(&model, &BotModel::signalAdded, this, [this](const engine::Signal &s) { m_model->addSignal(s); });
     m_model->setSignals(m_api.recentSignals(m_model->capacity()));
     retranslateUi();
 }
 
 SignalMonitorView::~SignalMonitorView() = default;
 
-void SignalMonitorView::onEvent(const engine::BotEvent &event)
-{
-    if (const auto *signal = std::get_if<engine::Signal>(&event))
-        m_model->addSignal(*signal);
-}
 
 void SignalMonitorView::showSelected()
 {

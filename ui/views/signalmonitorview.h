@@ -13,6 +13,8 @@ class QTableView;
 
 namespace ui {
 
+class BotModel;
+
 class PriceChart;
 class SignalsModel;
 
@@ -20,7 +22,7 @@ class SignalsModel;
 class SignalMonitorView final : public QWidget {
     Q_OBJECT
 public:
-    explicit SignalMonitorView(engine::BotApi &api, QWidget *parent = nullptr);
+    explicit SignalMonitorView(BotModel &model, QWidget *parent = nullptr);
     ~SignalMonitorView() override;
 
     //! Updates the chart when new candles of the selected token have closed.
@@ -33,7 +35,6 @@ protected:
 
 private:
     void retranslateUi();
-    void onEvent(const engine::BotEvent &event);
     void showSelected();
     void updateCount();
 
@@ -45,7 +46,6 @@ private:
     QTableView *m_table;
     PriceChart *m_chart;
     QLabel *m_details;
-    std::unique_ptr<engine::Handler> m_events;
 };
 
 } // namespace ui

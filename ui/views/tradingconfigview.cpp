@@ -1,5 +1,7 @@
 #include "tradingconfigview.h"
 
+#include "botmodel.h"
+
 #include "widgets/apikeysbox.h"
 #include "widgets/configform.h"
 #include "widgets/enginecontrolbox.h"
@@ -26,18 +28,18 @@ bool sameModes(const QList<engine::ModeAvailability> &a, const QList<engine::Mod
 
 } // namespace
 
-TradingConfigView::TradingConfigView(engine::BotApi &api, QWidget *parent)
+TradingConfigView::TradingConfigView(BotModel &model, QWidget *parent)
     : QWidget(parent)
-    , m_api(api)
+    , m_api(model.api())
 {
     setObjectName(QStringLiteral("tradingConfigView"));
     auto *content = new QWidget;
     content->setObjectName(QStringLiteral("tradingConfigContent"));
-    m_control = new EngineControlBox(api, content);
-    m_form = new ConfigForm(api, content);
-    m_keys = new ApiKeysBox(api, content);
+    m_control = new EngineControlBox(m_api, content);
+    m_form = new ConfigForm(m_api, content);
+    m_keys = new ApiKeysBox(m_api, content);
     m_language = new LanguageBox(content);
-    m_modes = api.availableModes();
+    m_modes = m_api.availableModes();
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_control, 3);
@@ -60,7 +62,7 @@ TradingConfigView::TradingConfigView(engine::BotApi &api, QWidget *parent)
 
     // Stored or deleted keys change whether live trading is possible.
     connect(m_keys, &ApiKeysBox::secretsChanged, this, &TradingConfigView::updateModes);
-    m_events = m_api.handleEvents(this, [this](const engine::BotEvent &event) { onEvent(event); });
+    connect(&model, &BotModel::statusChanged, this, [this](const engine::BotStatus &s) { m_control->setStatus(s); });
     refresh();
 }
 
@@ -81,10 +83,5 @@ void TradingConfigView::updateModes()
     m_form->setModes(modes);
 }
 
-void TradingConfigView::onEvent(const engine::BotEvent &event)
-{
-    if (const auto *status = std::get_if<engine::BotStatus>(&event))
-        m_control->setStatus(*status);
-}
 
 } // namespace ui

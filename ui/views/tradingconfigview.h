@@ -8,6 +8,8 @@
 
 namespace ui {
 
+class BotModel;
+
 class ApiKeysBox;
 class ConfigForm;
 class EngineControlBox;
@@ -17,7 +19,7 @@ class LanguageBox;
 class TradingConfigView final : public QWidget {
     Q_OBJECT
 public:
-    explicit TradingConfigView(engine::BotApi &api, QWidget *parent = nullptr);
+    explicit TradingConfigView(BotModel &model, QWidget *parent = nullptr);
     ~TradingConfigView() override;
 
     //! Pulls the engine status and the available modes.
@@ -25,7 +27,6 @@ public:
     [[nodiscard]] ConfigForm *form() const { return m_form; }
 
 private:
-    void onEvent(const engine::BotEvent &event);
     void updateModes();
 
     engine::BotApi &m_api;
@@ -34,7 +35,6 @@ private:
     ApiKeysBox *m_keys;
     LanguageBox *m_language;
     QList<engine::ModeAvailability> m_modes;
-    std::unique_ptr<engine::Handler> m_events;
 };
 
 } // namespace ui

@@ -1,5 +1,7 @@
 #include "logpanel.h"
 
+#include "botmodel.h"
+
 #include "format.h"
 #include "labels.h"
 #include "models/logfilterproxy.h"
@@ -20,9 +22,9 @@ namespace {
 constexpr int kSnapshotLines = 1000;
 }
 
-LogPanel::LogPanel(engine::BotApi &api, QWidget *parent)
+LogPanel::LogPanel(BotModel &model, QWidget *parent)
     : QDockWidget(parent)
-    , m_api(api)
+    , m_api(model.api())
     , m_model(new LogModel(5000, this))
     , m_proxy(new LogFilterProxy(this))
 {
@@ -72,28 +74,25 @@ LogPanel::LogPanel(engine::BotApi &api, QWidget *parent)
     connect(m_clear, &QPushButton::clicked, m_model, &LogModel::clear);
 
     // Subscribe first, then read the snapshot, so nothing falls in between.
-    m_events = m_api.handleEvents(this, [this](const engine::BotEvent &event) { onEvent(event); });
+    connect(&model, &BotModel::logAdded, this, [this](const engine::LogEntry &e) { m_model->addEntry(e); });
+    connect(&model, &BotModel::riskDenied, this, &LogPanel::showDenial);
     m_model->setEntries(m_api.recentLogs(kSnapshotLines));
     retranslateUi();
 }
 
 LogPanel::~LogPanel() = default;
 
-void LogPanel::onEvent(const engine::BotEvent &event)
+void LogPanel::showDenial(const engine::RiskDenial &denial)
 {
-    if (const auto *entry = std::get_if<engine::LogEntry>(&event)) {
-        m_model->addEntry(*entry);
-    } else if (const auto *denial = std::get_if<engine::RiskDenial>(&event)) {
-        engine::LogEntry entry;
-        entry.tsMs = denial->tsMs;
-        entry.level = engine::LogEntry::Level::Warning;
-        entry.category = QStringLiteral("risk");
-        const engine::OrderRequest &r = denial->request;
-        entry.message = tr("Order denied: %1 %2 %3 — %4 [%5]")
-                            .arg(Labels::side(r.side), fmt::qty(r.qty), r.symbol, Labels::denial(denial->denial),
-                                 denial->denial.codeName());
-        m_model->addEntry(entry);
-    }
+    engine::LogEntry entry;
+    entry.tsMs = denial.tsMs;
+    entry.level = engine::LogEntry::Level::Warning;
+    entry.category = QStringLiteral("risk");
+    const engine::OrderRequest &r = denial.request;
+    entry.message = tr("Order denied: %1 %2 %3 — %4 [%5]")
+                        .arg(Labels::side(r.side), fmt::qty(r.qty), r.symbol, Labels::denial(denial.denial),
+                             denial.denial.codeName());
+    m_model->addEntry(entry);
 }
 
 void LogPanel::changeEvent(QEvent *event)

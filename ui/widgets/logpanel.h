@@ -13,6 +13,8 @@ class QTableView;
 
 namespace ui {
 
+class BotModel;
+
 class LogFilterProxy;
 class LogModel;
 
@@ -21,7 +23,7 @@ class LogModel;
 class LogPanel final : public QDockWidget {
     Q_OBJECT
 public:
-    explicit LogPanel(engine::BotApi &api, QWidget *parent = nullptr);
+    explicit LogPanel(BotModel &model, QWidget *parent = nullptr);
     ~LogPanel() override;
 
     [[nodiscard]] LogModel *model() const { return m_model; }
@@ -31,8 +33,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void showDenial(const engine::RiskDenial &denial);
     void retranslateUi();
-    void onEvent(const engine::BotEvent &event);
 
     engine::BotApi &m_api;
     LogModel *m_model;
@@ -41,7 +43,6 @@ private:
     QComboBox *m_level;
     QPushButton *m_clear;
     QTableView *m_table;
-    std::unique_ptr<engine::Handler> m_events;
 };
 
 } // namespace ui

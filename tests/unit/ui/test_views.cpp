@@ -200,6 +200,8 @@ private Q_SLOTS:
         m_window->resize(1440, 900);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        // one subscriber for the whole window: views listen to the BotModel's typed signals
+        QCOMPARE(m_api.handlerCount(), 1);
         // the mode is in the title: paper and real money are never mistaken for each other
         QCOMPARE(m_window->windowTitle(), QStringLiteral("Memedesk — ") + ui::Labels::tradingMode(engine::TradingMode::Demo));
     }
