@@ -1,0 +1,7 @@
+#include "netlog.h"
+
+namespace adapters::net {
+
+Q_LOGGING_CATEGORY(lcNet, "memedesk.net")
+
+} // namespace adapters::net
