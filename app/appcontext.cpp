@@ -1,20 +1,20 @@
-#include "appcontext.h"
+#include "app/appcontext.h"
 
-#include "datadir.h"
-#include "journaladvice.h"
-#include "logging.h"
-#include "venueregistry.h"
+#include "app/datadir.h"
+#include "app/journaladvice.h"
+#include "app/logging.h"
+#include "app/venueregistry.h"
 
-#include "api/botapiimpl.h"
-#include "kernel/engineinbox.h"
-#include "kernel/enginethread.h"
-#include "execution/journalaudit.h"
-#include "kernel/tradingengine.h"
-#include "ports/clock.h"
+#include "engine/api/botapiimpl.h"
+#include "engine/kernel/engineinbox.h"
+#include "engine/kernel/enginethread.h"
+#include "engine/execution/journalaudit.h"
+#include "engine/kernel/tradingengine.h"
+#include "engine/ports/clock.h"
 
-#include "keychain/qtkeychainsecretstore.h"
-#include "paper/paperexecutionclient.h"
-#include "storage/sqlitetradestore.h"
+#include "adapters/keychain/qtkeychainsecretstore.h"
+#include "adapters/paper/paperexecutionclient.h"
+#include "adapters/storage/sqlitetradestore.h"
 
 #include <QDir>
 #include <QJsonDocument>

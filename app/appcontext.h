@@ -1,8 +1,8 @@
 #pragma once
 
-#include "appoptions.h"
+#include "app/appoptions.h"
 
-#include "api/botconfig.h"
+#include "engine/api/botconfig.h"
 
 #include <QObject>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "datadir.h"
+#include "app/datadir.h"
 
 #include <QDir>
 #include <QStandardPaths>

@@ -1,9 +1,9 @@
 // The embedded demo market as a session feed.
-#include "venueregistry.h"
+#include "app/venueregistry.h"
 
-#include "kernel/engineinbox.h"
+#include "engine/kernel/engineinbox.h"
 
-#include "demo/demomarket.h"
+#include "adapters/demo/demomarket.h"
 
 #include <QDateTime>
 #include <QTimeZone>

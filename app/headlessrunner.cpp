@@ -1,4 +1,4 @@
-#include "headlessrunner.h"
+#include "app/headlessrunner.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "instancechannel.h"
+#include "app/instancechannel.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,8 +1,8 @@
-#include "journaladvice.h"
+#include "app/journaladvice.h"
 
-#include "datadir.h"
+#include "app/datadir.h"
 
-#include "storage/journalbackups.h"
+#include "adapters/storage/journalbackups.h"
 
 #include <QDir>
 #include <QLocale>

@@ -1,11 +1,11 @@
-#include "journalcommand.h"
+#include "app/journalcommand.h"
 
-#include "datadir.h"
-#include "journaladvice.h"
+#include "app/datadir.h"
+#include "app/journaladvice.h"
 
-#include "execution/journalaudit.h"
-#include "storage/journalbackups.h"
-#include "storage/sqlitetradestore.h"
+#include "engine/execution/journalaudit.h"
+#include "adapters/storage/journalbackups.h"
+#include "adapters/storage/sqlitetradestore.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>

@@ -1,11 +1,11 @@
 // memedesk: desktop app by default, headless status output without a display.
-#include "appcontext.h"
-#include "appoptions.h"
-#include "headlessrunner.h"
-#include "instancechannel.h"
-#include "journalcommand.h"
-#include "quitsignals.h"
-#include "secretscommand.h"
+#include "app/appcontext.h"
+#include "app/appoptions.h"
+#include "app/headlessrunner.h"
+#include "app/instancechannel.h"
+#include "app/journalcommand.h"
+#include "app/quitsignals.h"
+#include "app/secretscommand.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -15,8 +15,8 @@
 #include <memory>
 
 #ifdef MEMEDESK_HAS_GUI
-#include "language.h"
-#include "mainwindow.h"
+#include "ui/language.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QMessageBox>

@@ -1,8 +1,8 @@
-#include "secretscommand.h"
+#include "app/secretscommand.h"
 
-#include "venueregistry.h"
+#include "app/venueregistry.h"
 
-#include "keychain/qtkeychainsecretstore.h"
+#include "adapters/keychain/qtkeychainsecretstore.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>

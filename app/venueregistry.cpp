@@ -1,6 +1,6 @@
-#include "venueregistry.h"
+#include "app/venueregistry.h"
 
-#include "api/botapi.h"
+#include "engine/api/botapi.h"
 
 namespace app {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "marketfeed.h"
+#include "app/marketfeed.h"
 
-#include "api/venues.h"
+#include "engine/api/venues.h"
 
 #include <QList>
 

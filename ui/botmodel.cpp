@@ -1,4 +1,4 @@
-#include "botmodel.h"
+#include "ui/botmodel.h"
 
 namespace ui {
 

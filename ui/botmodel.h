@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/botapi.h"
+#include "engine/api/botapi.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,11 +1,11 @@
-#include "format.h"
+#include "ui/format.h"
 
 #include <QDateTime>
 
 #include <algorithm>
 #include <cmath>
 
-namespace ui::fmt {
+namespace ui::format {
 
 namespace {
 
@@ -134,4 +134,4 @@ QString isoUtc(qint64 msSinceEpoch)
     return QDateTime::fromMSecsSinceEpoch(msSinceEpoch).toUTC().toString(Qt::ISODateWithMs);
 }
 
-} // namespace ui::fmt
+} // namespace ui::format

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "core/decimal.h"
+#include "engine/core/decimal.h"
 
 #include <QString>
 
 //! Display formatting shared by every view. Decimals stay exact until the last step:
 //! only Decimal::toString(n) produces the digits, never a double.
-namespace ui::fmt {
+namespace ui::format {
 
 //! Price in plain notation with up to `significant` significant digits, so 0.00000123 shows
 //! all its digits (exchange prices have few; computed averages are cut, tooltips give them exactly).
@@ -34,4 +34,4 @@ namespace ui::fmt {
 //! Inserts thousands separators into a plain decimal string ("-1234.5" -> "-1,234.5").
 [[nodiscard]] QString grouped(const QString &plain);
 
-} // namespace ui::fmt
+} // namespace ui::format

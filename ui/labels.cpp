@@ -1,4 +1,4 @@
-#include "labels.h"
+#include "ui/labels.h"
 
 namespace ui {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/botevents.h"
-#include "core/enums.h"
+#include "engine/api/botevents.h"
+#include "engine/core/enums.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,15 +1,15 @@
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 
-#include "botmodel.h"
-#include "labels.h"
+#include "ui/botmodel.h"
+#include "ui/labels.h"
 
-#include "theme.h"
-#include "views/dashboardview.h"
-#include "views/historyview.h"
-#include "views/signalmonitorview.h"
-#include "views/tradingconfigview.h"
-#include "widgets/enginestatusbar.h"
-#include "widgets/logpanel.h"
+#include "ui/theme.h"
+#include "ui/views/dashboardview.h"
+#include "ui/views/historyview.h"
+#include "ui/views/signalmonitorview.h"
+#include "ui/views/tradingconfigview.h"
+#include "ui/widgets/enginestatusbar.h"
+#include "ui/widgets/logpanel.h"
 
 #include <QAction>
 #include <QCloseEvent>

@@ -1,4 +1,4 @@
-#include "tableviews.h"
+#include "ui/tableviews.h"
 
 #include <QHeaderView>
 #include <QTableView>

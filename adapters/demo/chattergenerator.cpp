@@ -1,6 +1,6 @@
-#include "chattergenerator.h"
+#include "adapters/demo/chattergenerator.h"
 
-#include "detmath.h"
+#include "adapters/demo/detmath.h"
 
 #include <algorithm>
 #include <array>

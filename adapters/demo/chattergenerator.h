@@ -1,8 +1,8 @@
 #pragma once
 
-#include "demoevent.h"
-#include "rng.h"
-#include "socialmood.h"
+#include "adapters/demo/demoevent.h"
+#include "adapters/demo/rng.h"
+#include "adapters/demo/socialmood.h"
 
 #include <QStringList>
 

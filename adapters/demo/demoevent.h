@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/chainevent.h"
-#include "core/marketdata.h"
-#include "core/socialpost.h"
+#include "engine/core/chainevent.h"
+#include "engine/core/marketdata.h"
+#include "engine/core/socialpost.h"
 
 #include <variant>
 

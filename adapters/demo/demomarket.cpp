@@ -1,6 +1,6 @@
-#include "demomarket.h"
+#include "adapters/demo/demomarket.h"
 
-#include "demomarketworker.h"
+#include "adapters/demo/demomarketworker.h"
 
 #include <QDateTime>
 

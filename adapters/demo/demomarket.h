@@ -1,11 +1,11 @@
 #pragma once
 
-#include "marketsimulator.h"
-#include "tokentruth.h"
+#include "adapters/demo/marketsimulator.h"
+#include "adapters/demo/tokentruth.h"
 
-#include "ports/chainclient.h"
-#include "ports/marketdataclient.h"
-#include "ports/socialsource.h"
+#include "engine/ports/chainclient.h"
+#include "engine/ports/marketdataclient.h"
+#include "engine/ports/socialsource.h"
 
 #include <QList>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "demomarketworker.h"
+#include "adapters/demo/demomarketworker.h"
 
-#include "demomarket.h"
+#include "adapters/demo/demomarket.h"
 
 #include <QMutexLocker>
 #include <QTimer>

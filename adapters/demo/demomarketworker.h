@@ -1,12 +1,12 @@
 #pragma once
 
-#include "demoevent.h"
-#include "marketsimulator.h"
-#include "tokentruth.h"
+#include "adapters/demo/demoevent.h"
+#include "adapters/demo/marketsimulator.h"
+#include "adapters/demo/tokentruth.h"
 
-#include "ports/chainclient.h"
-#include "ports/marketdataclient.h"
-#include "ports/socialsource.h"
+#include "engine/ports/chainclient.h"
+#include "engine/ports/marketdataclient.h"
+#include "engine/ports/socialsource.h"
 
 #include <QElapsedTimer>
 #include <QMutex>

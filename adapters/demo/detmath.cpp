@@ -1,4 +1,4 @@
-#include "detmath.h"
+#include "adapters/demo/detmath.h"
 
 #include <cmath>
 

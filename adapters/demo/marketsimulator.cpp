@@ -1,7 +1,7 @@
-#include "marketsimulator.h"
+#include "adapters/demo/marketsimulator.h"
 
-#include "regimescheduler.h"
-#include "tokensim.h"
+#include "adapters/demo/regimescheduler.h"
+#include "adapters/demo/tokensim.h"
 
 #include <algorithm>
 

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "chattergenerator.h"
-#include "demoevent.h"
-#include "regime.h"
-#include "rng.h"
-#include "tokencatalog.h"
-#include "tokentruth.h"
+#include "adapters/demo/chattergenerator.h"
+#include "adapters/demo/demoevent.h"
+#include "adapters/demo/regime.h"
+#include "adapters/demo/rng.h"
+#include "adapters/demo/tokencatalog.h"
+#include "adapters/demo/tokentruth.h"
 
-#include "core/marketdata.h"
-#include "core/socialpost.h"
+#include "engine/core/marketdata.h"
+#include "engine/core/socialpost.h"
 
 #include <QList>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "regime.h"
+#include "adapters/demo/regime.h"
 
 namespace adapters::demo {
 

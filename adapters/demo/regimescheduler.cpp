@@ -1,6 +1,6 @@
-#include "regimescheduler.h"
+#include "adapters/demo/regimescheduler.h"
 
-#include "detmath.h"
+#include "adapters/demo/detmath.h"
 
 namespace adapters::demo {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "regime.h"
-#include "rng.h"
+#include "adapters/demo/regime.h"
+#include "adapters/demo/rng.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "rng.h"
+#include "adapters/demo/rng.h"
 
-#include "detmath.h"
+#include "adapters/demo/detmath.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
-#include "tokencatalog.h"
+#include "adapters/demo/tokencatalog.h"
 
-#include "detmath.h"
+#include "adapters/demo/detmath.h"
 
 #include <array>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "rng.h"
-#include "tokenprofile.h"
+#include "adapters/demo/rng.h"
+#include "adapters/demo/tokenprofile.h"
 
-#include "core/marketdata.h"
+#include "engine/core/marketdata.h"
 
 #include <QList>
 #include <QSet>

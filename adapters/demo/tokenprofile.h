@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/decimal.h"
+#include "engine/core/decimal.h"
 
 #include <QString>
 

@@ -1,8 +1,8 @@
-#include "tokensim.h"
+#include "adapters/demo/tokensim.h"
 
-#include "detmath.h"
-#include "regimescheduler.h"
-#include "tokencatalog.h"
+#include "adapters/demo/detmath.h"
+#include "adapters/demo/regimescheduler.h"
+#include "adapters/demo/tokencatalog.h"
 
 #include <algorithm>
 #include <cmath>

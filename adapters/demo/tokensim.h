@@ -1,13 +1,13 @@
 #pragma once
 
-#include "demoevent.h"
-#include "regime.h"
-#include "rng.h"
-#include "socialmood.h"
-#include "tokenprofile.h"
-#include "tokentruth.h"
+#include "adapters/demo/demoevent.h"
+#include "adapters/demo/regime.h"
+#include "adapters/demo/rng.h"
+#include "adapters/demo/socialmood.h"
+#include "adapters/demo/tokenprofile.h"
+#include "adapters/demo/tokentruth.h"
 
-#include "core/marketdata.h"
+#include "engine/core/marketdata.h"
 
 #include <QList>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "regime.h"
+#include "adapters/demo/regime.h"
 
 #include <QString>
 

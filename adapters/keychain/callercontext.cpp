@@ -1,4 +1,4 @@
-#include "callercontext.h"
+#include "adapters/keychain/callercontext.h"
 
 #include <QMetaObject>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "keychainerror.h"
+#include "adapters/keychain/keychainerror.h"
 
 #include <qt6keychain/keychain.h>
 

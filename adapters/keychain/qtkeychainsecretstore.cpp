@@ -1,7 +1,7 @@
-#include "qtkeychainsecretstore.h"
+#include "adapters/keychain/qtkeychainsecretstore.h"
 
-#include "callercontext.h"
-#include "keychainerror.h"
+#include "adapters/keychain/callercontext.h"
+#include "adapters/keychain/keychainerror.h"
 
 #include <QCoreApplication>
 #include <QThread>

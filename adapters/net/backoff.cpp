@@ -1,4 +1,4 @@
-#include "backoff.h"
+#include "adapters/net/backoff.h"
 
 #include <QRandomGenerator>
 

@@ -1,9 +1,9 @@
-#include "httpclient.h"
+#include "adapters/net/httpclient.h"
 
-#include "net/httpfailure.h"
-#include "net/netlog.h"
-#include "net/replyoutcome.h"
-#include "net/requestissuer.h"
+#include "adapters/net/httpfailure.h"
+#include "adapters/net/netlog.h"
+#include "adapters/net/replyoutcome.h"
+#include "adapters/net/requestissuer.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "net/httpclientconfig.h"
-#include "net/httptypes.h"
-#include "net/requestbudget.h"
+#include "adapters/net/httpclientconfig.h"
+#include "adapters/net/httptypes.h"
+#include "adapters/net/requestbudget.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "net/backoff.h"
-#include "net/ratelimitheaders.h"
+#include "adapters/net/backoff.h"
+#include "adapters/net/ratelimitheaders.h"
 
 namespace adapters::net {
 

@@ -1,4 +1,4 @@
-#include "httpfailure.h"
+#include "adapters/net/httpfailure.h"
 
 namespace adapters::net {
 

@@ -1,4 +1,4 @@
-#include "httptypes.h"
+#include "adapters/net/httptypes.h"
 
 namespace adapters::net {
 

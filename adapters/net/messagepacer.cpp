@@ -1,4 +1,4 @@
-#include "messagepacer.h"
+#include "adapters/net/messagepacer.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/requestbudget.h"
+#include "adapters/net/requestbudget.h"
 
 #include <QByteArray>
 

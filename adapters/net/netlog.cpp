@@ -1,4 +1,4 @@
-#include "netlog.h"
+#include "adapters/net/netlog.h"
 
 namespace adapters::net {
 

@@ -1,4 +1,4 @@
-#include "oneshotbody.h"
+#include "adapters/net/oneshotbody.h"
 
 #include <algorithm>
 #include <cstring>

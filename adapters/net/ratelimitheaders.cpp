@@ -1,4 +1,4 @@
-#include "ratelimitheaders.h"
+#include "adapters/net/ratelimitheaders.h"
 
 #include <QDateTime>
 #include <QLocale>

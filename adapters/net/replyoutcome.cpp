@@ -1,4 +1,4 @@
-#include "replyoutcome.h"
+#include "adapters/net/replyoutcome.h"
 
 namespace adapters::net {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/httpfailure.h"
+#include "adapters/net/httpfailure.h"
 
 #include <QNetworkReply>
 

@@ -1,4 +1,4 @@
-#include "requestbudget.h"
+#include "adapters/net/requestbudget.h"
 
 #include <algorithm>
 

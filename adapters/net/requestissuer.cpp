@@ -1,6 +1,6 @@
-#include "requestissuer.h"
+#include "adapters/net/requestissuer.h"
 
-#include "net/oneshotbody.h"
+#include "adapters/net/oneshotbody.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/httptypes.h"
+#include "adapters/net/httptypes.h"
 
 class QNetworkAccessManager;
 class QNetworkReply;

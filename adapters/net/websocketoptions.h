@@ -1,7 +1,7 @@
 #pragma once
 
-#include "net/backoff.h"
-#include "net/httptypes.h"
+#include "adapters/net/backoff.h"
+#include "adapters/net/httptypes.h"
 
 namespace adapters::net {
 

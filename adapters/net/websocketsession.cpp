@@ -1,6 +1,6 @@
-#include "websocketsession.h"
+#include "adapters/net/websocketsession.h"
 
-#include "net/netlog.h"
+#include "adapters/net/netlog.h"
 
 #include <QNetworkRequest>
 #include <QWebSocket>

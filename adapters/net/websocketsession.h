@@ -1,8 +1,8 @@
 #pragma once
 
-#include "net/backoff.h"
-#include "net/messagepacer.h"
-#include "net/websocketoptions.h"
+#include "adapters/net/backoff.h"
+#include "adapters/net/messagepacer.h"
+#include "adapters/net/websocketoptions.h"
 
 #include <QAbstractSocket>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "execution/simvenueconfig.h"
+#include "engine/execution/simvenueconfig.h"
 
 namespace adapters::paper {
 

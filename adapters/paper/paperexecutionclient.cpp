@@ -1,4 +1,4 @@
-#include "paperexecutionclient.h"
+#include "adapters/paper/paperexecutionclient.h"
 
 namespace adapters::paper {
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "paperconfig.h"
-#include "paperoutbox.h"
+#include "adapters/paper/paperconfig.h"
+#include "adapters/paper/paperoutbox.h"
 
-#include "execution/simulatedvenue.h"
-#include "ports/clock.h"
-#include "ports/executionclient.h"
-#include "ports/marketdataclient.h"
+#include "engine/execution/simulatedvenue.h"
+#include "engine/ports/clock.h"
+#include "engine/ports/executionclient.h"
+#include "engine/ports/marketdataclient.h"
 
 #include <QHash>
 #include <QString>

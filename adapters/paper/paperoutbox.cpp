@@ -1,4 +1,4 @@
-#include "paperoutbox.h"
+#include "adapters/paper/paperoutbox.h"
 
 namespace adapters::paper {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "execution/simulatedvenue.h"
-#include "ports/executionclient.h"
+#include "engine/execution/simulatedvenue.h"
+#include "engine/ports/executionclient.h"
 
 #include <deque>
 #include <mutex>

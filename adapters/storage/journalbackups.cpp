@@ -1,4 +1,4 @@
-#include "journalbackups.h"
+#include "adapters/storage/journalbackups.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "journalreader.h"
+#include "adapters/storage/journalreader.h"
 
-#include "rowdecoder.h"
+#include "adapters/storage/rowdecoder.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

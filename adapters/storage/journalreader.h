@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ports/tradestore.h"
+#include "engine/ports/tradestore.h"
 
 #include <QSqlDatabase>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "journalwriter.h"
+#include "adapters/storage/journalwriter.h"
 
 #include <QSqlError>
 #include <QVariant>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pendingwrite.h"
+#include "adapters/storage/pendingwrite.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

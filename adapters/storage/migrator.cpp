@@ -1,4 +1,4 @@
-#include "migrator.h"
+#include "adapters/storage/migrator.h"
 
 #include <QDateTime>
 #include <QDir>

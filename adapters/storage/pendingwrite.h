@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/decimal.h"
-#include "core/fill.h"
-#include "core/order.h"
-#include "core/position.h"
-#include "core/signal.h"
-#include "ports/tradestore.h"
+#include "engine/core/decimal.h"
+#include "engine/core/fill.h"
+#include "engine/core/order.h"
+#include "engine/core/position.h"
+#include "engine/core/signal.h"
+#include "engine/ports/tradestore.h"
 
 #include <QHash>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "rowdecoder.h"
+#include "adapters/storage/rowdecoder.h"
 
 #include <QSqlRecord>
 #include <QVariant>

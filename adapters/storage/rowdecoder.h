@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/decimal.h"
-#include "core/enums.h"
+#include "engine/core/decimal.h"
+#include "engine/core/enums.h"
 
 #include <QSqlQuery>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "sqlitetradestore.h"
+#include "adapters/storage/sqlitetradestore.h"
 
-#include "storeworker.h"
+#include "adapters/storage/storeworker.h"
 
 namespace adapters::storage {
 

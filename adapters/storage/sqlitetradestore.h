@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ports/tradestore.h"
-#include "storeworker.h"
+#include "engine/ports/tradestore.h"
+#include "adapters/storage/storeworker.h"
 
 #include <QString>
 #include <QThread>

@@ -1,8 +1,8 @@
-#include "storeworker.h"
+#include "adapters/storage/storeworker.h"
 
-#include "journalreader.h"
-#include "journalwriter.h"
-#include "migrator.h"
+#include "adapters/storage/journalreader.h"
+#include "adapters/storage/journalwriter.h"
+#include "adapters/storage/migrator.h"
 
 #include <QDir>
 #include <QFileInfo>

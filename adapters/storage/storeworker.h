@@ -1,8 +1,8 @@
 #pragma once
 
-#include "journalbackups.h"
-#include "pendingwrite.h"
-#include "ports/tradestore.h"
+#include "adapters/storage/journalbackups.h"
+#include "adapters/storage/pendingwrite.h"
+#include "engine/ports/tradestore.h"
 
 #include <QObject>
 #include <QString>

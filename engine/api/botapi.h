@@ -1,10 +1,10 @@
 #pragma once
 
-#include "api/botconfig.h"
-#include "api/botevents.h"
-#include "api/venues.h"
-#include "core/marketdata.h"
-#include "ports/tradestore.h"
+#include "engine/api/botconfig.h"
+#include "engine/api/botevents.h"
+#include "engine/api/venues.h"
+#include "engine/core/marketdata.h"
+#include "engine/ports/tradestore.h"
 
 #include <QList>
 #include <QStringList>

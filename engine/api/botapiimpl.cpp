@@ -1,8 +1,8 @@
-#include "botapiimpl.h"
+#include "engine/api/botapiimpl.h"
 
-#include "kernel/tradingengine.h"
-#include "ports/secretstore.h"
-#include "ports/tradestore.h"
+#include "engine/kernel/tradingengine.h"
+#include "engine/ports/secretstore.h"
+#include "engine/ports/tradestore.h"
 
 #include <QJsonDocument>
 #include <QMetaObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/botapi.h"
-#include "kernel/engineobserver.h"
+#include "engine/api/botapi.h"
+#include "engine/kernel/engineobserver.h"
 
 #include <QMutex>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "botconfig.h"
+#include "engine/api/botconfig.h"
 
 #include <QJsonValue>
 

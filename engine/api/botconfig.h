@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/enums.h"
-#include "risk/risklimits.h"
-#include "strategy/strategyparams.h"
+#include "engine/core/enums.h"
+#include "engine/risk/risklimits.h"
+#include "engine/strategy/strategyparams.h"
 
 #include <QHash>
 #include <QJsonObject>

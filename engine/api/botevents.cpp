@@ -1,4 +1,4 @@
-#include "botevents.h"
+#include "engine/api/botevents.h"
 
 namespace engine {
 

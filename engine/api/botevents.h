@@ -1,13 +1,13 @@
 #pragma once
 
-#include "risk/denial.h"
+#include "engine/risk/denial.h"
 
-#include "core/decimal.h"
-#include "core/enums.h"
-#include "core/fill.h"
-#include "core/order.h"
-#include "core/position.h"
-#include "core/signal.h"
+#include "engine/core/decimal.h"
+#include "engine/core/enums.h"
+#include "engine/core/fill.h"
+#include "engine/core/order.h"
+#include "engine/core/position.h"
+#include "engine/core/signal.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "venues.h"
+#include "engine/api/venues.h"
 
 namespace engine {
 

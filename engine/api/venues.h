@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/enums.h"
+#include "engine/core/enums.h"
 
 #include <QList>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "chainevent.h"
+#include "engine/core/chainevent.h"
 
 namespace engine {
 

@@ -1,4 +1,4 @@
-#include "decimal.h"
+#include "engine/core/decimal.h"
 
 #include <algorithm>
 #include <cmath>

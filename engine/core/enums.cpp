@@ -1,4 +1,4 @@
-#include "enums.h"
+#include "engine/core/enums.h"
 
 namespace engine {
 

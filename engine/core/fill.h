@@ -1,7 +1,7 @@
 #pragma once
 
-#include "decimal.h"
-#include "enums.h"
+#include "engine/core/decimal.h"
+#include "engine/core/enums.h"
 
 #include <QString>
 

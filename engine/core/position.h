@@ -1,6 +1,6 @@
 #pragma once
 
-#include "decimal.h"
+#include "engine/core/decimal.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "journalaudit.h"
+#include "engine/execution/journalaudit.h"
 
 namespace engine {
 

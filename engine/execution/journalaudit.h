@@ -1,7 +1,7 @@
 #pragma once
 
-#include "execution/portfolio.h"
-#include "ports/tradestore.h"
+#include "engine/execution/portfolio.h"
+#include "engine/ports/tradestore.h"
 
 #include <QStringList>
 

@@ -1,6 +1,6 @@
-#include "ordermanager.h"
+#include "engine/execution/ordermanager.h"
 
-#include "orderstatemachine.h"
+#include "engine/execution/orderstatemachine.h"
 
 namespace engine {
 

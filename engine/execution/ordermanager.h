@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/fill.h"
-#include "core/order.h"
+#include "engine/core/fill.h"
+#include "engine/core/order.h"
 
 #include <QHash>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "orderstatemachine.h"
+#include "engine/execution/orderstatemachine.h"
 
 namespace engine {
 

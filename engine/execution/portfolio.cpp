@@ -1,4 +1,4 @@
-#include "portfolio.h"
+#include "engine/execution/portfolio.h"
 
 namespace engine {
 

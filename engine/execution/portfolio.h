@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/fill.h"
-#include "core/position.h"
+#include "engine/core/fill.h"
+#include "engine/core/position.h"
 
 #include <QHash>
 #include <QList>

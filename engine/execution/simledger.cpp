@@ -1,4 +1,4 @@
-#include "simledger.h"
+#include "engine/execution/simledger.h"
 
 namespace engine {
 

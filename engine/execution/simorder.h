@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/decimal.h"
-#include "core/enums.h"
-#include "core/marketdata.h"
-#include "core/order.h"
+#include "engine/core/decimal.h"
+#include "engine/core/enums.h"
+#include "engine/core/marketdata.h"
+#include "engine/core/order.h"
 
 #include <QString>
 

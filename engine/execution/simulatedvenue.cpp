@@ -1,4 +1,4 @@
-#include "simulatedvenue.h"
+#include "engine/execution/simulatedvenue.h"
 
 #include <QDateTime>
 #include <QStringList>

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "execution/simledger.h"
-#include "execution/simorder.h"
-#include "execution/simvenueconfig.h"
-#include "ports/adaptererror.h"
-#include "ports/clock.h"
+#include "engine/execution/simledger.h"
+#include "engine/execution/simorder.h"
+#include "engine/execution/simvenueconfig.h"
+#include "engine/ports/adaptererror.h"
+#include "engine/ports/clock.h"
 
-#include "core/fill.h"
-#include "core/marketdata.h"
-#include "core/order.h"
+#include "engine/core/fill.h"
+#include "engine/core/marketdata.h"
+#include "engine/core/order.h"
 
 #include <QHash>
 #include <QList>

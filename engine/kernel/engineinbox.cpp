@@ -1,6 +1,6 @@
-#include "engineinbox.h"
+#include "engine/kernel/engineinbox.h"
 
-#include "kernel/tradingengine.h"
+#include "engine/kernel/tradingengine.h"
 
 #include <QMetaObject>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "ports/chainclient.h"
-#include "ports/executionclient.h"
-#include "ports/marketdataclient.h"
-#include "ports/socialsource.h"
-#include "ports/tradestore.h"
+#include "engine/ports/chainclient.h"
+#include "engine/ports/executionclient.h"
+#include "engine/ports/marketdataclient.h"
+#include "engine/ports/socialsource.h"
+#include "engine/ports/tradestore.h"
 
 #include <QHash>
 #include <QMutex>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/botevents.h"
-#include "core/marketdata.h"
+#include "engine/api/botevents.h"
+#include "engine/core/marketdata.h"
 
 #include <QHash>
 #include <QList>

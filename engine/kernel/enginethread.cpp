@@ -1,6 +1,6 @@
-#include "enginethread.h"
+#include "engine/kernel/enginethread.h"
 
-#include "kernel/tradingengine.h"
+#include "engine/kernel/tradingengine.h"
 
 #include <QMetaObject>
 

@@ -1,4 +1,4 @@
-#include "marketstate.h"
+#include "engine/kernel/marketstate.h"
 
 namespace engine {
 

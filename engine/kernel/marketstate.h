@@ -1,12 +1,12 @@
 #pragma once
 
-#include "core/chainevent.h"
-#include "core/marketdata.h"
-#include "core/socialpost.h"
-#include "signals/chaintracker.h"
-#include "signals/socialtracker.h"
-#include "signals/symbolfeatures.h"
-#include "strategy/strategyparams.h"
+#include "engine/core/chainevent.h"
+#include "engine/core/marketdata.h"
+#include "engine/core/socialpost.h"
+#include "engine/signals/chaintracker.h"
+#include "engine/signals/socialtracker.h"
+#include "engine/signals/symbolfeatures.h"
+#include "engine/strategy/strategyparams.h"
 
 #include <QHash>
 #include <QList>

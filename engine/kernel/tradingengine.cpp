@@ -1,10 +1,10 @@
-#include "tradingengine.h"
+#include "engine/kernel/tradingengine.h"
 
-#include "kernel/engineinbox.h"
-#include "ports/clock.h"
-#include "ports/executionclient.h"
-#include "risk/exitmanager.h"
-#include "signals/signalscorer.h"
+#include "engine/kernel/engineinbox.h"
+#include "engine/ports/clock.h"
+#include "engine/ports/executionclient.h"
+#include "engine/risk/exitmanager.h"
+#include "engine/signals/signalscorer.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

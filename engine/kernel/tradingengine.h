@@ -1,19 +1,19 @@
 #pragma once
 
-#include "api/botconfig.h"
-#include "api/botevents.h"
-#include "core/chainevent.h"
-#include "core/marketdata.h"
-#include "core/socialpost.h"
-#include "execution/ordermanager.h"
-#include "execution/portfolio.h"
-#include "kernel/engineobserver.h"
-#include "ports/adaptererror.h"
-#include "ports/tradestore.h"
-#include "risk/riskgate.h"
-#include "kernel/marketstate.h"
-#include "strategy/momentumsocialstrategy.h"
-#include "strategy/strategyhost.h"
+#include "engine/api/botconfig.h"
+#include "engine/api/botevents.h"
+#include "engine/core/chainevent.h"
+#include "engine/core/marketdata.h"
+#include "engine/core/socialpost.h"
+#include "engine/execution/ordermanager.h"
+#include "engine/execution/portfolio.h"
+#include "engine/kernel/engineobserver.h"
+#include "engine/ports/adaptererror.h"
+#include "engine/ports/tradestore.h"
+#include "engine/risk/riskgate.h"
+#include "engine/kernel/marketstate.h"
+#include "engine/strategy/momentumsocialstrategy.h"
+#include "engine/strategy/strategyhost.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,9 +1,9 @@
 // TradingEngine, execution side: submitting through the risk gate, the
 // write-ahead journal, venue reports, fills and balances.
-#include "tradingengine.h"
+#include "engine/kernel/tradingengine.h"
 
-#include "ports/clock.h"
-#include "ports/executionclient.h"
+#include "engine/ports/clock.h"
+#include "engine/ports/executionclient.h"
 
 namespace engine {
 

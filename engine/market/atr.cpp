@@ -1,4 +1,4 @@
-#include "atr.h"
+#include "engine/market/atr.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "ema.h"
+#include "engine/market/ema.h"
 
 #include <algorithm>
 

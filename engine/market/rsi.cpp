@@ -1,4 +1,4 @@
-#include "rsi.h"
+#include "engine/market/rsi.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "volumezscore.h"
+#include "engine/market/volumezscore.h"
 
 #include <algorithm>
 #include <cmath>

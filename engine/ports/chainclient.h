@@ -1,7 +1,7 @@
 #pragma once
 
-#include "adaptererror.h"
-#include "core/chainevent.h"
+#include "engine/ports/adaptererror.h"
+#include "engine/core/chainevent.h"
 
 namespace engine {
 

@@ -1,4 +1,4 @@
-#include "clock.h"
+#include "engine/ports/clock.h"
 
 #include <QDateTime>
 

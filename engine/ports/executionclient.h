@@ -1,8 +1,8 @@
 #pragma once
 
-#include "adaptererror.h"
-#include "core/fill.h"
-#include "core/order.h"
+#include "engine/ports/adaptererror.h"
+#include "engine/core/fill.h"
+#include "engine/core/order.h"
 
 #include <QHash>
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "adaptererror.h"
-#include "core/marketdata.h"
+#include "engine/ports/adaptererror.h"
+#include "engine/core/marketdata.h"
 
 #include <QList>
 #include <QString>

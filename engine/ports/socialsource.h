@@ -1,7 +1,7 @@
 #pragma once
 
-#include "adaptererror.h"
-#include "core/socialpost.h"
+#include "engine/ports/adaptererror.h"
+#include "engine/core/socialpost.h"
 
 #include <QList>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/fill.h"
-#include "core/order.h"
-#include "core/position.h"
-#include "core/signal.h"
+#include "engine/core/fill.h"
+#include "engine/core/order.h"
+#include "engine/core/position.h"
+#include "engine/core/signal.h"
 
 #include <QHash>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "denial.h"
+#include "engine/risk/denial.h"
 
 #include <QStringList>
 

@@ -1,4 +1,4 @@
-#include "exitmanager.h"
+#include "engine/risk/exitmanager.h"
 
 namespace engine {
 

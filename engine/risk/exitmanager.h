@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/order.h"
-#include "core/position.h"
-#include "risk/risklimits.h"
+#include "engine/core/order.h"
+#include "engine/core/position.h"
+#include "engine/risk/risklimits.h"
 
 #include <optional>
 

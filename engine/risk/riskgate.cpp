@@ -1,4 +1,4 @@
-#include "riskgate.h"
+#include "engine/risk/riskgate.h"
 
 namespace engine {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/enums.h"
-#include "core/order.h"
-#include "risk/denial.h"
-#include "risk/risklimits.h"
+#include "engine/core/enums.h"
+#include "engine/core/order.h"
+#include "engine/risk/denial.h"
+#include "engine/risk/risklimits.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "chaintracker.h"
+#include "engine/signals/chaintracker.h"
 
 namespace engine {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/chainevent.h"
+#include "engine/core/chainevent.h"
 
 #include <QHash>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "signalscorer.h"
+#include "engine/signals/signalscorer.h"
 
 #include <QStringList>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/signal.h"
-#include "signals/chaintracker.h"
-#include "signals/socialtracker.h"
-#include "signals/symbolfeatures.h"
-#include "strategy/strategyparams.h"
+#include "engine/core/signal.h"
+#include "engine/signals/chaintracker.h"
+#include "engine/signals/socialtracker.h"
+#include "engine/signals/symbolfeatures.h"
+#include "engine/strategy/strategyparams.h"
 
 namespace engine {
 

@@ -1,4 +1,4 @@
-#include "socialtracker.h"
+#include "engine/signals/socialtracker.h"
 
 #include <QSet>
 

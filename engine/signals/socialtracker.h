@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/socialpost.h"
+#include "engine/core/socialpost.h"
 
 #include <QHash>
 #include <QString>

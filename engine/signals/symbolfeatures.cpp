@@ -1,4 +1,4 @@
-#include "symbolfeatures.h"
+#include "engine/signals/symbolfeatures.h"
 
 namespace engine {
 

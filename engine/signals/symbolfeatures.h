@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/marketdata.h"
-#include "market/atr.h"
-#include "market/ema.h"
-#include "market/rsi.h"
-#include "market/volumezscore.h"
+#include "engine/core/marketdata.h"
+#include "engine/market/atr.h"
+#include "engine/market/ema.h"
+#include "engine/market/rsi.h"
+#include "engine/market/volumezscore.h"
 
 namespace engine {
 

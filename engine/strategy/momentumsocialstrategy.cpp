@@ -1,4 +1,4 @@
-#include "momentumsocialstrategy.h"
+#include "engine/strategy/momentumsocialstrategy.h"
 
 namespace engine {
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/marketdata.h"
-#include "core/order.h"
-#include "core/position.h"
-#include "core/signal.h"
-#include "strategy/strategyparams.h"
+#include "engine/core/marketdata.h"
+#include "engine/core/order.h"
+#include "engine/core/position.h"
+#include "engine/core/signal.h"
+#include "engine/strategy/strategyparams.h"
 
 #include <QList>
 #include <QString>

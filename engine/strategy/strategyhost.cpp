@@ -1,4 +1,4 @@
-#include "strategyhost.h"
+#include "engine/strategy/strategyhost.h"
 
 namespace engine {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "strategy/strategy.h"
-#include "strategy/strategyparams.h"
+#include "engine/strategy/strategy.h"
+#include "engine/strategy/strategyparams.h"
 
 #include <QList>
 #include <QSet>

@@ -2,17 +2,17 @@
 // does fail (exit 1) when a measured path produced a wrong result.
 //   memedesk_bench           full run (figures for docs/benchmarks.md)
 //   memedesk_bench --quick   small sizes (the CTest smoke run)
-#include "api/botconfig.h"
-#include "core/decimal.h"
-#include "execution/journalaudit.h"
-#include "kernel/engineinbox.h"
-#include "kernel/engineobserver.h"
-#include "kernel/tradingengine.h"
-#include "ports/clock.h"
+#include "engine/api/botconfig.h"
+#include "engine/core/decimal.h"
+#include "engine/execution/journalaudit.h"
+#include "engine/kernel/engineinbox.h"
+#include "engine/kernel/engineobserver.h"
+#include "engine/kernel/tradingengine.h"
+#include "engine/ports/clock.h"
 
-#include "demo/marketsimulator.h"
-#include "paper/paperexecutionclient.h"
-#include "storage/sqlitetradestore.h"
+#include "adapters/demo/marketsimulator.h"
+#include "adapters/paper/paperexecutionclient.h"
+#include "adapters/storage/sqlitetradestore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "apprunner.h"
+#include "tests/support/apprunner.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #pragma once
 
 // QCOMPARE for engine enums, by name, so a failure prints "FILLED" vs "REJECTED".
-#include "core/enums.h"
+#include "engine/core/enums.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "journalcheck.h"
+#include "tests/support/journalcheck.h"
 
-#include "storage/sqlitetradestore.h"
+#include "adapters/storage/sqlitetradestore.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

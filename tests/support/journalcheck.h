@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/decimal.h"
-#include "ports/tradestore.h"
+#include "engine/core/decimal.h"
+#include "engine/ports/tradestore.h"
 
 #include <QHash>
 #include <QString>

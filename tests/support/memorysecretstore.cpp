@@ -1,4 +1,4 @@
-#include "memorysecretstore.h"
+#include "tests/support/memorysecretstore.h"
 
 namespace testsupport {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ports/secretstore.h"
+#include "engine/ports/secretstore.h"
 
 #include <QHash>
 #include <QMutex>

@@ -1,4 +1,4 @@
-#include "csv.h"
+#include "ui/models/csv.h"
 
 namespace ui::csv {
 

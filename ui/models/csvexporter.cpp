@@ -1,7 +1,7 @@
-#include "csvexporter.h"
+#include "ui/models/csvexporter.h"
 
-#include "csv.h"
-#include "historycolumns.h"
+#include "ui/models/csv.h"
+#include "ui/models/historycolumns.h"
 
 #include <QSaveFile>
 

@@ -1,8 +1,8 @@
-#include "fillsmodel.h"
+#include "ui/models/fillsmodel.h"
 
-#include "format.h"
-#include "labels.h"
-#include "theme.h"
+#include "ui/format.h"
+#include "ui/labels.h"
+#include "ui/theme.h"
 
 #include <QColor>
 
@@ -66,13 +66,13 @@ QVariant FillsModel::data(const QModelIndex &index, int role) const
     const engine::Fill &f = m_rows.at(index.row());
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Time: return fmt::timeOfDay(f.tsMs);
+        case Time: return format::timeOfDay(f.tsMs);
         case Symbol: return f.symbol;
         case Side: return Labels::side(f.side);
-        case Price: return fmt::price(f.price);
-        case Quantity: return fmt::qty(f.qty);
-        case Notional: return fmt::notional(f.price, f.qty);
-        case Fee: return fmt::amount(f.fee);
+        case Price: return format::price(f.price);
+        case Quantity: return format::qty(f.qty);
+        case Notional: return format::notional(f.price, f.qty);
+        case Fee: return format::amount(f.fee);
         }
     } else if (role == Qt::TextAlignmentRole) {
         return index.column() >= Price ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
@@ -81,7 +81,7 @@ QVariant FillsModel::data(const QModelIndex &index, int role) const
         return f.side == engine::Side::Buy ? Theme::positive() : Theme::negative();
     } else if (role == Qt::ToolTipRole) {
         return tr("Fill %1 of order %2 at %3, %4\nPrice %5, quantity %6, fee %7 %8")
-            .arg(f.fillId, f.clientId, fmt::dateTime(f.tsMs), f.isMaker ? tr("maker") : tr("taker"),
+            .arg(f.fillId, f.clientId, format::dateTime(f.tsMs), f.isMaker ? tr("maker") : tr("taker"),
                  f.price.toString(), f.qty.toString(), f.fee.toString(), f.feeAsset);
     }
     return {};

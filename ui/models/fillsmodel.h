@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/fill.h"
+#include "engine/core/fill.h"
 
 #include <QAbstractTableModel>
 #include <QList>

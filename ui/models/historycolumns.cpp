@@ -1,7 +1,7 @@
-#include "historycolumns.h"
+#include "ui/models/historycolumns.h"
 
-#include "format.h"
-#include "labels.h"
+#include "ui/format.h"
+#include "ui/labels.h"
 
 namespace ui {
 
@@ -105,13 +105,13 @@ int HistoryColumns::width(Kind kind, int column)
 QString HistoryColumns::display(const engine::Fill &f, int column)
 {
     switch (column) {
-    case FTime: return fmt::dateTime(f.tsMs);
+    case FTime: return format::dateTime(f.tsMs);
     case FSymbol: return f.symbol;
     case FSide: return Labels::side(f.side);
-    case FPrice: return fmt::price(f.price);
-    case FQty: return fmt::qty(f.qty);
-    case FNotional: return fmt::notional(f.price, f.qty);
-    case FFee: return fmt::amount(f.fee);
+    case FPrice: return format::price(f.price);
+    case FQty: return format::qty(f.qty);
+    case FNotional: return format::notional(f.price, f.qty);
+    case FFee: return format::amount(f.fee);
     case FFeeAsset: return f.feeAsset;
     case FLiquidity: return f.isMaker ? tr("maker") : tr("taker");
     case FFillId: return f.fillId;
@@ -123,21 +123,21 @@ QString HistoryColumns::display(const engine::Fill &f, int column)
 QString HistoryColumns::display(const engine::Order &o, int column)
 {
     switch (column) {
-    case OCreated: return fmt::dateTime(o.createdMs);
+    case OCreated: return format::dateTime(o.createdMs);
     case OSymbol: return o.symbol;
     case OSide: return Labels::side(o.side);
     case OType: return Labels::orderType(o.type);
     case OStatus: return Labels::orderStatus(o.status);
-    case OQty: return fmt::qty(o.qty);
-    case OFilled: return fmt::qty(o.filledQty);
-    case OLimit: return o.type == engine::OrderType::Limit ? fmt::price(o.limitPrice) : QString();
-    case OAvg: return o.filledQty.isZero() ? QString() : fmt::price(o.avgPrice);
-    case OFees: return fmt::amount(o.fees);
+    case OQty: return format::qty(o.qty);
+    case OFilled: return format::qty(o.filledQty);
+    case OLimit: return o.type == engine::OrderType::Limit ? format::price(o.limitPrice) : QString();
+    case OAvg: return o.filledQty.isZero() ? QString() : format::price(o.avgPrice);
+    case OFees: return format::amount(o.fees);
     case OStrategy: return o.strategy;
     case OReason: return o.reason;
     case OClientId: return o.clientId;
     case OVenueId: return o.venueOrderId;
-    case OUpdated: return fmt::dateTime(o.updatedMs);
+    case OUpdated: return format::dateTime(o.updatedMs);
     case OMode: return Labels::tradingMode(o.mode);
     }
     return {};
@@ -158,18 +158,18 @@ QStringList HistoryColumns::csvHeader(Kind kind)
 
 QStringList HistoryColumns::csvFields(const engine::Fill &f)
 {
-    return {fmt::isoUtc(f.tsMs), f.symbol, engine::toString(f.side), f.price.toString(), f.qty.toString(),
+    return {format::isoUtc(f.tsMs), f.symbol, engine::toString(f.side), f.price.toString(), f.qty.toString(),
             exactProduct(f.price, f.qty), f.fee.toString(), f.feeAsset,
             f.isMaker ? QStringLiteral("maker") : QStringLiteral("taker"), f.fillId, f.clientId};
 }
 
 QStringList HistoryColumns::csvFields(const engine::Order &o)
 {
-    return {fmt::isoUtc(o.createdMs), o.symbol, engine::toString(o.side), engine::toString(o.type),
+    return {format::isoUtc(o.createdMs), o.symbol, engine::toString(o.side), engine::toString(o.type),
             engine::toString(o.status), o.qty.toString(), o.filledQty.toString(),
             o.type == engine::OrderType::Limit ? o.limitPrice.toString() : QString(),
             o.filledQty.isZero() ? QString() : o.avgPrice.toString(), o.fees.toString(), o.strategy, o.reason,
-            o.clientId, o.venueOrderId, fmt::isoUtc(o.updatedMs), engine::toString(o.mode)};
+            o.clientId, o.venueOrderId, format::isoUtc(o.updatedMs), engine::toString(o.mode)};
 }
 
 } // namespace ui

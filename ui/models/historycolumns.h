@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/fill.h"
-#include "core/order.h"
-#include "ports/tradestore.h"
+#include "engine/core/fill.h"
+#include "engine/core/order.h"
+#include "engine/ports/tradestore.h"
 
 #include <QCoreApplication>
 #include <QString>

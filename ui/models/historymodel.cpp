@@ -1,7 +1,7 @@
-#include "historymodel.h"
+#include "ui/models/historymodel.h"
 
-#include "historycolumns.h"
-#include "theme.h"
+#include "ui/models/historycolumns.h"
+#include "ui/theme.h"
 
 #include <QColor>
 

@@ -1,6 +1,6 @@
-#include "logfilterproxy.h"
+#include "ui/models/logfilterproxy.h"
 
-#include "logmodel.h"
+#include "ui/models/logmodel.h"
 
 namespace ui {
 

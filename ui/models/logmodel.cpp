@@ -1,8 +1,8 @@
-#include "logmodel.h"
+#include "ui/models/logmodel.h"
 
-#include "format.h"
-#include "labels.h"
-#include "theme.h"
+#include "ui/format.h"
+#include "ui/labels.h"
+#include "ui/theme.h"
 
 #include <QColor>
 
@@ -66,7 +66,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Time: return fmt::dateTime(e.tsMs);
+        case Time: return format::dateTime(e.tsMs);
         case Level: return Labels::logLevel(e.level);
         case Category: return e.category;
         case Message: return e.message;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/botevents.h"
+#include "engine/api/botevents.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "positionsmodel.h"
+#include "ui/models/positionsmodel.h"
 
-#include "format.h"
-#include "theme.h"
+#include "ui/format.h"
+#include "ui/theme.h"
 
 #include <QColor>
 
@@ -14,8 +14,8 @@ PositionsModel::Row PositionsModel::makeRow(const engine::Position &p)
     try {
         const engine::Decimal pnl = p.unrealizedPnl();
         row.pnlSign = pnl.isPositive() ? 1 : pnl.isNegative() ? -1 : 0;
-        row.pnl = fmt::signedMoney(pnl);
-        row.value = fmt::money(p.marketValue());
+        row.pnl = format::signedMoney(pnl);
+        row.value = format::money(p.marketValue());
         if (p.avgPrice.isPositive()) {
             const engine::Decimal pct = (p.lastPrice - p.avgPrice) / p.avgPrice * engine::Decimal::fromInt(100);
             row.pct = (pct.isPositive() ? QStringLiteral("+") : QString()) + pct.toString(2) + QStringLiteral(" %");
@@ -77,9 +77,9 @@ QVariant PositionsModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Symbol: return p.symbol;
-        case Quantity: return fmt::qty(p.qty);
-        case AvgPrice: return fmt::price(p.avgPrice);
-        case Mark: return fmt::price(p.lastPrice);
+        case Quantity: return format::qty(p.qty);
+        case AvgPrice: return format::price(p.avgPrice);
+        case Mark: return format::price(p.lastPrice);
         case Value: return row.value;
         case UnrealizedPnl: return row.pnl;
         case UnrealizedPct: return row.pct;
@@ -93,7 +93,7 @@ QVariant PositionsModel::data(const QModelIndex &index, int role) const
     } else if (role == Qt::ToolTipRole) {
         return tr("%1: %2 at average %3, mark %4\nRealized %5, fees %6")
             .arg(p.symbol, p.qty.toString(), p.avgPrice.toString(), p.lastPrice.toString(),
-                 fmt::signedMoney(p.realizedPnl, 4), fmt::money(p.fees, 4));
+                 format::signedMoney(p.realizedPnl, 4), format::money(p.fees, 4));
     }
     return {};
 }

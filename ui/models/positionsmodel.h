@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/position.h"
+#include "engine/core/position.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,8 +1,8 @@
-#include "signalsmodel.h"
+#include "ui/models/signalsmodel.h"
 
-#include "format.h"
-#include "labels.h"
-#include "theme.h"
+#include "ui/format.h"
+#include "ui/labels.h"
+#include "ui/theme.h"
 
 #include <QColor>
 
@@ -77,18 +77,18 @@ QVariant SignalsModel::data(const QModelIndex &index, int role) const
     const engine::Signal &s = m_rows.at(index.row());
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Time: return fmt::timeOfDay(s.tsMs);
+        case Time: return format::timeOfDay(s.tsMs);
         case Symbol: return s.symbol;
         case Action: return Labels::signalAction(s.action);
-        case Score: return fmt::number(s.score, 2, true);
-        case Momentum: return fmt::percent(s.momentum * 100.0, 2, true);
-        case Rsi: return fmt::number(s.rsi, 1);
-        case VolumeZ: return fmt::number(s.volumeZ, 2, true);
-        case MentionVelocity: return fmt::number(s.mentionVelocity, 1) + QStringLiteral("×");
-        case Sentiment: return fmt::number(s.sentiment, 2, true);
+        case Score: return format::number(s.score, 2, true);
+        case Momentum: return format::percent(s.momentum * 100.0, 2, true);
+        case Rsi: return format::number(s.rsi, 1);
+        case VolumeZ: return format::number(s.volumeZ, 2, true);
+        case MentionVelocity: return format::number(s.mentionVelocity, 1) + QStringLiteral("×");
+        case Sentiment: return format::number(s.sentiment, 2, true);
         case UniqueAuthors: return QString::number(s.uniqueAuthors);
         case LiquidityChange:
-            return s.liquidityPulled ? tr("pulled") : fmt::percent(s.liquidityChange * 100.0, 1, true);
+            return s.liquidityPulled ? tr("pulled") : format::percent(s.liquidityChange * 100.0, 1, true);
         case Explanation: return s.explanation;
         }
     } else if (role == Qt::TextAlignmentRole) {
@@ -109,7 +109,7 @@ QVariant SignalsModel::data(const QModelIndex &index, int role) const
         default: break;
         }
     } else if (role == Qt::ToolTipRole) {
-        return tr("%1 at %2, price %3\n%4").arg(s.symbol, fmt::dateTime(s.tsMs), fmt::price(s.price), s.explanation);
+        return tr("%1 at %2, price %3\n%4").arg(s.symbol, format::dateTime(s.tsMs), format::price(s.price), s.explanation);
     }
     return {};
 }

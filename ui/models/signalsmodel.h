@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/signal.h"
+#include "engine/core/signal.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,15 +1,15 @@
-#include "dashboardview.h"
+#include "ui/views/dashboardview.h"
 
-#include "botmodel.h"
+#include "ui/botmodel.h"
 
-#include "format.h"
-#include "labels.h"
-#include "models/fillsmodel.h"
-#include "models/positionsmodel.h"
-#include "tableviews.h"
-#include "theme.h"
-#include "widgets/equitychart.h"
-#include "widgets/statcard.h"
+#include "ui/format.h"
+#include "ui/labels.h"
+#include "ui/models/fillsmodel.h"
+#include "ui/models/positionsmodel.h"
+#include "ui/tableviews.h"
+#include "ui/theme.h"
+#include "ui/widgets/equitychart.h"
+#include "ui/widgets/statcard.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -125,15 +125,15 @@ void DashboardView::refresh()
 void DashboardView::showStatus(const engine::BotStatus &s)
 {
     m_status = s;
-    m_equity->setValue(fmt::money(s.equity));
-    m_cash->setValue(fmt::money(s.cash));
-    m_pnlToday->setValue(fmt::signedMoney(s.pnlToday), Theme::forSign(sign(s.pnlToday)));
+    m_equity->setValue(format::money(s.equity));
+    m_cash->setValue(format::money(s.cash));
+    m_pnlToday->setValue(format::signedMoney(s.pnlToday), Theme::forSign(sign(s.pnlToday)));
     engine::Decimal total;
     try {
         total = s.equity - s.startingEquity;
     } catch (const engine::DecimalError &) {
     }
-    m_pnlTotal->setValue(fmt::signedMoney(total), Theme::forSign(sign(total)));
+    m_pnlTotal->setValue(format::signedMoney(total), Theme::forSign(sign(total)));
     if (s.startingEquity.isPositive()) {
         try {
             m_pnlTotal->setDetail(tr("%1 % since start")
@@ -142,9 +142,9 @@ void DashboardView::showStatus(const engine::BotStatus &s)
             m_pnlTotal->setDetail({});
         }
     }
-    m_realized->setValue(fmt::signedMoney(s.realizedPnl), Theme::forSign(sign(s.realizedPnl)));
-    m_unrealized->setValue(fmt::signedMoney(s.unrealizedPnl), Theme::forSign(sign(s.unrealizedPnl)));
-    m_fees->setValue(fmt::money(s.fees));
+    m_realized->setValue(format::signedMoney(s.realizedPnl), Theme::forSign(sign(s.realizedPnl)));
+    m_unrealized->setValue(format::signedMoney(s.unrealizedPnl), Theme::forSign(sign(s.unrealizedPnl)));
+    m_fees->setValue(format::money(s.fees));
     m_fees->setDetail(tr("%n fill(s)", nullptr, int(std::min<qint64>(s.fillCount, std::numeric_limits<int>::max()))));
     const QColor stateColor = s.tradingState == engine::TradingState::Halted     ? Theme::negative()
                               : s.tradingState == engine::TradingState::Reducing ? Theme::warning()

@@ -1,12 +1,12 @@
-#include "historyview.h"
+#include "ui/views/historyview.h"
 
-#include "botmodel.h"
+#include "ui/botmodel.h"
 
-#include "format.h"
-#include "models/csvexporter.h"
-#include "models/historycolumns.h"
-#include "models/historymodel.h"
-#include "tableviews.h"
+#include "ui/format.h"
+#include "ui/models/csvexporter.h"
+#include "ui/models/historycolumns.h"
+#include "ui/models/historymodel.h"
+#include "ui/tableviews.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -139,8 +139,8 @@ HistoryView::HistoryView(BotModel &model, QWidget *parent)
         // QProgressBar is int-based: show per mille for very large exports.
         m_progress->setRange(0, 1000);
         m_progress->setValue(total > 0 ? int(written * 1000 / total) : 1000);
-        m_progress->setFormat(tr("%1 of %2 rows").arg(fmt::grouped(QString::number(written)),
-                                                       fmt::grouped(QString::number(total))));
+        m_progress->setFormat(tr("%1 of %2 rows").arg(format::grouped(QString::number(written)),
+                                                       format::grouped(QString::number(total))));
     });
     connect(m_exporter, &CsvExporter::finished, this, [this](bool ok, const QString &message) {
         m_progress->setVisible(false);
@@ -271,9 +271,9 @@ void HistoryView::updateSummary()
         m_summary->setText(tr("Counting rows…"));
     else if (m_stale)
         m_summary->setText(tr("%1 matching rows · new rows arrived, press Refresh to see them")
-                               .arg(fmt::grouped(QString::number(m_model->totalRows()))));
+                               .arg(format::grouped(QString::number(m_model->totalRows()))));
     else
-        m_summary->setText(tr("%1 matching rows").arg(fmt::grouped(QString::number(m_model->totalRows()))));
+        m_summary->setText(tr("%1 matching rows").arg(format::grouped(QString::number(m_model->totalRows()))));
 }
 
 bool HistoryView::exportCsv(const QString &path)

@@ -1,12 +1,12 @@
-#include "signalmonitorview.h"
+#include "ui/views/signalmonitorview.h"
 
-#include "botmodel.h"
+#include "ui/botmodel.h"
 
-#include "format.h"
-#include "labels.h"
-#include "models/signalsmodel.h"
-#include "tableviews.h"
-#include "widgets/pricechart.h"
+#include "ui/format.h"
+#include "ui/labels.h"
+#include "ui/models/signalsmodel.h"
+#include "ui/tableviews.h"
+#include "ui/widgets/pricechart.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -103,8 +103,8 @@ void SignalMonitorView::showSelected()
     m_chart->setCandles(s.symbol, m_api.candles(s.symbol));
     m_chart->setMarker(s.tsMs, s.price, s.action);
     m_details->setText(tr("%1 %2 at %3, price %4, score %5: %6")
-                           .arg(Labels::signalAction(s.action), s.symbol, fmt::dateTime(s.tsMs), fmt::price(s.price),
-                                fmt::number(s.score, 2, true), s.explanation));
+                           .arg(Labels::signalAction(s.action), s.symbol, format::dateTime(s.tsMs), format::price(s.price),
+                                format::number(s.score, 2, true), s.explanation));
 }
 
 void SignalMonitorView::refresh()

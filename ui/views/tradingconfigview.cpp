@@ -1,11 +1,11 @@
-#include "tradingconfigview.h"
+#include "ui/views/tradingconfigview.h"
 
-#include "botmodel.h"
+#include "ui/botmodel.h"
 
-#include "widgets/apikeysbox.h"
-#include "widgets/configform.h"
-#include "widgets/enginecontrolbox.h"
-#include "widgets/languagebox.h"
+#include "ui/widgets/apikeysbox.h"
+#include "ui/widgets/configform.h"
+#include "ui/widgets/enginecontrolbox.h"
+#include "ui/widgets/languagebox.h"
 
 #include <QHBoxLayout>
 #include <QScrollArea>

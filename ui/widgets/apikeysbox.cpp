@@ -1,4 +1,4 @@
-#include "apikeysbox.h"
+#include "ui/widgets/apikeysbox.h"
 
 #include <QEvent>
 #include <QGridLayout>

@@ -1,7 +1,7 @@
-#include "configform.h"
+#include "ui/widgets/configform.h"
 
-#include "decimalfield.h"
-#include "labels.h"
+#include "ui/widgets/decimalfield.h"
+#include "ui/labels.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

@@ -1,6 +1,6 @@
-#include "decimalfield.h"
+#include "ui/widgets/decimalfield.h"
 
-#include "format.h"
+#include "ui/format.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -83,7 +83,7 @@ std::optional<engine::Decimal> DecimalField::parse(QString *error) const
         return std::nullopt;
     }
     const engine::Decimal shown = *parsed;
-    const auto bound = [this](const engine::Decimal &d) { return fmt::grouped(d.toString()); };
+    const auto bound = [this](const engine::Decimal &d) { return format::grouped(d.toString()); };
     if (m_min && (m_minExclusive ? shown <= *m_min : shown < *m_min)) {
         *error = m_minExclusive ? tr("Must be greater than %1").arg(bound(*m_min))
                                 : tr("Must be at least %1").arg(bound(*m_min));

@@ -1,6 +1,6 @@
-#include "enginecontrolbox.h"
+#include "ui/widgets/enginecontrolbox.h"
 
-#include "labels.h"
+#include "ui/labels.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,8 +1,8 @@
-#include "enginestatusbar.h"
+#include "ui/widgets/enginestatusbar.h"
 
-#include "format.h"
-#include "labels.h"
-#include "theme.h"
+#include "ui/format.h"
+#include "ui/labels.h"
+#include "ui/theme.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -101,8 +101,8 @@ void EngineStatusBar::render()
     m_engine->setProperty("engineState", engine::toString(s.engineState));
     m_trading->setProperty("tradingState", engine::toString(s.tradingState));
     m_market->setProperty("connected", s.marketConnected);
-    m_clock->setText(tr("Clock: %1").arg(fmt::dateTime(s.clockMs)));
-    m_equity->setText(tr("Equity: %1").arg(fmt::money(s.equity)));
+    m_clock->setText(tr("Clock: %1").arg(format::dateTime(s.clockMs)));
+    m_equity->setText(tr("Equity: %1").arg(format::money(s.equity)));
     m_store->setVisible(!s.storeHealthy);
     m_store->setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
                          .arg(Theme::negative().name(), tr("Journal unavailable").toHtmlEscaped()));

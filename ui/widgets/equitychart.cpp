@@ -1,6 +1,6 @@
-#include "equitychart.h"
+#include "ui/widgets/equitychart.h"
 
-#include "theme.h"
+#include "ui/theme.h"
 
 #include <QDateTime>
 #include <QVBoxLayout>

@@ -1,6 +1,6 @@
-#include "languagebox.h"
+#include "ui/widgets/languagebox.h"
 
-#include "language.h"
+#include "ui/language.h"
 
 #include <QComboBox>
 #include <QEvent>

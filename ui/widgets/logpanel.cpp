@@ -1,11 +1,11 @@
-#include "logpanel.h"
+#include "ui/widgets/logpanel.h"
 
-#include "botmodel.h"
+#include "ui/botmodel.h"
 
-#include "format.h"
-#include "labels.h"
-#include "models/logfilterproxy.h"
-#include "models/logmodel.h"
+#include "ui/format.h"
+#include "ui/labels.h"
+#include "ui/models/logfilterproxy.h"
+#include "ui/models/logmodel.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -90,7 +90,7 @@ void LogPanel::showDenial(const engine::RiskDenial &denial)
     entry.category = QStringLiteral("risk");
     const engine::OrderRequest &r = denial.request;
     entry.message = tr("Order denied: %1 %2 %3 — %4 [%5]")
-                        .arg(Labels::side(r.side), fmt::qty(r.qty), r.symbol, Labels::denial(denial.denial),
+                        .arg(Labels::side(r.side), format::qty(r.qty), r.symbol, Labels::denial(denial.denial),
                              denial.denial.codeName());
     m_model->addEntry(entry);
 }

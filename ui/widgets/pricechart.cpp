@@ -1,8 +1,8 @@
-#include "pricechart.h"
+#include "ui/widgets/pricechart.h"
 
-#include "format.h"
-#include "labels.h"
-#include "theme.h"
+#include "ui/format.h"
+#include "ui/labels.h"
+#include "ui/theme.h"
 
 #include <QDateTime>
 #include <QtCharts/QCandlestickSeries>
@@ -131,8 +131,8 @@ void PriceChart::updateTitle()
         m_chart->setTitle(tr("%1 — no candles yet").arg(m_symbol));
     } else if (m_markerMs > 0) {
         m_chart->setTitle(tr("%1 — 1-minute candles, %2 signal at %3 (price %4)")
-                              .arg(m_symbol, Labels::signalAction(m_markerAction), fmt::timeOfDay(m_markerMs),
-                                   fmt::price(m_markerPriceExact)));
+                              .arg(m_symbol, Labels::signalAction(m_markerAction), format::timeOfDay(m_markerMs),
+                                   format::price(m_markerPriceExact)));
     } else {
         m_chart->setTitle(tr("%1 — 1-minute candles").arg(m_symbol));
     }

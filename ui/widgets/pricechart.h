@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/marketdata.h"
+#include "engine/core/marketdata.h"
 
 #include <QtCharts/QChartView>
 

@@ -1,4 +1,4 @@
-#include "statcard.h"
+#include "ui/widgets/statcard.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

@@ -1,8 +1,8 @@
 // The memedesk executable itself: --help/--version, bad arguments, headless status
 // lines with fills, and a hard kill (SIGKILL) followed by a restart on the same data dir.
-#include "apprunner.h"
-#include "journalcheck.h"
-#include "testsupport.h"
+#include "tests/support/apprunner.h"
+#include "tests/support/journalcheck.h"
+#include "tests/support/testsupport.h"
 
 #include <QFile>
 #include <QProcess>

@@ -2,9 +2,9 @@
 // damage and unreadable values refused with advice (and the file left alone), `journal check` and
 // `journal restore`, a failing disk halting trading, a halt surviving a restart, a far-future demo
 // clock, signals at any moment and range-checked numbers on the command line.
-#include "apprunner.h"
-#include "journalcheck.h"
-#include "testsupport.h"
+#include "tests/support/apprunner.h"
+#include "tests/support/journalcheck.h"
+#include "tests/support/testsupport.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -2,9 +2,9 @@
 // each followed by a restart on the same data folder; after every kill the journal is replayed
 // independently (plain SQL, no Memedesk code) and its cash, positions, realized PnL and fees must
 // match what it stored, to the last digit.
-#include "apprunner.h"
-#include "journalcheck.h"
-#include "testsupport.h"
+#include "tests/support/apprunner.h"
+#include "tests/support/journalcheck.h"
+#include "tests/support/testsupport.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>

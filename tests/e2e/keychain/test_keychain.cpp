@@ -3,7 +3,7 @@
 //   dbus-run-session -- bash -c 'export HOME=$(mktemp -d);
 //     echo -n pw | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null;
 //     build/tests/e2e_test_keychain'
-#include "keychain/qtkeychainsecretstore.h"
+#include "adapters/keychain/qtkeychainsecretstore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 // `memedesk secrets set/list/delete` against the real Secret Service (a throwaway GNOME keyring in
 // the test session): the value goes in through standard input and never comes out again.
-#include "apprunner.h"
+#include "tests/support/apprunner.h"
 
 #include <QProcess>
 #include <QTest>

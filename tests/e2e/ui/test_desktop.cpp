@@ -1,12 +1,12 @@
 // The real desktop app under Xvfb on the real engine, demo market, paper venue,
 // SQLite journal and OS keychain: open each view, press Start, wait for a fill on
 // the Dashboard, and save one screenshot per view.
-#include "appcontext.h"
-#include "language.h"
-#include "mainwindow.h"
-#include "testsupport.h"
+#include "app/appcontext.h"
+#include "ui/language.h"
+#include "ui/mainwindow.h"
+#include "tests/support/testsupport.h"
 
-#include "api/botapi.h"
+#include "engine/api/botapi.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModel>

@@ -1,12 +1,12 @@
 // The whole pipeline on real parts: demo market → engine thread → paper venue →
 // SQLite journal, 30 simulated minutes at 100x. Then a restart on the same data
 // dir must restore exactly what the journal says.
-#include "appcontext.h"
-#include "enumprinters.h"
-#include "journalcheck.h"
-#include "testsupport.h"
+#include "app/appcontext.h"
+#include "tests/support/enumprinters.h"
+#include "tests/support/journalcheck.h"
+#include "tests/support/testsupport.h"
 
-#include "api/botapi.h"
+#include "engine/api/botapi.h"
 
 #include <QCoreApplication>
 #include <QTest>

@@ -1,7 +1,7 @@
 // A second start on the same data folder asks the running desktop app to show its window.
-#include "datadir.h"
-#include "instancechannel.h"
-#include "testsupport.h"
+#include "app/datadir.h"
+#include "app/instancechannel.h"
+#include "tests/support/testsupport.h"
 
 #include <QSignalSpy>
 #include <QTest>

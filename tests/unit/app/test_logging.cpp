@@ -1,8 +1,8 @@
 // Secrets never reach a log line: registered values and key=value shapes are masked,
 // and the rotating log file in the data dir holds only the redacted text.
-#include "appoptions.h"
-#include "logging.h"
-#include "testsupport.h"
+#include "app/appoptions.h"
+#include "app/logging.h"
+#include "tests/support/testsupport.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,6 +1,6 @@
 // DemoMarket as the composition root uses it: a live venue on its own thread that
 // streams the simulated market to every registered sink at a chosen speed.
-#include "demo/demomarket.h"
+#include "adapters/demo/demomarket.h"
 
 #include <QMutex>
 #include <QMutexLocker>

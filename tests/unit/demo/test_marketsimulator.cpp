@@ -1,8 +1,8 @@
 // Behaviour of the embedded simulated meme market as a user of the demo (or a
 // strategy trading it) would notice it: replayable by seed, sane books and
 // candles, regimes that happen, chatter that leads pumps, rugs that crash.
-#include "demo/marketsimulator.h"
-#include "demo/tokencatalog.h"
+#include "adapters/demo/marketsimulator.h"
+#include "adapters/demo/tokencatalog.h"
 
 #include <QCryptographicHash>
 #include <QHash>

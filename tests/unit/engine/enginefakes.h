@@ -2,9 +2,9 @@
 
 // Fakes below the engine's ports, for engine unit tests only. The real adapters are
 // exercised by their own tests and by the integration and e2e suites.
-#include "kernel/engineobserver.h"
-#include "ports/executionclient.h"
-#include "ports/tradestore.h"
+#include "engine/kernel/engineobserver.h"
+#include "engine/ports/executionclient.h"
+#include "engine/ports/tradestore.h"
 
 #include <QList>
 

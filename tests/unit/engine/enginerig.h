@@ -2,12 +2,12 @@
 
 // A TradingEngine on fakes below its ports, with one instrument and a book, for the engine's
 // unit tests (test_tradingengine, test_enginesafety).
-#include "enginefakes.h"
-#include "enumprinters.h"
+#include "tests/unit/engine/enginefakes.h"
+#include "tests/support/enumprinters.h"
 
-#include "kernel/engineinbox.h"
-#include "kernel/tradingengine.h"
-#include "ports/clock.h"
+#include "engine/kernel/engineinbox.h"
+#include "engine/kernel/tradingengine.h"
+#include "engine/ports/clock.h"
 
 #include <QTest>
 

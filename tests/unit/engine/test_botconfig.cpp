@@ -1,6 +1,6 @@
 // The configuration is outside input (saved settings, the UI, later REST): it
 // round-trips exactly, and bad values are refused with a reason, changing nothing.
-#include "api/botconfig.h"
+#include "engine/api/botconfig.h"
 
 #include <QJsonDocument>
 #include <QTest>

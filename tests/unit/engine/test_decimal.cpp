@@ -1,4 +1,4 @@
-#include "core/decimal.h"
+#include "engine/core/decimal.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
 // The engine under failure: a journal that cannot save stops trading (and an order it could not
 // save never counts as open), the trading state survives a restart on the same UTC day, and an
 // absurd number on any inbound path fails only its own message.
-#include "enginerig.h"
+#include "tests/unit/engine/enginerig.h"
 
-#include "api/botconfig.h"
+#include "engine/api/botconfig.h"
 
 #include <QTest>
 

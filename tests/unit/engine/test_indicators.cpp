@@ -1,10 +1,10 @@
 // Streaming indicators against values computed by hand and against a plain batch
 // computation over real DOGE/USDT 1h klines from ../shared/data.
-#include "market/atr.h"
-#include "market/ema.h"
-#include "market/rsi.h"
-#include "market/volumezscore.h"
-#include "testsupport.h"
+#include "engine/market/atr.h"
+#include "engine/market/ema.h"
+#include "engine/market/rsi.h"
+#include "engine/market/volumezscore.h"
+#include "tests/support/testsupport.h"
 
 #include <QFile>
 #include <QTest>

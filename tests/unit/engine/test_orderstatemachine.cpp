@@ -1,10 +1,10 @@
 // Every status transition, legal or not, plus the order manager and portfolio
 // accounting built on it.
-#include "execution/ordermanager.h"
-#include "execution/orderstatemachine.h"
-#include "execution/portfolio.h"
+#include "engine/execution/ordermanager.h"
+#include "engine/execution/orderstatemachine.h"
+#include "engine/execution/portfolio.h"
 
-#include "enumprinters.h"
+#include "tests/support/enumprinters.h"
 
 #include <QTest>
 

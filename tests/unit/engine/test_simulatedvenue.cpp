@@ -1,7 +1,7 @@
 // The simulated fill model on its own: single-threaded, driven by the books it is fed and the
 // clock it is given, emitting every outcome in order. (The paper venue's tests drive the same
 // model through the ExecutionClient port.)
-#include "execution/simulatedvenue.h"
+#include "engine/execution/simulatedvenue.h"
 
 #include <QTest>
 

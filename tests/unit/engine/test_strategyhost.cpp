@@ -1,6 +1,6 @@
 // Strategies as plug-ins of the engine (StrategyHost) and the market cache they read (MarketState).
-#include "kernel/marketstate.h"
-#include "strategy/strategyhost.h"
+#include "engine/kernel/marketstate.h"
+#include "engine/strategy/strategyhost.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // TradingEngine with fakes below its ports: write-ahead journaling, unknown
 // outcomes queried and never re-sent, reconciliation before trading, the daily
 // loss halt, duplicate fills and bad input.
-#include "enginerig.h"
+#include "tests/unit/engine/enginerig.h"
 
 #include <QTest>
 

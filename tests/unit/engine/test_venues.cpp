@@ -1,6 +1,6 @@
 // Which trading modes the registered venues allow, and why not: the mode picker, BotApi and the
 // command line all read this.
-#include "api/venues.h"
+#include "engine/api/venues.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "keychain/keychainerror.h"
+#include "adapters/keychain/keychainerror.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // Backoff: exponential caps, full jitter drawn from the injected random source, reset.
-#include "net/backoff.h"
+#include "adapters/net/backoff.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // The pure rules under HttpClient and WebSocketSession: failure classification, Retry-After and
 // reset headers, used-weight headers, and the outgoing message pacer.
-#include "net/httpfailure.h"
-#include "net/messagepacer.h"
-#include "net/ratelimitheaders.h"
+#include "adapters/net/httpfailure.h"
+#include "adapters/net/messagepacer.h"
+#include "adapters/net/ratelimitheaders.h"
 
 #include <QDateTime>
 #include <QTest>

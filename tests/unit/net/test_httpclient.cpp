@@ -1,8 +1,8 @@
 // HttpClient against a local misbehaving server: budgets pace requests without losing any,
 // 429 pauses the host for the Retry-After time, 5xx on an idempotent GET is retried.
-#include "fakehttpserver.h"
+#include "tests/unit/net/fakehttpserver.h"
 
-#include "net/httpclient.h"
+#include "adapters/net/httpclient.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
 // HttpClient failure classification against a misbehaving local server: a non-idempotent
 // request whose fate is unknown (5xx, timeout, dropped connection) is reported UnknownOutcome
 // and reaches the server exactly once; idempotent ones are retried; 4xx is fatal at once.
-#include "fakehttpserver.h"
+#include "tests/unit/net/fakehttpserver.h"
 
-#include "net/httpclient.h"
+#include "adapters/net/httpclient.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // RequestBudget on an injected clock: windows fill, free up as spends age out, several windows
 // combine, weights count, and server-reported usage is only ever added.
-#include "net/requestbudget.h"
+#include "adapters/net/requestbudget.h"
 
 #include <QTest>
 

@@ -2,9 +2,9 @@
 // is detected and replaced, the outgoing rate limit holds as the server measures it, and
 // half-written frames, invalid frames, oversized messages and stalled handshakes all end in
 // a reconnect, never a crash.
-#include "fakewebsocketserver.h"
+#include "tests/unit/net/fakewebsocketserver.h"
 
-#include "net/websocketsession.h"
+#include "adapters/net/websocketsession.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,9 +1,9 @@
 // WebSocketSession against local servers: it connects and receives, re-sends its
 // subscriptions after every reconnect, queues messages while disconnected, reconnects
 // proactively at its maximum lifetime, and stays closed after close().
-#include "fakewebsocketserver.h"
+#include "tests/unit/net/fakewebsocketserver.h"
 
-#include "net/websocketsession.h"
+#include "adapters/net/websocketsession.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,6 +1,6 @@
 // The paper venue: fills against the book, fees, balances, rejections, idempotency,
 // queries, cancels and exact tiny-price arithmetic. Expected values are hand-computed.
-#include "paper/paperexecutionclient.h"
+#include "adapters/paper/paperexecutionclient.h"
 
 #include <QtTest>
 

@@ -1,8 +1,8 @@
 // The pre-trade gate, the daily-loss breaker and the protective exits.
-#include "risk/exitmanager.h"
-#include "risk/riskgate.h"
+#include "engine/risk/exitmanager.h"
+#include "engine/risk/riskgate.h"
 
-#include "enumprinters.h"
+#include "tests/support/enumprinters.h"
 
 #include <QSet>
 #include <QTest>

@@ -2,7 +2,7 @@
 
 // Helpers for the journal tests: a raw second connection, a recording sink, sample orders/fills.
 
-#include "storage/sqlitetradestore.h"
+#include "adapters/storage/sqlitetradestore.h"
 
 #include <QMutex>
 #include <QTest>

@@ -1,12 +1,12 @@
 // The journal as something to trust with money: damage is found before anything is written, a
 // row that cannot be read fails the load, money is checked as a whole, a fill and everything it
 // changed are one transaction, one connection owns the file, and backups rotate and verify.
-#include "storetesthelpers.h"
-#include "testsupport.h"
+#include "tests/unit/storage/storetesthelpers.h"
+#include "tests/support/testsupport.h"
 
-#include "execution/journalaudit.h"
-#include "execution/portfolio.h"
-#include "storage/journalbackups.h"
+#include "engine/execution/journalaudit.h"
+#include "engine/execution/portfolio.h"
+#include "adapters/storage/journalbackups.h"
 
 #include <QCryptographicHash>
 #include <QFile>

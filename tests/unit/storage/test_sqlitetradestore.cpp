@@ -1,7 +1,7 @@
-#include "storetesthelpers.h"
+#include "tests/unit/storage/storetesthelpers.h"
 
-#include "storage/migrator.h"
-#include "testsupport.h"
+#include "adapters/storage/migrator.h"
+#include "tests/support/testsupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -3,7 +3,7 @@
 // A scriptable engine::BotApi for UI unit tests: fixed snapshots, a synthetic journal of
 // any size, events pushed by the test. The real end-to-end GUI test uses the real engine.
 
-#include "api/botapi.h"
+#include "engine/api/botapi.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,10 +1,10 @@
 // HistoryModel and CsvExporter over a fake journal of a million fills.
-#include "fakebotapi.h"
-#include "labels.h"
-#include "models/csv.h"
-#include "models/csvexporter.h"
-#include "models/historymodel.h"
-#include "testsupport.h"
+#include "tests/unit/ui/fakebotapi.h"
+#include "ui/labels.h"
+#include "ui/models/csv.h"
+#include "ui/models/csvexporter.h"
+#include "ui/models/historymodel.h"
+#include "tests/support/testsupport.h"
 
 #include <QFile>
 #include <QHeaderView>

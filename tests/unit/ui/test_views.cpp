@@ -1,12 +1,12 @@
 // MainWindow and its views over a fake BotApi: views show, input is validated, secrets
 // stay hidden, mode availability is respected, live events reach the tables. Saves a
 // screenshot of every view (English and Chinese) to the test output folder.
-#include "fakebotapi.h"
-#include "language.h"
-#include "labels.h"
-#include "mainwindow.h"
-#include "models/signalsmodel.h"
-#include "testsupport.h"
+#include "tests/unit/ui/fakebotapi.h"
+#include "ui/language.h"
+#include "ui/labels.h"
+#include "ui/mainwindow.h"
+#include "ui/models/signalsmodel.h"
+#include "tests/support/testsupport.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>
