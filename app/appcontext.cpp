@@ -81,10 +81,12 @@ bool AppContext::openJournal(engine::JournalSnapshot *journal, QString *error)
             return failWith(Failure::JournalUnusable, unusableJournalMessage(m_dataDir, why), error);
         return failWith(kind == OpenFailure::InUse ? Failure::InUse : Failure::Other, why, error);
     }
-    if (!m_store->loadSnapshot(journal, &why)) {
+    auto loaded = m_store->loadSnapshot();
+    if (!loaded) {
         m_store.reset();
-        return failWith(Failure::JournalUnusable, unusableJournalMessage(m_dataDir, why), error);
+        return failWith(Failure::JournalUnusable, unusableJournalMessage(m_dataDir, loaded.error().message), error);
     }
+    *journal = std::move(loaded.value());
     // Balances, positions and fills must tell the same story before anything trades on them.
     QStringList problems;
     if (!engine::JournalAudit::run(*m_store, *journal, QStringLiteral("USDT"), &problems)) {
@@ -213,10 +215,10 @@ bool AppContext::initialize(QString *error)
     auto engine = std::make_unique<engine::TradingEngine>(deps, config);
     for (const QString &warning : std::as_const(m_startupWarnings))
         writeLog({0, engine::LogEntry::Level::Warning, QStringLiteral("config"), warning});
-    QString why;
-    if (!engine->restore(journal, &why)) {
+    if (const engine::Result<void> restored = engine->restore(journal); !restored) {
         m_logHandler.reset();
-        return failWith(Failure::JournalUnusable, unusableJournalMessage(m_dataDir, QStringLiteral("Cannot restore the journal: ") + why),
+        return failWith(Failure::JournalUnusable,
+                        unusableJournalMessage(m_dataDir, QStringLiteral("Cannot restore the journal: ") + restored.error().message),
                         error);
     }
     m_api->attachEngine(engine.get());

@@ -43,10 +43,12 @@ Inspection inspect(const QString &path)
         r.problem = error;
         return r;
     }
-    if (!store.loadSnapshot(&r.snapshot, &error)) {
-        r.problem = error;
+    auto loaded = store.loadSnapshot();
+    if (!loaded) {
+        r.problem = loaded.error().message;
         return r;
     }
+    r.snapshot = std::move(loaded.value());
     r.fills = r.snapshot.fillCount;
     if (!engine::JournalAudit::run(store, r.snapshot, kQuote, &r.audit)) {
         r.problem = QStringLiteral("money does not add up: ") + r.audit.join(QStringLiteral("; "));

@@ -101,25 +101,25 @@ int runSecretsCommand(const QStringList &arguments)
             fprintf(stderr, "memedesk: no value on standard input: nothing stored\n");
             return 2;
         }
-        store.writeSecret(name, *value, [&](const QString &error) {
-            if (error.isEmpty())
+        store.writeSecret(name, *value, [&](const engine::Result<void> &r) {
+            if (r.ok())
                 fprintf(stdout, "%s stored in the keychain\n", qPrintable(name));
             else
-                fprintf(stderr, "memedesk: could not store %s: %s\n", qPrintable(name), qPrintable(error));
-            rc = error.isEmpty() ? 0 : 1;
+                fprintf(stderr, "memedesk: could not store %s: %s\n", qPrintable(name), qPrintable(r.error().toString()));
+            rc = r.ok() ? 0 : 1;
             loop.quit();
         });
         loop.exec();
         return rc;
     }
     if (action == QLatin1String("delete")) {
-        store.deleteSecret(name, [&](const QString &error) {
+        store.deleteSecret(name, [&](const engine::Result<void> &r) {
             // Deleting what is not there leaves the keychain as asked: not an error.
-            const bool ok = error.isEmpty() || error == QLatin1String("not found");
+            const bool ok = r.ok() || r.error().is(engine::errors::kSecretNotFound);
             if (ok)
                 fprintf(stdout, "%s deleted from the keychain\n", qPrintable(name));
             else
-                fprintf(stderr, "memedesk: could not delete %s: %s\n", qPrintable(name), qPrintable(error));
+                fprintf(stderr, "memedesk: could not delete %s: %s\n", qPrintable(name), qPrintable(r.error().toString()));
             rc = ok ? 0 : 1;
             loop.quit();
         });
@@ -127,13 +127,13 @@ int runSecretsCommand(const QStringList &arguments)
         return rc;
     }
     for (const QString &secret : known) {
-        store.readSecret(secret, [&](std::optional<QString> value, const QString &error) {
-            if (value && !value->isEmpty())
+        store.readSecret(secret, [&](const engine::Result<QString> &r) {
+            if (r.ok() && !r.value().isEmpty())
                 fprintf(stdout, "%-24s set\n", qPrintable(secret));
-            else if (error.isEmpty() || error == QLatin1String("not found"))
+            else if (r.ok() || r.error().is(engine::errors::kSecretNotFound))
                 fprintf(stdout, "%-24s not set\n", qPrintable(secret));
             else {
-                fprintf(stdout, "%-24s unknown (%s)\n", qPrintable(secret), qPrintable(error));
+                fprintf(stdout, "%-24s unknown (%s)\n", qPrintable(secret), qPrintable(r.error().toString()));
                 rc = 1;
             }
             loop.quit();

@@ -4,24 +4,28 @@
 
 namespace adapters::keychain {
 
-QString describeKeychainError(int code, const QString &detail, QStringView secret)
+std::optional<engine::Error> keychainError(int code, const QString &detail, QStringView secret)
 {
     QString text;
+    const char *id = engine::errors::kKeychainError;
     switch (static_cast<QKeychain::Error>(code)) {
     case QKeychain::NoError:
-        return {};
+        return std::nullopt;
     case QKeychain::EntryNotFound:
-        return QStringLiteral("not found");
+        return engine::Error{QLatin1String(engine::errors::kSecretNotFound), QStringLiteral("no such entry in the keychain")};
     case QKeychain::CouldNotDeleteEntry:
         text = QStringLiteral("the keychain could not delete the entry");
         break;
     case QKeychain::AccessDeniedByUser:
+        id = engine::errors::kKeychainDenied;
         text = QStringLiteral("access to the keychain was denied by the user");
         break;
     case QKeychain::AccessDenied:
+        id = engine::errors::kKeychainDenied;
         text = QStringLiteral("access to the keychain was denied (is it locked?)");
         break;
     case QKeychain::NoBackendAvailable:
+        id = engine::errors::kKeychainUnavailable;
         text = QStringLiteral("no keychain service is available (on Linux: GNOME Keyring, KWallet or another "
                               "Secret Service provider must be running and unlocked)");
         break;
@@ -39,7 +43,7 @@ QString describeKeychainError(int code, const QString &detail, QStringView secre
         extra.replace(secret.toString(), QStringLiteral("[redacted]"));
     if (!extra.isEmpty())
         text += QStringLiteral(": ") + extra;
-    return text;
+    return engine::Error{QLatin1String(id), text};
 }
 
 } // namespace adapters::keychain

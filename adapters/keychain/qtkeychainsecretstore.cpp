@@ -51,71 +51,77 @@ QtKeychainSecretStore::QtKeychainSecretStore(QString service)
 }
 
 namespace {
-// Wraps an error-only callback so it runs on the thread that made the call.
-std::function<void(QString)> errorReplyOnCaller(std::function<void(QString)> done)
+// Wraps a callback so it runs on the thread that made the call.
+template<class R>
+std::function<void(R)> replyOnCaller(std::function<void(R)> done)
 {
     const CallerContext caller;
-    return [caller, done = std::move(done)](QString error) {
-        caller.deliver([done, error] {
+    return [caller, done = std::move(done)](R result) {
+        caller.deliver([done, result] {
             if (done)
-                done(error);
+                done(result);
         });
     };
 }
+
+engine::Error invalid(const QString &message) { return {QLatin1String(engine::errors::kInvalidArgument), message}; }
+engine::Error noApplication() { return {QLatin1String(engine::errors::kKeychainUnavailable), kNoApplication}; }
+
+engine::Result<void> outcome(QKeychain::Job *job, QStringView secret = {})
+{
+    if (auto e = keychainError(job->error(), job->errorString(), secret))
+        return *e;
+    return {};
+}
 } // namespace
 
-void QtKeychainSecretStore::writeSecret(const QString &key, const QString &value, std::function<void(QString)> done)
+void QtKeychainSecretStore::writeSecret(const QString &key, const QString &value,
+                                        std::function<void(engine::Result<void>)> done)
 {
-    const auto reply = errorReplyOnCaller(std::move(done));
+    const auto reply = replyOnCaller(std::move(done));
     if (key.isEmpty()) {
-        reply(kEmptyKey);
+        reply(invalid(kEmptyKey));
         return;
     }
     const bool started = onApplicationThread(jobStarter<QKeychain::WritePasswordJob>(
         m_service, key, [value](QKeychain::WritePasswordJob *job) { job->setTextData(value); },
         // The value is only kept to redact it from the backend's error text.
-        [reply, value](QKeychain::Job *job) { reply(describeKeychainError(job->error(), job->errorString(), value)); }));
+        [reply, value](QKeychain::Job *job) { reply(outcome(job, value)); }));
     if (!started)
-        reply(kNoApplication);
+        reply(noApplication());
 }
 
-void QtKeychainSecretStore::readSecret(const QString &key, std::function<void(std::optional<QString>, QString)> done)
+void QtKeychainSecretStore::readSecret(const QString &key, std::function<void(engine::Result<QString>)> done)
 {
-    const CallerContext caller;
-    auto reply = [caller, done = std::move(done)](std::optional<QString> value, QString error) {
-        caller.deliver([done, value, error] {
-            if (done)
-                done(value, error);
-        });
-    };
+    const auto reply = replyOnCaller(std::move(done));
     if (key.isEmpty()) {
-        reply(std::nullopt, kEmptyKey);
+        reply(invalid(kEmptyKey));
         return;
     }
     const bool started = onApplicationThread(jobStarter<QKeychain::ReadPasswordJob>(
         m_service, key, [](QKeychain::ReadPasswordJob *) {},
         [reply](QKeychain::Job *job) {
-            if (job->error() != QKeychain::NoError)
-                reply(std::nullopt, describeKeychainError(job->error(), job->errorString()));
+            if (auto e = keychainError(job->error(), job->errorString()))
+                reply(*e);
             else
-                reply(static_cast<QKeychain::ReadPasswordJob *>(job)->textData(), QString());
+                reply(static_cast<QKeychain::ReadPasswordJob *>(job)->textData());
         }));
     if (!started)
-        reply(std::nullopt, kNoApplication);
+        reply(noApplication());
 }
 
-void QtKeychainSecretStore::deleteSecret(const QString &key, std::function<void(QString)> done)
+void QtKeychainSecretStore::deleteSecret(const QString &key, std::function<void(engine::Result<void>)> done)
 {
-    const auto reply = errorReplyOnCaller(std::move(done));
+    const auto reply = replyOnCaller(std::move(done));
     if (key.isEmpty()) {
-        reply(kEmptyKey);
+        reply(invalid(kEmptyKey));
         return;
     }
     const bool started = onApplicationThread(jobStarter<QKeychain::DeletePasswordJob>(
         m_service, key, [](QKeychain::DeletePasswordJob *) {},
-        [reply](QKeychain::Job *job) { reply(describeKeychainError(job->error(), job->errorString())); }));
+        [reply](QKeychain::Job *job) { reply(outcome(job)); }));
     if (!started)
-        reply(kNoApplication);
+        reply(noApplication());
 }
 
 } // namespace adapters::keychain

@@ -18,9 +18,9 @@ public:
     //! `service` groups Memedesk's entries in the keychain (tests pass a unique one).
     explicit QtKeychainSecretStore(QString service = QStringLiteral("memedesk"));
 
-    void writeSecret(const QString &key, const QString &value, std::function<void(QString error)> done) override;
-    void readSecret(const QString &key, std::function<void(std::optional<QString> value, QString error)> done) override;
-    void deleteSecret(const QString &key, std::function<void(QString error)> done) override;
+    void writeSecret(const QString &key, const QString &value, std::function<void(engine::Result<void>)> done) override;
+    void readSecret(const QString &key, std::function<void(engine::Result<QString>)> done) override;
+    void deleteSecret(const QString &key, std::function<void(engine::Result<void>)> done) override;
 
     [[nodiscard]] QString service() const { return m_service; }
 

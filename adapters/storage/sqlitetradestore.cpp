@@ -57,24 +57,25 @@ OpenFailure SqliteTradeStore::openFailure() const
     return failure;
 }
 
-bool SqliteTradeStore::loadSnapshot(engine::JournalSnapshot *snapshot, QString *error)
+engine::Result<engine::JournalSnapshot> SqliteTradeStore::loadSnapshot()
 {
+    engine::JournalSnapshot snapshot;
     bool ok = false;
     QString why;
-    runBlocking([&] { ok = m_worker->loadSnapshot(snapshot, &why); });
-    if (error)
-        *error = why;
-    return ok;
+    runBlocking([&] { ok = m_worker->loadSnapshot(&snapshot, &why); });
+    if (!ok)
+        return engine::Error{QLatin1String(engine::errors::kJournalUnreadable), why};
+    return snapshot;
 }
 
-bool SqliteTradeStore::replayFills(const std::function<bool(const engine::Fill &)> &visit, QString *error)
+engine::Result<void> SqliteTradeStore::replayFills(const std::function<bool(const engine::Fill &)> &visit)
 {
     bool ok = false;
     QString why;
     runBlocking([&] { ok = m_worker->replayFills(visit, &why); });
-    if (error)
-        *error = why;
-    return ok;
+    if (!ok)
+        return engine::Error{QLatin1String(engine::errors::kJournalUnreadable), why};
+    return {};
 }
 
 bool SqliteTradeStore::backupNow(QString *path, QString *error)

@@ -28,8 +28,8 @@ public:
     bool open(QString *error) override;
     //! What kind of failure the last open() had (OpenFailure::Damaged → offer a backup).
     [[nodiscard]] OpenFailure openFailure() const;
-    bool loadSnapshot(engine::JournalSnapshot *snapshot, QString *error) override;
-    bool replayFills(const std::function<bool(const engine::Fill &)> &visit, QString *error) override;
+    engine::Result<engine::JournalSnapshot> loadSnapshot() override;
+    engine::Result<void> replayFills(const std::function<bool(const engine::Fill &)> &visit) override;
     //! Takes effect before the next write is applied; no callbacks reach the old sink after it returns.
     void setStoreSink(engine::TradeStoreSink *sink) override;
     void saveOrder(const engine::Order &order) override;

@@ -220,9 +220,10 @@ void BotApiImpl::storeSecret(const QString &name, const QString &value, QObject 
                              std::function<void(const QString &)> done)
 {
     QPointer<QObject> ctx(context);
-    m_secrets.writeSecret(name, value, [this, ctx, done, name](QString error) {
-        if (error.isEmpty())
+    m_secrets.writeSecret(name, value, [this, ctx, done, name](const Result<void> &r) {
+        if (r.ok())
             setSecretPresent(name, true);
+        const QString error = r.ok() ? QString() : r.error().message;
         deliver(ctx.data(), [ctx, done, error] { if (ctx) done(error); });
     });
 }
@@ -230,12 +231,13 @@ void BotApiImpl::storeSecret(const QString &name, const QString &value, QObject 
 void BotApiImpl::secretPresent(const QString &name, QObject *context, std::function<void(bool, const QString &)> done)
 {
     QPointer<QObject> ctx(context);
-    m_secrets.readSecret(name, [this, ctx, done, name](std::optional<QString> value, QString error) {
-        const bool present = value.has_value() && !value->isEmpty();
-        if (error.isEmpty() || present || error == QLatin1String("not found"))
+    m_secrets.readSecret(name, [this, ctx, done, name](const Result<QString> &r) {
+        // An absent entry is an answer ("not set"), not an error.
+        const bool answered = r.ok() || r.error().is(errors::kSecretNotFound);
+        const bool present = r.ok() && !r.value().isEmpty();
+        if (answered)
             setSecretPresent(name, present);
-        // "not found" is an answer, not an error
-        const QString err = present || error == QLatin1String("not found") ? QString() : error;
+        const QString err = answered ? QString() : r.error().message;
         deliver(ctx.data(), [ctx, done, present, err] { if (ctx) done(present, err); });
     });
 }
@@ -243,9 +245,12 @@ void BotApiImpl::secretPresent(const QString &name, QObject *context, std::funct
 void BotApiImpl::deleteSecret(const QString &name, QObject *context, std::function<void(const QString &)> done)
 {
     QPointer<QObject> ctx(context);
-    m_secrets.deleteSecret(name, [this, ctx, done, name](QString error) {
-        if (error.isEmpty())
+    m_secrets.deleteSecret(name, [this, ctx, done, name](const Result<void> &r) {
+        // Deleting what is not there leaves the keychain as asked.
+        const bool done_ = r.ok() || r.error().is(errors::kSecretNotFound);
+        if (done_)
             setSecretPresent(name, false);
+        const QString error = done_ ? QString() : r.error().message;
         deliver(ctx.data(), [ctx, done, error] { if (ctx) done(error); });
     });
 }

@@ -86,9 +86,8 @@ bool JournalAudit::run(TradeStore &store, const JournalSnapshot &journal, const 
         return false;
     }
     JournalAudit audit(quoteAsset, *start);
-    QString error;
-    if (!store.replayFills([&audit](const Fill &f) { audit.addFill(f); return true; }, &error)) {
-        problems->append(error);
+    if (const Result<void> r = store.replayFills([&audit](const Fill &f) { audit.addFill(f); return true; }); !r) {
+        problems->append(r.error().message);
         return false;
     }
     *problems = audit.compare(journal);

@@ -60,7 +60,7 @@ void TradingEngine::setTimeouts(qint64 ackMs, qint64 queryIntervalMs, qint64 rec
 
 qint64 TradingEngine::now() const { return m_deps.clock->nowMs(); }
 
-bool TradingEngine::restore(const JournalSnapshot &j, QString *error)
+Result<void> TradingEngine::restore(const JournalSnapshot &j)
 {
     Decimal starting = m_config.startingCash;
     const bool hasAccount = j.balances.contains(m_portfolio.quoteAsset());
@@ -69,14 +69,14 @@ bool TradingEngine::restore(const JournalSnapshot &j, QString *error)
         const auto d = Decimal::parse(s, &why);
         if (!d || !d->isPositive()) {
             // Guessing would move the PnL baseline: refuse instead.
-            *error = QStringLiteral("the journal's starting equity '%1' cannot be read (%2)")
-                         .arg(s.left(64), s.isEmpty() ? QStringLiteral("missing") : why);
-            return false;
+            return Error{QLatin1String(errors::kJournalValueUnreadable),
+                         QStringLiteral("the journal's starting equity '%1' cannot be read (%2)")
+                             .arg(s.left(64), s.isEmpty() ? QStringLiteral("missing") : why)};
         }
         starting = *d;
     }
-    if (!restoreRiskState(j.settings, error))
-        return false;
+    if (Result<void> risk = restoreRiskState(j.settings); !risk)
+        return risk;
     if (hasAccount) {
         m_portfolio.restore(j.balances.value(m_portfolio.quoteAsset()), starting, j.positions);
         log(LogEntry::Level::Info, QStringLiteral("engine"),
@@ -100,30 +100,30 @@ bool TradingEngine::restore(const JournalSnapshot &j, QString *error)
     if (!j.equity.isEmpty())
         m_lastEquityMinute = j.equity.last().tsMs / 60'000;
     m_dirty = true;
-    return true;
+    return {};
 }
 
-bool TradingEngine::restoreRiskState(const QHash<QString, QString> &settings, QString *error)
+Result<void> TradingEngine::restoreRiskState(const QHash<QString, QString> &settings)
 {
     const QString stateText = settings.value(QStringLiteral("risk.state"));
     if (stateText.isEmpty())
-        return true; // a journal from before risk state was kept, or a new one
+        return {}; // a journal from before risk state was kept, or a new one
     TradingState state = TradingState::Active;
     bool dayOk = false;
     const qint64 day = settings.value(QStringLiteral("risk.day")).toLongLong(&dayOk);
     const auto dayStart = Decimal::parse(settings.value(QStringLiteral("risk.day_start_equity")));
     if (!parseTradingState(stateText, state) || !dayOk || !dayStart) {
-        *error = QStringLiteral("the journal's risk state (state '%1', day '%2', day start equity '%3') cannot be read")
-                     .arg(stateText.left(32), settings.value(QStringLiteral("risk.day")).left(32),
-                          settings.value(QStringLiteral("risk.day_start_equity")).left(64));
-        return false;
+        return Error{QLatin1String(errors::kJournalValueUnreadable),
+                     QStringLiteral("the journal's risk state (state '%1', day '%2', day start equity '%3') cannot be read")
+                         .arg(stateText.left(32), settings.value(QStringLiteral("risk.day")).left(32),
+                              settings.value(QStringLiteral("risk.day_start_equity")).left(64))};
     }
     m_risk.setDayStart(day, *dayStart);
     m_risk.setState(state, settings.value(QStringLiteral("risk.reason")));
     if (state != TradingState::Active)
         log(LogEntry::Level::Warning, QStringLiteral("risk"),
             QStringLiteral("trading stays %1 after the restart: %2").arg(toString(state), m_risk.stateReason()));
-    return true;
+    return {};
 }
 
 void TradingEngine::persistRiskState()

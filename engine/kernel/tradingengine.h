@@ -53,7 +53,7 @@ public:
 
     // Commands: call on the engine thread.
     //! Loads the journal's state. False + error when a value in it cannot be read (nothing guessed).
-    bool restore(const JournalSnapshot &journal, QString *error);
+    Result<void> restore(const JournalSnapshot &journal);
     void start();
     void stop();
     void flattenAndStop();
@@ -127,7 +127,7 @@ private:
     void haltForJournal(const QString &message);
     //! Journals the trading state and the day's starting equity, so a restart keeps a halt.
     void persistRiskState();
-    bool restoreRiskState(const QHash<QString, QString> &settings, QString *error);
+    Result<void> restoreRiskState(const QHash<QString, QString> &settings);
     void checkExits(const QString &symbol);
     void advanceClock(qint64 tsMs);
     [[nodiscard]] qint64 now() const;

@@ -3,6 +3,7 @@
 #include "engine/core/fill.h"
 #include "engine/core/order.h"
 #include "engine/core/position.h"
+#include "engine/core/result.h"
 #include "engine/core/signal.h"
 
 #include <QHash>
@@ -81,11 +82,12 @@ public:
     //! Opens the database and applies migrations (blocking). False + error on failure.
     virtual bool open(QString *error) = 0;
     //! Reads the state to restore (blocking; call before trading starts). Any row that cannot be
-    //! read is an error (false + the row and the reason), never a shorter list.
-    virtual bool loadSnapshot(JournalSnapshot *snapshot, QString *error) = 0;
+    //! read is an error (code errors::kJournalUnreadable, naming the row and the reason), never a
+    //! shorter list.
+    virtual Result<JournalSnapshot> loadSnapshot() = 0;
     //! Streams every fill in the order it was journaled (blocking), for the start-up audit and
-    //! `memedesk journal check`. `visit` returns false to stop. False + error on a read failure.
-    virtual bool replayFills(const std::function<bool(const Fill &)> &visit, QString *error) = 0;
+    //! `memedesk journal check`. `visit` returns false to stop. An error on a read failure.
+    virtual Result<void> replayFills(const std::function<bool(const Fill &)> &visit) = 0;
     virtual void setStoreSink(TradeStoreSink *sink) = 0;
     virtual void saveOrder(const Order &order) = 0;
     virtual void saveFill(const Fill &fill) = 0;

@@ -115,9 +115,9 @@ QJsonObject benchPipeline(int simSeconds, const QString &dir)
     NullObserver observer;
     BotConfig config;
     TradingEngine engine({&clock, &clock, &paper, &store, &observer}, config);
-    JournalSnapshot journal;
-    if (!store.loadSnapshot(&journal, &error) || !engine.restore(journal, &error))
-        qFatal("cannot restore the bench journal: %s", qPrintable(error));
+    const Result<JournalSnapshot> journal = store.loadSnapshot();
+    if (!journal || !engine.restore(journal.value()))
+        qFatal("cannot restore the bench journal");
     store.setStoreSink(&engine.inbox());
     paper.setExecutionSink(&engine.inbox());
     EngineInbox &inbox = engine.inbox();
@@ -271,10 +271,12 @@ QJsonObject benchStartupAudit(int n, const QString &dir)
     adapters::storage::SqliteTradeStore store(path);
     store.setBackupInterval(0);
     QString error;
-    JournalSnapshot journal;
     QStringList problems;
-    const bool ok = store.open(&error) && store.loadSnapshot(&journal, &error)
-        && JournalAudit::run(store, journal, QStringLiteral("USDT"), &problems);
+    bool ok = store.open(&error);
+    if (ok) {
+        const Result<JournalSnapshot> journal = store.loadSnapshot();
+        ok = journal && JournalAudit::run(store, journal.value(), QStringLiteral("USDT"), &problems);
+    }
     const qint64 ns = t.nsecsElapsed();
     expect(ok, QStringLiteral("the audit journal does not pass: %1 %2").arg(error, problems.join(QStringLiteral("; "))));
     return {{QStringLiteral("fills"), n},

@@ -22,11 +22,11 @@ Replayed replayJournal(const QString &dbPath, engine::Decimal startingCash, engi
     QString error;
     if (!store.open(&error))
         qFatal("cannot open journal %s: %s", qPrintable(dbPath), qPrintable(error));
-    engine::JournalSnapshot loaded;
-    if (!store.loadSnapshot(&loaded, &error))
-        qFatal("cannot load journal %s: %s", qPrintable(dbPath), qPrintable(error));
+    const auto loaded = store.loadSnapshot();
+    if (!loaded)
+        qFatal("cannot load journal %s: %s", qPrintable(dbPath), qPrintable(loaded.error().toString()));
     if (snapshot)
-        *snapshot = loaded;
+        *snapshot = loaded.value();
     Replayed r;
     r.cash = startingCash;
     int offset = 0;

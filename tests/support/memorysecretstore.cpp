@@ -2,36 +2,36 @@
 
 namespace testsupport {
 
-void MemorySecretStore::writeSecret(const QString &key, const QString &value, std::function<void(QString)> done)
+void MemorySecretStore::writeSecret(const QString &key, const QString &value, std::function<void(engine::Result<void>)> done)
 {
     {
         QMutexLocker lock(&m_mutex);
         m_values.insert(key, value);
     }
-    done(QString());
+    done({});
 }
 
-void MemorySecretStore::readSecret(const QString &key, std::function<void(std::optional<QString>, QString)> done)
+void MemorySecretStore::readSecret(const QString &key, std::function<void(engine::Result<QString>)> done)
 {
     QMutexLocker lock(&m_mutex);
     const auto it = m_values.constFind(key);
     if (it == m_values.constEnd()) {
         lock.unlock();
-        done(std::nullopt, QStringLiteral("not found"));
+        done(engine::Error{QLatin1String(engine::errors::kSecretNotFound), QStringLiteral("no such entry")});
         return;
     }
     const QString v = *it;
     lock.unlock();
-    done(v, QString());
+    done(v);
 }
 
-void MemorySecretStore::deleteSecret(const QString &key, std::function<void(QString)> done)
+void MemorySecretStore::deleteSecret(const QString &key, std::function<void(engine::Result<void>)> done)
 {
     {
         QMutexLocker lock(&m_mutex);
         m_values.remove(key);
     }
-    done(QString());
+    done({});
 }
 
 } // namespace testsupport

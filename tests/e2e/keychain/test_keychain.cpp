@@ -42,9 +42,9 @@ class TestKeychain : public QObject {
     QString write(const QString &key, const QString &value)
     {
         std::optional<QString> result;
-        m_store->writeSecret(key, value, [&](QString error) {
+        m_store->writeSecret(key, value, [&](const engine::Result<void> &r) {
             QVERIFY(QThread::currentThread() == thread());
-            result = error;
+            result = r.ok() ? QString() : r.error().toString();
         });
         if (!QTest::qWaitFor([&] { return result.has_value(); }, kJobTimeoutMs))
             return QStringLiteral("timed out");
@@ -53,10 +53,12 @@ class TestKeychain : public QObject {
     ReadResult read(const QString &key)
     {
         ReadResult r;
-        m_store->readSecret(key, [&](std::optional<QString> value, QString error) {
+        m_store->readSecret(key, [&](const engine::Result<QString> &res) {
             QVERIFY(QThread::currentThread() == thread());
-            r.value = std::move(value);
-            r.error = std::move(error);
+            if (res.ok())
+                r.value = res.value();
+            else // the code for a missing entry, the whole text otherwise
+                r.error = res.error().is(engine::errors::kSecretNotFound) ? res.error().code : res.error().toString();
             r.done = true;
         });
         if (!QTest::qWaitFor([&] { return r.done; }, kJobTimeoutMs))
@@ -66,7 +68,7 @@ class TestKeychain : public QObject {
     QString remove(const QString &key)
     {
         std::optional<QString> result;
-        m_store->deleteSecret(key, [&](QString error) { result = error; });
+        m_store->deleteSecret(key, [&](const engine::Result<void> &r) { result = r.ok() ? QString() : r.error().toString(); });
         if (!QTest::qWaitFor([&] { return result.has_value(); }, kJobTimeoutMs))
             return QStringLiteral("timed out");
         return *result;
@@ -101,7 +103,7 @@ private Q_SLOTS:
         QCOMPARE(remove(key), QString());
         r = read(key);
         QVERIFY(!r.value.has_value());
-        QCOMPARE(r.error, QStringLiteral("not found"));
+        QCOMPARE(r.error, QLatin1String(engine::errors::kSecretNotFound));
     }
 
     void largeSecretRoundTrips()
@@ -126,14 +128,16 @@ private Q_SLOTS:
         std::optional<QtKeychainSecretStore> other;
         other.emplace(m_service + QStringLiteral("-other"));
         ReadResult r;
-        other->readSecret(key, [&](std::optional<QString> value, QString error) {
-            r.value = std::move(value);
-            r.error = std::move(error);
+        other->readSecret(key, [&](const engine::Result<QString> &res) {
+            if (res.ok())
+                r.value = res.value();
+            else
+                r.error = res.error().code;
             r.done = true;
         });
         QVERIFY(QTest::qWaitFor([&] { return r.done; }, kJobTimeoutMs));
         QVERIFY(!r.value.has_value());
-        QCOMPARE(r.error, QStringLiteral("not found"));
+        QCOMPARE(r.error, QLatin1String(engine::errors::kSecretNotFound));
         QCOMPARE(remove(key), QString());
     }
 
@@ -141,13 +145,13 @@ private Q_SLOTS:
     {
         bool called = false;
         QString error;
-        m_store->writeSecret(QString(), QStringLiteral("x"), [&](QString e) {
+        m_store->writeSecret(QString(), QStringLiteral("x"), [&](const engine::Result<void> &r) {
             called = true;
-            error = e;
+            error = r.ok() ? QString() : r.error().code;
         });
         QVERIFY(!called); // never inside the call
         QVERIFY(QTest::qWaitFor([&] { return called; }, kJobTimeoutMs));
-        QVERIFY(!error.isEmpty());
+        QCOMPARE(error, QLatin1String(engine::errors::kInvalidArgument));
     }
 
     void worksFromAWorkerThreadAlongsideTheMainThread()
@@ -168,10 +172,13 @@ private Q_SLOTS:
             for (int i = 0; i < kEach; ++i) {
                 const QString key = QStringLiteral("worker.%1").arg(i);
                 const QString value = QStringLiteral("worker-value-%1").arg(i);
-                store->writeSecret(key, value, [&, store, key, value](QString e) {
+                store->writeSecret(key, value, [&, store, key, value](const engine::Result<void> &w) {
                     workerOnItsThread = workerOnItsThread && QThread::currentThread() == &worker;
-                    store->readSecret(key, [&, value, e](std::optional<QString> got, QString e2) {
+                    const QString e = w.ok() ? QString() : w.error().toString();
+                    store->readSecret(key, [&, value, e](const engine::Result<QString> &r) {
                         workerOnItsThread = workerOnItsThread && QThread::currentThread() == &worker;
+                        const QString e2 = r.ok() ? QString() : r.error().toString();
+                        const std::optional<QString> got = r.ok() ? std::optional<QString>(r.value()) : std::nullopt;
                         QMutexLocker lock(&mutex);
                         if (!e.isEmpty() || !e2.isEmpty() || got != value)
                             workerErrors << QStringLiteral("%1: '%2' '%3'").arg(value, e, e2);
@@ -182,9 +189,9 @@ private Q_SLOTS:
         });
         int mainDone = 0;
         for (int i = 0; i < kEach; ++i) {
-            m_store->writeSecret(QStringLiteral("main.%1").arg(i), QStringLiteral("main-value-%1").arg(i), [&](QString e) {
+            m_store->writeSecret(QStringLiteral("main.%1").arg(i), QStringLiteral("main-value-%1").arg(i), [&](const engine::Result<void> &r) {
                 QVERIFY(QThread::currentThread() == thread());
-                QCOMPARE(e, QString());
+                QVERIFY(r.ok());
                 ++mainDone;
             });
         }

@@ -32,18 +32,14 @@ public:
 class FakeStore final : public engine::TradeStore {
 public:
     bool open(QString *) override { return true; }
-    bool loadSnapshot(engine::JournalSnapshot *s, QString *) override
-    {
-        *s = snapshot;
-        return true;
-    }
-    bool replayFills(const std::function<bool(const engine::Fill &)> &visit, QString *) override
+    engine::Result<engine::JournalSnapshot> loadSnapshot() override { return snapshot; }
+    engine::Result<void> replayFills(const std::function<bool(const engine::Fill &)> &visit) override
     {
         for (const auto &f : fills) {
             if (!visit(f))
                 break;
         }
-        return true;
+        return {};
     }
     void setStoreSink(engine::TradeStoreSink *s) override { sink = s; }
     void saveOrder(const engine::Order &o) override { orders << o; pendingOrders << o; }

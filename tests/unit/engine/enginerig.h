@@ -58,9 +58,8 @@ struct Rig {
         store.setStoreSink(&engine->inbox());
         exec.setExecutionSink(&engine->inbox());
         engine->setTimeouts(200, 200, 500);
-        QString error;
-        if (!engine->restore(store.snapshot, &error))
-            qFatal("restore failed: %s", qPrintable(error));
+        if (const Result<void> r = engine->restore(store.snapshot); !r)
+            qFatal("restore failed: %s", qPrintable(r.error().message));
         Instrument i{kSym, QStringLiteral("WOJAK"), QStringLiteral("USDT"), D("0.00001"), D("1"), D("5")};
         engine->handleInstruments({i});
         engine->handleBook(book("0.99", "1.00", nowMs));

@@ -155,9 +155,9 @@ private Q_SLOTS:
             FakeStore store;
             RecordingObserver observer;
             TradingEngine engine({&clock, &clock, &exec, &store, &observer}, BotConfig{});
-            QString error;
-            const bool ok = engine.restore(j, &error);
-            return !ok && error.contains(QLatin1String(expected)) && store.settings.isEmpty();
+            const Result<void> r = engine.restore(j);
+            return !r.ok() && r.error().is(errors::kJournalValueUnreadable)
+                && r.error().message.contains(QLatin1String(expected)) && store.settings.isEmpty();
         };
         JournalSnapshot bad = journalWithRiskState(QStringLiteral("HALTED"), {}, 1);
         bad.settings.insert(QStringLiteral("portfolio.starting_equity"), QStringLiteral("ten thousand"));

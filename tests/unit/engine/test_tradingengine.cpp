@@ -81,8 +81,8 @@ private Q_SLOTS:
         rig.store.snapshot.openOrders = {open};
         rig.store.snapshot.balances.insert(QStringLiteral("USDT"), D("9000"));
         rig.store.snapshot.settings.insert(QStringLiteral("portfolio.starting_equity"), QStringLiteral("10000"));
-        QString error;
-        QVERIFY2(rig.engine->restore(rig.store.snapshot, &error), qPrintable(error));
+        const auto restored = rig.engine->restore(rig.store.snapshot);
+        QVERIFY2(restored.ok(), qPrintable(restored.ok() ? QString() : restored.error().message));
         QCOMPARE(rig.engine->portfolio().cash().toString(), QStringLiteral("9000"));
         rig.engine->start();
         QCOMPARE_ENUM(rig.engine->engineState(), EngineState::Reconciling);
@@ -108,8 +108,8 @@ private Q_SLOTS:
         open.qty = D("50");
         open.status = OrderStatus::Unknown;
         rig.store.snapshot.openOrders = {open};
-        QString error;
-        QVERIFY2(rig.engine->restore(rig.store.snapshot, &error), qPrintable(error));
+        const auto restored = rig.engine->restore(rig.store.snapshot);
+        QVERIFY2(restored.ok(), qPrintable(restored.ok() ? QString() : restored.error().message));
         rig.engine->startTimers();
         rig.engine->start();
         QTRY_COMPARE_ENUM(rig.engine->engineState(), EngineState::Running); // after the timeout

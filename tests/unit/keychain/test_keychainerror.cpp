@@ -4,39 +4,50 @@
 
 #include <qt6keychain/keychain.h>
 
-using adapters::keychain::describeKeychainError;
+using adapters::keychain::keychainError;
 
-// The mapping from QtKeychain codes to the texts callers see; the real keychain is in e2e/keychain.
+namespace {
+QString text(int code, const QString &detail = {}, QStringView secret = {})
+{
+    const auto e = keychainError(code, detail, secret);
+    return e ? e->message : QString();
+}
+} // namespace
+
+// The mapping from QtKeychain codes to typed errors; the real keychain is in e2e/keychain.
 class TestKeychainError : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void successIsEmpty() { QCOMPARE(describeKeychainError(QKeychain::NoError, QStringLiteral("ignored")), QString()); }
+    void successIsNoError() { QVERIFY(!keychainError(QKeychain::NoError, QStringLiteral("ignored"))); }
 
-    void missingEntryIsExactlyNotFound()
+    void missingEntryHasItsOwnCode()
     {
-        // Callers compare against this text to tell "never stored" from a broken keychain.
-        QCOMPARE(describeKeychainError(QKeychain::EntryNotFound, QStringLiteral("No match")), QStringLiteral("not found"));
+        // Callers tell "never stored" from a broken keychain by the code, never by the text.
+        const auto e = keychainError(QKeychain::EntryNotFound, QStringLiteral("No match"));
+        QVERIFY(e);
+        QCOMPARE(e->code, QLatin1String(engine::errors::kSecretNotFound));
     }
 
-    void everyFailureIsReadable()
+    void everyFailureIsTypedAndReadable()
     {
         for (auto code : {QKeychain::CouldNotDeleteEntry, QKeychain::AccessDeniedByUser, QKeychain::AccessDenied,
                           QKeychain::NoBackendAvailable, QKeychain::NotImplemented, QKeychain::OtherError}) {
-            const QString text = describeKeychainError(code, QString());
-            QVERIFY(!text.isEmpty());
-            QVERIFY(text.contains(QLatin1String("keychain")));
+            const auto e = keychainError(code, QString());
+            QVERIFY(e && !e->code.isEmpty());
+            QVERIFY(e->message.contains(QLatin1String("keychain")));
         }
-        QVERIFY(describeKeychainError(QKeychain::NoBackendAvailable, QString()).contains(QLatin1String("Secret Service")));
-        QCOMPARE(describeKeychainError(QKeychain::OtherError, QStringLiteral("  D-Bus timeout ")),
-                 QStringLiteral("keychain error: D-Bus timeout"));
+        QCOMPARE(keychainError(QKeychain::NoBackendAvailable, QString())->code, QLatin1String(engine::errors::kKeychainUnavailable));
+        QCOMPARE(keychainError(QKeychain::AccessDenied, QString())->code, QLatin1String(engine::errors::kKeychainDenied));
+        QVERIFY(text(QKeychain::NoBackendAvailable).contains(QLatin1String("Secret Service")));
+        QCOMPARE(text(QKeychain::OtherError, QStringLiteral("  D-Bus timeout ")), QStringLiteral("keychain error: D-Bus timeout"));
     }
 
     void secretNeverAppearsInTheMessage()
     {
-        const QString text = describeKeychainError(
-            QKeychain::OtherError, QStringLiteral("cannot store 'hunter2-long-secret' in collection"), u"hunter2-long-secret");
-        QVERIFY2(!text.contains(QLatin1String("hunter2")), qPrintable(text));
-        QVERIFY(text.contains(QLatin1String("[redacted]")));
+        const QString t = text(QKeychain::OtherError, QStringLiteral("cannot store 'hunter2-long-secret' in collection"),
+                               u"hunter2-long-secret");
+        QVERIFY2(!t.contains(QLatin1String("hunter2")), qPrintable(t));
+        QVERIFY(t.contains(QLatin1String("[redacted]")));
     }
 };
 

@@ -33,11 +33,12 @@ using engine::Side;
 //! The store's snapshot; a load error fails the running test.
 inline engine::JournalSnapshot snapshotOf(engine::TradeStore &store)
 {
-    engine::JournalSnapshot s;
-    QString error;
-    if (!store.loadSnapshot(&s, &error))
-        QTest::qFail(qPrintable(QStringLiteral("loadSnapshot failed: ") + error), __FILE__, __LINE__);
-    return s;
+    auto s = store.loadSnapshot();
+    if (!s) {
+        QTest::qFail(qPrintable(QStringLiteral("loadSnapshot failed: ") + s.error().toString()), __FILE__, __LINE__);
+        return {};
+    }
+    return s.value();
 }
 
 inline QString uniqueConnectionName()

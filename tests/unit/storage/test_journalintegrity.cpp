@@ -98,11 +98,11 @@ QString refusal(const QString &path)
     QString error;
     if (!s->open(&error))
         return error;
-    engine::JournalSnapshot snapshot;
-    if (!s->loadSnapshot(&snapshot, &error))
-        return error;
+    const auto snapshot = s->loadSnapshot();
+    if (!snapshot)
+        return snapshot.error().message;
     QStringList problems;
-    if (!engine::JournalAudit::run(*s, snapshot, QStringLiteral("USDT"), &problems))
+    if (!engine::JournalAudit::run(*s, snapshot.value(), QStringLiteral("USDT"), &problems))
         return problems.join(QStringLiteral("; "));
     return {};
 }

@@ -497,10 +497,10 @@ private Q_SLOTS:
         store = openStore(path);
         QVERIFY(store);
         // Never a shorter list: the whole load fails, naming the row, the column and the value.
-        engine::JournalSnapshot s;
-        QString error;
-        QVERIFY(!store->loadSnapshot(&s, &error));
-        QVERIFY(s.recentFills.isEmpty());
+        const auto loaded = store->loadSnapshot();
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().code, QLatin1String(engine::errors::kJournalUnreadable));
+        const QString error = loaded.error().message;
         QVERIFY2(error.contains(QLatin1String("F-2")) && error.contains(QLatin1String("price"))
                      && error.contains(QLatin1String("12.34.56")),
                  qPrintable(error));
@@ -509,7 +509,7 @@ private Q_SLOTS:
         QVERIFY(page.fills.isEmpty());
         // The replay for the audit stops at the same row.
         int seen = 0;
-        QVERIFY(!store->replayFills([&seen](const Fill &) { ++seen; return true; }, &error));
+        QVERIFY(!store->replayFills([&seen](const Fill &) { ++seen; return true; }).ok());
         QCOMPARE(seen, 1);
     }
 
