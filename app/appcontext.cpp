@@ -72,14 +72,12 @@ bool AppContext::failWith(Failure failure, const QString &message, QString *erro
 bool AppContext::openJournal(engine::JournalSnapshot *journal, QString *error)
 {
     m_store = std::make_unique<adapters::storage::SqliteTradeStore>(databasePath());
-    QString why;
-    if (!m_store->open(&why)) {
-        using adapters::storage::OpenFailure;
-        const OpenFailure kind = m_store->openFailure();
+    if (const engine::Result<void> opened = m_store->open(); !opened) {
         m_store.reset();
-        if (kind == OpenFailure::Damaged)
-            return failWith(Failure::JournalUnusable, unusableJournalMessage(m_dataDir, why), error);
-        return failWith(kind == OpenFailure::InUse ? Failure::InUse : Failure::Other, why, error);
+        const engine::Error &e = opened.error();
+        if (e.is(engine::errors::kJournalDamaged))
+            return failWith(Failure::JournalUnusable, unusableJournalMessage(m_dataDir, e.message), error);
+        return failWith(e.is(engine::errors::kJournalInUse) ? Failure::InUse : Failure::Other, e.message, error);
     }
     auto loaded = m_store->loadSnapshot();
     if (!loaded) {

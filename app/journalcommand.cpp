@@ -38,9 +38,8 @@ Inspection inspect(const QString &path)
     adapters::storage::SqliteTradeStore store(path);
     store.setReadOnly(true);
     store.setBackupInterval(0);
-    QString error;
-    if (!store.open(&error)) {
-        r.problem = error;
+    if (const engine::Result<void> opened = store.open(); !opened) {
+        r.problem = opened.error().message;
         return r;
     }
     auto loaded = store.loadSnapshot();

@@ -40,21 +40,26 @@ void SqliteTradeStore::post(F &&function)
     QMetaObject::invokeMethod(m_worker, std::forward<F>(function), Qt::QueuedConnection);
 }
 
-bool SqliteTradeStore::open(QString *error)
+engine::Result<void> SqliteTradeStore::open()
 {
     bool ok = false;
     QString why;
-    runBlocking([&] { ok = m_worker->open(&why); });
-    if (error)
-        *error = why;
-    return ok;
-}
-
-OpenFailure SqliteTradeStore::openFailure() const
-{
     OpenFailure failure = OpenFailure::None;
-    runBlocking([&] { failure = m_worker->openFailure(); });
-    return failure;
+    runBlocking([&] {
+        ok = m_worker->open(&why);
+        failure = m_worker->openFailure();
+    });
+    if (ok)
+        return {};
+    const char *code = engine::errors::kJournalUnavailable;
+    switch (failure) {
+    case OpenFailure::Damaged: code = engine::errors::kJournalDamaged; break;
+    case OpenFailure::InUse: code = engine::errors::kJournalInUse; break;
+    case OpenFailure::TooNew: code = engine::errors::kJournalTooNew; break;
+    case OpenFailure::None:
+    case OpenFailure::Other: break;
+    }
+    return engine::Error{QLatin1String(code), why};
 }
 
 engine::Result<engine::JournalSnapshot> SqliteTradeStore::loadSnapshot()

@@ -25,9 +25,7 @@ public:
     SqliteTradeStore(const SqliteTradeStore &) = delete;
     SqliteTradeStore &operator=(const SqliteTradeStore &) = delete;
 
-    bool open(QString *error) override;
-    //! What kind of failure the last open() had (OpenFailure::Damaged → offer a backup).
-    [[nodiscard]] OpenFailure openFailure() const;
+    engine::Result<void> open() override;
     engine::Result<engine::JournalSnapshot> loadSnapshot() override;
     engine::Result<void> replayFills(const std::function<bool(const engine::Fill &)> &visit) override;
     //! Takes effect before the next write is applied; no callbacks reach the old sink after it returns.

@@ -60,6 +60,10 @@ inline constexpr const char *kKeychainDenied = "KEYCHAIN_ACCESS_DENIED";
 inline constexpr const char *kKeychainError = "KEYCHAIN_ERROR";
 inline constexpr const char *kInvalidArgument = "INVALID_ARGUMENT";
 inline constexpr const char *kJournalUnreadable = "JOURNAL_UNREADABLE";
+inline constexpr const char *kJournalDamaged = "JOURNAL_DAMAGED";       // restore a backup
+inline constexpr const char *kJournalInUse = "JOURNAL_IN_USE";          // another process has it
+inline constexpr const char *kJournalTooNew = "JOURNAL_TOO_NEW";        // written by a newer Memedesk
+inline constexpr const char *kJournalUnavailable = "JOURNAL_UNAVAILABLE"; // folder, driver, disk
 inline constexpr const char *kJournalValueUnreadable = "JOURNAL_VALUE_UNREADABLE";
 } // namespace errors
 

@@ -79,8 +79,9 @@ public:
 class TradeStore {
 public:
     virtual ~TradeStore() = default;
-    //! Opens the database and applies migrations (blocking). False + error on failure.
-    virtual bool open(QString *error) = 0;
+    //! Opens the database and applies migrations (blocking). On failure the code says what to do:
+    //! errors::kJournalDamaged (restore a backup), kJournalInUse, kJournalTooNew, kJournalUnavailable.
+    virtual Result<void> open() = 0;
     //! Reads the state to restore (blocking; call before trading starts). Any row that cannot be
     //! read is an error (code errors::kJournalUnreadable, naming the row and the reason), never a
     //! shorter list.

@@ -105,9 +105,8 @@ QJsonObject benchPipeline(int simSeconds, const QString &dir)
         std::move(step.begin(), step.end(), std::back_inserter(events));
     }
     adapters::storage::SqliteTradeStore store(dir + QStringLiteral("/bench-pipeline.sqlite"));
-    QString error;
-    if (!store.open(&error))
-        qFatal("%s", qPrintable(error));
+    if (const Result<void> opened = store.open(); !opened)
+        qFatal("%s", qPrintable(opened.error().toString()));
     EventClock clock(1767225600000LL - 3600'000);
     adapters::paper::PaperConfig pc;
     pc.initialBalances.insert(QStringLiteral("USDT"), Decimal::fromInt(10000));
@@ -175,9 +174,8 @@ QJsonObject benchPipeline(int simSeconds, const QString &dir)
 QJsonObject benchJournal(int n, const QString &dir)
 {
     adapters::storage::SqliteTradeStore store(dir + QStringLiteral("/bench-journal.sqlite"));
-    QString error;
-    if (!store.open(&error))
-        qFatal("%s", qPrintable(error));
+    if (const Result<void> opened = store.open(); !opened)
+        qFatal("%s", qPrintable(opened.error().toString()));
     QElapsedTimer t;
     t.start();
     for (int i = 0; i < n; ++i) {
@@ -236,9 +234,8 @@ QJsonObject benchStartupAudit(int n, const QString &dir)
     {
         adapters::storage::SqliteTradeStore store(path);
         store.setBackupInterval(0);
-        QString error;
-        if (!store.open(&error))
-            qFatal("%s", qPrintable(error));
+        if (const Result<void> opened = store.open(); !opened)
+            qFatal("%s", qPrintable(opened.error().toString()));
         store.saveSetting(QStringLiteral("portfolio.starting_equity"), QStringLiteral("1000000"));
         Portfolio portfolio(QStringLiteral("USDT"));
         portfolio.reset(Decimal::fromInt(1000000));
@@ -270,9 +267,10 @@ QJsonObject benchStartupAudit(int n, const QString &dir)
     t.start();
     adapters::storage::SqliteTradeStore store(path);
     store.setBackupInterval(0);
-    QString error;
     QStringList problems;
-    bool ok = store.open(&error);
+    const Result<void> opened = store.open();
+    const QString error = opened ? QString() : opened.error().toString();
+    bool ok = opened.ok();
     if (ok) {
         const Result<JournalSnapshot> journal = store.loadSnapshot();
         ok = journal && JournalAudit::run(store, journal.value(), QStringLiteral("USDT"), &problems);

@@ -19,9 +19,8 @@ Replayed replayJournal(const QString &dbPath, engine::Decimal startingCash, engi
 {
     adapters::storage::SqliteTradeStore store(dbPath);
     store.setBackupInterval(0);
-    QString error;
-    if (!store.open(&error))
-        qFatal("cannot open journal %s: %s", qPrintable(dbPath), qPrintable(error));
+    if (const engine::Result<void> opened = store.open(); !opened)
+        qFatal("cannot open journal %s: %s", qPrintable(dbPath), qPrintable(opened.error().toString()));
     const auto loaded = store.loadSnapshot();
     if (!loaded)
         qFatal("cannot load journal %s: %s", qPrintable(dbPath), qPrintable(loaded.error().toString()));

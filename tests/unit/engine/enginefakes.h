@@ -31,7 +31,7 @@ public:
 //! when ack() is called, so tests can look at the moment before durability.
 class FakeStore final : public engine::TradeStore {
 public:
-    bool open(QString *) override { return true; }
+    engine::Result<void> open() override { return {}; }
     engine::Result<engine::JournalSnapshot> loadSnapshot() override { return snapshot; }
     engine::Result<void> replayFills(const std::function<bool(const engine::Fill &)> &visit) override
     {

@@ -16,7 +16,6 @@
 
 using namespace storetest;
 using adapters::storage::JournalBackups;
-using adapters::storage::OpenFailure;
 
 namespace {
 
@@ -42,8 +41,8 @@ std::unique_ptr<SqliteTradeStore> store(const QString &path, bool exclusive = tr
 void writeTradingJournal(const QString &path, int fills)
 {
     auto s = store(path);
-    QString error;
-    QVERIFY2(s->open(&error), qPrintable(error));
+    const engine::Result<void> opened = s->open();
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
     s->saveSetting(QStringLiteral("portfolio.starting_equity"), QStringLiteral("10000"));
     engine::Portfolio portfolio(QStringLiteral("USDT"));
     portfolio.reset(Decimal::fromInt(10000));
@@ -95,9 +94,8 @@ int rootPage(const QString &path, const char *table)
 QString refusal(const QString &path)
 {
     auto s = store(path);
-    QString error;
-    if (!s->open(&error))
-        return error;
+    if (const engine::Result<void> opened = s->open(); !opened)
+        return opened.error().message;
     const auto snapshot = s->loadSnapshot();
     if (!snapshot)
         return snapshot.error().message;
@@ -129,9 +127,10 @@ private Q_SLOTS:
         damagePage(path, balances, 0, 64); // the b-tree page header of the balances table
         const QByteArray before = digest(path);
         auto s = store(path);
-        QString error;
-        QVERIFY(!s->open(&error));
-        QCOMPARE(s->openFailure(), OpenFailure::Damaged);
+        const engine::Result<void> opened = s->open();
+        QVERIFY(!opened.ok());
+        const QString error = opened.error().message;
+        QCOMPARE(opened.error().code, QLatin1String(engine::errors::kJournalDamaged));
         QVERIFY2(error.contains(path) && error.contains(QLatin1String("damaged")), qPrintable(error));
         s.reset();
         QCOMPARE(digest(path), before); // never written to
@@ -160,8 +159,7 @@ private Q_SLOTS:
             // the journal must read exactly as the original.
             auto a = store(original);
             auto b = store(copy);
-            QString e;
-            QVERIFY(a->open(&e) && b->open(&e));
+            QVERIFY(a->open().ok() && b->open().ok());
             const auto sa = snapshotOf(*a);
             const auto sb = snapshotOf(*b);
             QCOMPARE(sb.fillCount, sa.fillCount);
@@ -178,9 +176,10 @@ private Q_SLOTS:
         const QString path = newDbPath();
         QFile(path).open(QIODevice::WriteOnly);
         auto s = store(path);
-        QString error;
-        QVERIFY(!s->open(&error));
-        QCOMPARE(s->openFailure(), OpenFailure::Damaged);
+        const engine::Result<void> opened = s->open();
+        QVERIFY(!opened.ok());
+        const QString error = opened.error().message;
+        QCOMPARE(opened.error().code, QLatin1String(engine::errors::kJournalDamaged));
         QVERIFY2(error.contains(QLatin1String("empty (0 bytes)")), qPrintable(error));
         QCOMPARE(QFileInfo(path).size(), 0);
     }
@@ -194,9 +193,8 @@ private Q_SLOTS:
         const QString why = refusal(path);
         QVERIFY2(!why.isEmpty(), "a journal cut in half must not load");
         auto s = store(path);
-        QString error;
-        if (!s->open(&error))
-            QCOMPARE(s->openFailure(), OpenFailure::Damaged);
+        if (const engine::Result<void> opened = s->open(); !opened)
+            QCOMPARE(opened.error().code, QLatin1String(engine::errors::kJournalDamaged));
     }
 
     void aDroppedTableIsDamageNotAFreshStart()
@@ -208,9 +206,10 @@ private Q_SLOTS:
             QVERIFY(raw.exec(QStringLiteral("DROP TABLE fills")));
         }
         auto s = store(path);
-        QString error;
-        QVERIFY(!s->open(&error));
-        QCOMPARE(s->openFailure(), OpenFailure::Damaged);
+        const engine::Result<void> opened = s->open();
+        QVERIFY(!opened.ok());
+        const QString error = opened.error().message;
+        QCOMPARE(opened.error().code, QLatin1String(engine::errors::kJournalDamaged));
         QVERIFY2(error.contains(QLatin1String("fills")) && error.contains(QLatin1String("missing")), qPrintable(error));
         // and it was not re-created behind the user's back
         s.reset();
@@ -227,9 +226,10 @@ private Q_SLOTS:
             QVERIFY(raw.exec(QStringLiteral("DROP TABLE schema_version")));
         }
         auto s = store(path);
-        QString error;
-        QVERIFY(!s->open(&error));
-        QCOMPARE(s->openFailure(), OpenFailure::Damaged);
+        const engine::Result<void> opened = s->open();
+        QVERIFY(!opened.ok());
+        const QString error = opened.error().message;
+        QCOMPARE(opened.error().code, QLatin1String(engine::errors::kJournalDamaged));
         QVERIFY2(error.contains(QLatin1String("no schema_version")), qPrintable(error));
     }
 
@@ -303,8 +303,7 @@ private Q_SLOTS:
         }
         const QString cashBefore = RawDb(path).scalar(QStringLiteral("SELECT free FROM balances WHERE asset = 'USDT'")).toString();
         auto s = store(path, false);
-        QString error;
-        QVERIFY(s->open(&error));
+        QVERIFY(s->open().ok());
         RecordingSink sink;
         s->setStoreSink(&sink);
         const engine::JournalSnapshot before = snapshotOf(*s);
@@ -339,8 +338,7 @@ private Q_SLOTS:
                                             "SELECT RAISE(ABORT, 'attempt to write a readonly database'); END")));
         }
         auto s = store(path, false);
-        QString error;
-        QVERIFY(s->open(&error));
+        QVERIFY(s->open().ok());
         RecordingSink sink;
         s->setStoreSink(&sink);
         s->saveOrder(makeOrder(QStringLiteral("C-new"), QStringLiteral("PEPEUSDT"), Side::Buy, OrderStatus::New, 5));
@@ -355,15 +353,17 @@ private Q_SLOTS:
         const QString path = newDbPath();
         auto first = store(path);
         QString error;
-        QVERIFY(first->open(&error));
+        QVERIFY(first->open().ok());
         first->saveSetting(QStringLiteral("owner"), QStringLiteral("first"));
         first->flush();
         auto second = store(path);
-        QVERIFY(!second->open(&error));
-        QCOMPARE(second->openFailure(), OpenFailure::InUse);
+        const engine::Result<void> refused = second->open();
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QLatin1String(engine::errors::kJournalInUse));
+        error = refused.error().message;
         QVERIFY2(error.contains(QLatin1String("in use")), qPrintable(error));
         first.reset();
-        QVERIFY2(second->open(&error), qPrintable(error)); // free once the owner closed it
+        QVERIFY(second->open().ok()); // free once the owner closed it
     }
 
     void backupsRotateAndVerify()
@@ -372,7 +372,7 @@ private Q_SLOTS:
         writeTradingJournal(path, 30);
         auto s = store(path);
         QString error;
-        QVERIFY(s->open(&error));
+        QVERIFY(s->open().ok());
         QStringList made;
         for (int i = 0; i < JournalBackups::kKeep + 2; ++i) {
             QString backup;
@@ -402,8 +402,7 @@ private Q_SLOTS:
         QVERIFY(JournalBackups(path).list().isEmpty());
         SqliteTradeStore s(path);
         s.setBackupInterval(60 * 60 * 1000);
-        QString error;
-        QVERIFY(s.open(&error));
+        QVERIFY(s.open().ok());
         QCOMPARE(JournalBackups(path).list().size(), 1);
     }
 
@@ -414,8 +413,7 @@ private Q_SLOTS:
         {
             auto s = store(path);
             s->setReadOnly(true);
-            QString error;
-            QVERIFY(s->open(&error));
+            QVERIFY(s->open().ok());
             RecordingSink sink;
             s->setStoreSink(&sink);
             s->saveSetting(QStringLiteral("sneaky"), QStringLiteral("1"));

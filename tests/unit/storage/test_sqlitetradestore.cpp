@@ -22,11 +22,10 @@ class TestSqliteTradeStore : public QObject {
         // These tests look behind the store's back through a second connection.
         store->setExclusive(false);
         store->setBackupInterval(0);
-        QString error;
-        const bool ok = store->open(&error);
-        if (!ok)
-            qWarning("open failed: %s", qPrintable(error));
-        return ok ? std::move(store) : nullptr;
+        const engine::Result<void> opened = store->open();
+        if (!opened)
+            qWarning("open failed: %s", qPrintable(opened.error().toString()));
+        return opened ? std::move(store) : nullptr;
     }
 
 private Q_SLOTS:
@@ -146,7 +145,9 @@ private Q_SLOTS:
         }
         SqliteTradeStore store(path);
         QString error;
-        QVERIFY(!store.open(&error));
+        const engine::Result<void> opened = store.open();
+        QVERIFY(!opened.ok());
+        error = opened.error().message;
         QVERIFY2(error.contains(QLatin1String("newer Memedesk")) && error.contains(QLatin1String("42")), qPrintable(error));
     }
 
@@ -160,7 +161,9 @@ private Q_SLOTS:
         file.close();
         SqliteTradeStore store(path);
         QString error;
-        QVERIFY(!store.open(&error));
+        const engine::Result<void> opened = store.open();
+        QVERIFY(!opened.ok());
+        error = opened.error().message;
         QVERIFY2(error.contains(QLatin1String("not an SQLite database")), qPrintable(error));
         QVERIFY2(error.contains(QLatin1String("journal.sqlite")), qPrintable(error));
         // A failed open must not have touched the user's file.
