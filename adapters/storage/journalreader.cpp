@@ -316,8 +316,12 @@ engine::HistoryPage JournalReader::queryHistory(const engine::HistoryQuery &quer
     const QString whereSql = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
 
     QSqlQuery count(m_db);
-    if (!runSelect(count, QStringLiteral("SELECT COUNT(*) FROM ") + table + whereSql, binds, &page.error)) {
-        page.error = QStringLiteral("History query failed: ") + page.error;
+    QString why;
+    const auto failed = [&page](const QString &detail) {
+        page.error = engine::Error{QLatin1String(engine::errors::kJournalUnreadable), QStringLiteral("History query failed: ") + detail};
+    };
+    if (!runSelect(count, QStringLiteral("SELECT COUNT(*) FROM ") + table + whereSql, binds, &why)) {
+        failed(why);
         return page;
     }
     page.total = count.next() ? count.value(0).toLongLong() : 0;
@@ -331,8 +335,8 @@ engine::HistoryPage JournalReader::queryHistory(const engine::HistoryQuery &quer
     QSqlQuery rows(m_db);
     const QString sql = QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 DESC, rowid DESC LIMIT ? OFFSET ?")
                             .arg(orders ? kOrderColumns : kFillColumns, table, whereSql, ts);
-    if (!runSelect(rows, sql, pageBinds, &page.error)) {
-        page.error = QStringLiteral("History query failed: ") + page.error;
+    if (!runSelect(rows, sql, pageBinds, &why)) {
+        failed(why);
         return page;
     }
     QString rowError;
@@ -341,7 +345,7 @@ engine::HistoryPage JournalReader::queryHistory(const engine::HistoryQuery &quer
     if (!read) {
         page.orders.clear();
         page.fills.clear();
-        page.error = QStringLiteral("History query failed: ") + rowError;
+        failed(rowError);
     }
     return page;
 }

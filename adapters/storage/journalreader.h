@@ -23,7 +23,7 @@ public:
     bool loadSnapshot(engine::JournalSnapshot *snapshot, QString *error);
     //! Every fill in journal order (see TradeStore::replayFills).
     bool replayFills(const std::function<bool(const engine::Fill &)> &visit, QString *error);
-    //! One page, newest first, with the total matching the filter; SQL errors go to page.error.
+    //! One page, newest first, with the total matching the filter; SQL and row errors go to page.error (JOURNAL_UNREADABLE).
     [[nodiscard]] engine::HistoryPage queryHistory(const engine::HistoryQuery &query);
 
 private:

@@ -448,7 +448,7 @@ engine::HistoryPage StoreWorker::queryHistory(const engine::HistoryQuery &query)
     if (!m_reader) {
         engine::HistoryPage page;
         page.query = query;
-        page.error = QStringLiteral("The journal is not open");
+        page.error = engine::Error{QLatin1String(engine::errors::kJournalUnavailable), QStringLiteral("The journal is not open")};
         return page;
     }
     return m_reader->queryHistory(query);

@@ -44,8 +44,8 @@ public:
     [[nodiscard]] virtual BotStatus status() const = 0;
     //! Current configuration.
     [[nodiscard]] virtual BotConfig config() const = 0;
-    //! Validates and applies a configuration; returns the problems (empty = applied and saved).
-    virtual QStringList setConfig(const BotConfig &config) = 0;
+    //! Validates and applies a configuration. CONFIG_INVALID lists every problem in details.
+    virtual Result<void> setConfig(const BotConfig &config) = 0;
     //! Modes this build and keychain allow, with reasons for the others.
     [[nodiscard]] virtual QList<ModeAvailability> availableModes() const = 0;
 

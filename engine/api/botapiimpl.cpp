@@ -118,7 +118,7 @@ BotConfig BotApiImpl::config() const
     return m_config;
 }
 
-QStringList BotApiImpl::setConfig(const BotConfig &config)
+Result<void> BotApiImpl::setConfig(const BotConfig &config)
 {
     QStringList problems = config.validate();
     for (const ModeAvailability &m : availableModes()) {
@@ -131,7 +131,7 @@ QStringList BotApiImpl::setConfig(const BotConfig &config)
             problems << QStringLiteral("stop the engine before changing the trading mode");
     }
     if (!problems.isEmpty())
-        return problems;
+        return Error{QLatin1String(errors::kConfigInvalid), problems.join(QStringLiteral("; ")), problems};
     {
         QMutexLocker lock(&m_mutex);
         m_config = config;

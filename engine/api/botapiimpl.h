@@ -41,7 +41,7 @@ public:
     void resumeTrading() override;
     [[nodiscard]] BotStatus status() const override;
     [[nodiscard]] BotConfig config() const override;
-    QStringList setConfig(const BotConfig &config) override;
+    Result<void> setConfig(const BotConfig &config) override;
     [[nodiscard]] QList<ModeAvailability> availableModes() const override;
     [[nodiscard]] QList<Instrument> instruments() const override;
     [[nodiscard]] QList<Position> positions() const override;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <utility>
@@ -14,6 +15,7 @@ namespace engine {
 struct Error {
     QString code;
     QString message;
+    QStringList details; // one line per problem when there are several (e.g. every invalid setting)
 
     [[nodiscard]] bool is(const char *c) const { return code == QLatin1String(c); }
     //! "SECRET_NOT_FOUND: no such entry" for logs.
@@ -31,6 +33,9 @@ public:
     explicit operator bool() const { return ok(); }
     [[nodiscard]] const T &value() const { return std::get<0>(m_state); }
     [[nodiscard]] T &value() { return std::get<0>(m_state); }
+    const T *operator->() const { return &value(); }
+    T *operator->() { return &value(); }
+    const T &operator*() const { return value(); }
     [[nodiscard]] const Error &error() const { return std::get<1>(m_state); }
 
 private:
@@ -59,7 +64,13 @@ inline constexpr const char *kKeychainUnavailable = "KEYCHAIN_UNAVAILABLE";
 inline constexpr const char *kKeychainDenied = "KEYCHAIN_ACCESS_DENIED";
 inline constexpr const char *kKeychainError = "KEYCHAIN_ERROR";
 inline constexpr const char *kInvalidArgument = "INVALID_ARGUMENT";
+inline constexpr const char *kConfigInvalid = "CONFIG_INVALID";
 inline constexpr const char *kJournalUnreadable = "JOURNAL_UNREADABLE";
+inline constexpr const char *kOrderUnknown = "ORDER_UNKNOWN";
+inline constexpr const char *kOrderIllegalTransition = "ORDER_ILLEGAL_TRANSITION";
+inline constexpr const char *kOrderOverfill = "ORDER_OVERFILL";
+inline constexpr const char *kFillDuplicate = "FILL_DUPLICATE";
+inline constexpr const char *kFillInvalid = "FILL_INVALID";
 inline constexpr const char *kJournalDamaged = "JOURNAL_DAMAGED";       // restore a backup
 inline constexpr const char *kJournalInUse = "JOURNAL_IN_USE";          // another process has it
 inline constexpr const char *kJournalTooNew = "JOURNAL_TOO_NEW";        // written by a newer Memedesk

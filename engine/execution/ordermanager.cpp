@@ -49,14 +49,13 @@ void OrderManager::retireIfTerminal(const Order &o)
     }
 }
 
-std::optional<OrderManager::Change> OrderManager::transition(Order &o, OrderStatus to, qint64 nowMs)
+Result<OrderManager::Change> OrderManager::transition(Order &o, OrderStatus to, qint64 nowMs)
 {
     if (o.status == to && to != OrderStatus::PartiallyFilled)
         return Change{o, false}; // repeated report: idempotent
     if (!OrderStateMachine::canTransition(o.status, to)) {
-        m_lastError = QStringLiteral("order %1: illegal transition %2 -> %3")
-                          .arg(o.clientId, toString(o.status), toString(to));
-        return std::nullopt;
+        return Error{QLatin1String(errors::kOrderIllegalTransition),
+                     QStringLiteral("order %1: illegal transition %2 -> %3").arg(o.clientId, toString(o.status), toString(to))};
     }
     const bool changed = o.status != to;
     o.status = to;
@@ -64,12 +63,11 @@ std::optional<OrderManager::Change> OrderManager::transition(Order &o, OrderStat
     return Change{o, changed};
 }
 
-std::optional<OrderManager::Change> OrderManager::applyReport(const ExecutionReport &r, qint64 nowMs)
+Result<OrderManager::Change> OrderManager::applyReport(const ExecutionReport &r, qint64 nowMs)
 {
     auto it = m_orders.find(r.clientId);
     if (it == m_orders.end()) {
-        m_lastError = QStringLiteral("report for unknown order %1").arg(r.clientId);
-        return std::nullopt;
+        return Error{QLatin1String(errors::kOrderUnknown), QStringLiteral("report for unknown order %1").arg(r.clientId)};
     }
     Order &o = *it;
     if (!r.venueOrderId.isEmpty())
@@ -98,32 +96,28 @@ std::optional<OrderManager::Change> OrderManager::applyReport(const ExecutionRep
     return ch;
 }
 
-std::optional<OrderManager::Change> OrderManager::applyFill(const Fill &f, qint64 nowMs)
+Result<OrderManager::Change> OrderManager::applyFill(const Fill &f, qint64 nowMs)
 {
     if (m_seenFills.contains(f.fillId)) {
-        m_lastError = QStringLiteral("duplicate fill %1 ignored").arg(f.fillId);
-        return std::nullopt;
+        return Error{QLatin1String(errors::kFillDuplicate), QStringLiteral("duplicate fill %1 ignored").arg(f.fillId)};
     }
     auto it = m_orders.find(f.clientId);
     if (it == m_orders.end()) {
-        m_lastError = QStringLiteral("fill %1 for unknown order %2").arg(f.fillId, f.clientId);
-        return std::nullopt;
+        return Error{QLatin1String(errors::kOrderUnknown), QStringLiteral("fill %1 for unknown order %2").arg(f.fillId, f.clientId)};
     }
     Order &o = *it;
     if (!f.qty.isPositive() || !f.price.isPositive()) {
-        m_lastError = QStringLiteral("fill %1 with non-positive price or quantity").arg(f.fillId);
-        return std::nullopt;
+        return Error{QLatin1String(errors::kFillInvalid), QStringLiteral("fill %1 with non-positive price or quantity").arg(f.fillId)};
     }
     if (o.filledQty + f.qty > o.qty) {
-        m_lastError = QStringLiteral("fill %1 would overfill order %2").arg(f.fillId, o.clientId);
-        return std::nullopt;
+        return Error{QLatin1String(errors::kOrderOverfill), QStringLiteral("fill %1 would overfill order %2").arg(f.fillId, o.clientId)};
     }
     const bool late = OrderStateMachine::acceptsLateFill(o.status);
     const OrderStatus to = late ? o.status
                                 : (o.filledQty + f.qty == o.qty) ? OrderStatus::Filled : OrderStatus::PartiallyFilled;
     if (!late && !OrderStateMachine::canTransition(o.status, to)) {
-        m_lastError = QStringLiteral("fill %1 on %2 order %3").arg(f.fillId, toString(o.status), o.clientId);
-        return std::nullopt;
+        return Error{QLatin1String(errors::kOrderIllegalTransition),
+                     QStringLiteral("fill %1 on %2 order %3").arg(f.fillId, toString(o.status), o.clientId)};
     }
     m_seenFills.insert(f.fillId);
     const Decimal newFilled = o.filledQty + f.qty;
@@ -139,11 +133,11 @@ std::optional<OrderManager::Change> OrderManager::applyFill(const Fill &f, qint6
     return change;
 }
 
-std::optional<OrderManager::Change> OrderManager::markUnknown(const QString &clientId, qint64 nowMs, const QString &why)
+Result<OrderManager::Change> OrderManager::markUnknown(const QString &clientId, qint64 nowMs, const QString &why)
 {
     auto it = m_orders.find(clientId);
     if (it == m_orders.end())
-        return std::nullopt;
+        return Error{QLatin1String(errors::kOrderUnknown), QStringLiteral("order %1 is not tracked").arg(clientId)};
     auto ch = transition(*it, OrderStatus::Unknown, nowMs);
     if (ch)
         it->reason = why;

@@ -2,6 +2,7 @@
 
 #include "engine/core/fill.h"
 #include "engine/core/order.h"
+#include "engine/core/result.h"
 
 #include <QHash>
 #include <QList>
@@ -30,21 +31,21 @@ public:
         bool statusChanged = false;
         bool lateFill = false; // a fill booked on an order already CANCELLED or EXPIRED
     };
-    //! Applies an execution report. nullopt = unknown order or illegal transition (see lastError()).
-    std::optional<Change> applyReport(const ExecutionReport &report, qint64 nowMs);
-    //! Applies a fill; nullopt when it is a duplicate, unknown, or overfills (see lastError()).
+    //! Applies an execution report. An error (ORDER_UNKNOWN, ORDER_ILLEGAL_TRANSITION) changes nothing.
+    Result<Change> applyReport(const ExecutionReport &report, qint64 nowMs);
+    //! Applies a fill. An error (FILL_DUPLICATE, ORDER_UNKNOWN, FILL_INVALID, ORDER_OVERFILL,
+    //! ORDER_ILLEGAL_TRANSITION) changes nothing.
     //! A fill on a CANCELLED or EXPIRED order is booked (lateFill) and the status kept.
-    std::optional<Change> applyFill(const Fill &fill, qint64 nowMs);
+    Result<Change> applyFill(const Fill &fill, qint64 nowMs);
     //! Marks an order whose outcome is unknown (no answer in time).
-    std::optional<Change> markUnknown(const QString &clientId, qint64 nowMs, const QString &why);
+    Result<Change> markUnknown(const QString &clientId, qint64 nowMs, const QString &why);
 
     [[nodiscard]] const Order *find(const QString &clientId) const;
     [[nodiscard]] QList<Order> openOrders() const;
     [[nodiscard]] bool hasOpenOrder(const QString &symbol) const;
-    [[nodiscard]] QString lastError() const { return m_lastError; }
 
 private:
-    std::optional<Change> transition(Order &o, OrderStatus to, qint64 nowMs);
+    Result<Change> transition(Order &o, OrderStatus to, qint64 nowMs);
     //! Keeps a finished order findable for a while, then forgets it (the journal has it),
     //! so the scans over m_orders stay bounded in a long session.
     void retireIfTerminal(const Order &o);
@@ -55,7 +56,6 @@ private:
     QHash<QString, Order> m_orders;  // every open order, plus the last kFinishedKept finished ones
     std::deque<QString> m_finished; // oldest first
     QSet<QString> m_seenFills;
-    QString m_lastError;
 };
 
 } // namespace engine

@@ -87,7 +87,7 @@ void TradingEngine::handleExecutionReport(const ExecutionReport &report)
         m_sentAtWallMs.remove(report.clientId);
     auto change = m_orders.applyReport(report, now());
     if (!change) {
-        log(LogEntry::Level::Warning, QStringLiteral("execution"), m_orders.lastError());
+        log(LogEntry::Level::Warning, QStringLiteral("execution"), change.error().message);
     } else if (change->statusChanged) {
         saveOrder(change->order);
         if (report.notFound)
@@ -109,7 +109,7 @@ void TradingEngine::handleFill(const Fill &fill)
     m_sentAtWallMs.remove(fill.clientId);
     auto change = m_orders.applyFill(fill, now());
     if (!change) {
-        log(LogEntry::Level::Warning, QStringLiteral("execution"), m_orders.lastError());
+        log(LogEntry::Level::Warning, QStringLiteral("execution"), change.error().message);
         return;
     }
     QString error;

@@ -57,7 +57,7 @@ struct HistoryPage {
     qint64 total = 0; // rows matching the filter
     QList<Order> orders;
     QList<Fill> fills;
-    QString error;    // non-empty when the query failed
+    std::optional<Error> error; // set when the query failed
 };
 
 //! Told when writes are durable; called from the store's thread.

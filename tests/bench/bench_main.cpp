@@ -216,7 +216,7 @@ QJsonObject benchJournal(int n, const QString &dir)
     store.queryHistory(q, [&promise](HistoryPage p) { promise.set_value(std::move(p)); });
     const HistoryPage page = promise.get_future().get();
     const qint64 queryNs = t.nsecsElapsed();
-    expect(page.error.isEmpty(), QStringLiteral("history query failed: ") + page.error);
+    expect(!page.error, QStringLiteral("history query failed: ") + (page.error ? page.error->message : QString()));
     expect(page.total == n && page.fills.size() == 500,
            QStringLiteral("history page has %1 of %2 rows, expected 500 of %3").arg(page.fills.size()).arg(page.total).arg(n));
     return {{QStringLiteral("writes"), n},

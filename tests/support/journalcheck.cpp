@@ -38,8 +38,8 @@ Replayed replayJournal(const QString &dbPath, engine::Decimal startingCash, engi
         auto future = promise.get_future();
         store.queryHistory(q, [&promise](engine::HistoryPage page) { promise.set_value(std::move(page)); });
         const engine::HistoryPage page = future.get();
-        if (!page.error.isEmpty())
-            qFatal("history query failed: %s", qPrintable(page.error));
+        if (page.error)
+            qFatal("history query failed: %s", qPrintable(page.error->toString()));
         for (const engine::Fill &f : page.fills) {
             const engine::Decimal value = f.price * f.qty;
             if (f.side == engine::Side::Buy) {

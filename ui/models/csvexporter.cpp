@@ -61,8 +61,8 @@ void CsvExporter::onPage(quint64 generation, const engine::HistoryPage &page)
 {
     if (generation != m_generation || !m_file)
         return;
-    if (!page.error.isEmpty()) {
-        finish(false, tr("The history query failed: %1").arg(page.error));
+    if (page.error) {
+        finish(false, tr("The history query failed: %1").arg(page.error->message));
         return;
     }
     // Rows that arrive while exporting are left for the next export: the count is fixed at the start.

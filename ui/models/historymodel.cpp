@@ -168,15 +168,15 @@ void HistoryModel::onPage(quint64 generation, int page, const engine::HistoryPag
     m_inFlight.remove(page);
     if (page == 0)
         m_counting = false;
-    if (page == 0 && m_refreshing && result.error.isEmpty()) {
+    if (page == 0 && m_refreshing && !result.error) {
         // Fresh count and first rows: everything cached before the refresh is stale now.
         m_refreshing = false;
         for (auto it = m_pages.begin(); it != m_pages.end();)
             it = it->generation == m_generation ? std::next(it) : m_pages.erase(it);
     }
-    if (!result.error.isEmpty()) {
+    if (result.error) {
         m_failed.insert(page);
-        Q_EMIT errorOccurred(result.error);
+        Q_EMIT errorOccurred(result.error->message);
         if (page * kPageSize < m_total)
             Q_EMIT dataChanged(index(page * kPageSize, 0),
                                index(int(std::min<qint64>(m_total, (page + 1) * qint64(kPageSize))) - 1,

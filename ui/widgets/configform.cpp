@@ -263,7 +263,10 @@ bool ConfigForm::apply()
     c.strategy.weightMomentum = m_weightMomentum->value();
     c.strategy.weightVolume = m_weightVolume->value();
     c.strategy.weightSocial = m_weightSocial->value();
-    const QStringList problems = m_api.setConfig(c);
+    const engine::Result<void> result = m_api.setConfig(c);
+    const QStringList problems = result.ok() ? QStringList() : result.error().details.isEmpty()
+                                                                  ? QStringList{result.error().message}
+                                                                  : result.error().details;
     m_outcome = problems.isEmpty() ? Outcome::Applied : Outcome::Rejected;
     showProblems(problems);
     if (problems.isEmpty())

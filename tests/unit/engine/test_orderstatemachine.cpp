@@ -109,10 +109,13 @@ private Q_SLOTS:
         OrderRequest r = buy("10");
         om.create(r, 0);
         QVERIFY(om.applyFill(fill(QStringLiteral("f1"), r.clientId, Side::Buy, "1", "4", "0"), 1));
-        QVERIFY(!om.applyFill(fill(QStringLiteral("f1"), r.clientId, Side::Buy, "1", "4", "0"), 1)); // replay
-        QVERIFY(om.lastError().contains(QLatin1String("duplicate")));
-        QVERIFY(!om.applyFill(fill(QStringLiteral("f2"), r.clientId, Side::Buy, "1", "7", "0"), 1));
-        QVERIFY(om.lastError().contains(QLatin1String("overfill")));
+        const auto replay = om.applyFill(fill(QStringLiteral("f1"), r.clientId, Side::Buy, "1", "4", "0"), 1);
+        QVERIFY(!replay.ok());
+        QCOMPARE(replay.error().code, QLatin1String(errors::kFillDuplicate));
+        const auto over = om.applyFill(fill(QStringLiteral("f2"), r.clientId, Side::Buy, "1", "7", "0"), 1);
+        QVERIFY(!over.ok());
+        QCOMPARE(over.error().code, QLatin1String(errors::kOrderOverfill));
+        QVERIFY(over.error().message.contains(QLatin1String("overfill")));
         QVERIFY(!om.applyFill(fill(QStringLiteral("f3"), QStringLiteral("nope"), Side::Buy, "1", "1", "0"), 1));
         QCOMPARE(om.find(r.clientId)->filledQty.toString(), QStringLiteral("4"));
         // a reject after a partial fill is illegal and changes nothing

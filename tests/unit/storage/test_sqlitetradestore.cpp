@@ -434,7 +434,7 @@ private Q_SLOTS:
         q.kind = engine::HistoryQuery::Kind::Fills;
         q.limit = 1000;
         engine::HistoryPage page = runQuery(*store, q);
-        QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+        QVERIFY2(!page.error, qPrintable(page.error ? page.error->message : QString()));
         QCOMPARE(page.total, 100);
         QCOMPARE(page.fills.size(), 100);
         QCOMPARE(page.fills.first().fillId, QStringLiteral("F-99"));
@@ -447,7 +447,7 @@ private Q_SLOTS:
         q.limit = 5;
         q.offset = 2;
         page = runQuery(*store, q);
-        QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+        QVERIFY2(!page.error, qPrintable(page.error ? page.error->message : QString()));
         QCOMPARE(page.total, 20);
         QStringList ids;
         for (const Fill &f : page.fills)
@@ -468,7 +468,7 @@ private Q_SLOTS:
         oq.fromMs = 5050;
         oq.limit = 3;
         page = runQuery(*store, oq);
-        QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+        QVERIFY2(!page.error, qPrintable(page.error ? page.error->message : QString()));
         QCOMPARE(page.total, 12); // i even, (i/2) even → i % 4 == 0, i in 52..96
         QCOMPARE(page.orders.size(), 3);
         QCOMPARE(page.orders[0].clientId, QStringLiteral("C-96"));
@@ -480,7 +480,7 @@ private Q_SLOTS:
     {
         SqliteTradeStore store(newDbPath());
         const engine::HistoryPage page = runQuery(store, engine::HistoryQuery{});
-        QVERIFY(!page.error.isEmpty());
+        QVERIFY(page.error.has_value());
         QCOMPARE(page.total, 0);
     }
 
@@ -508,7 +508,7 @@ private Q_SLOTS:
                      && error.contains(QLatin1String("12.34.56")),
                  qPrintable(error));
         const engine::HistoryPage page = runQuery(*store, engine::HistoryQuery{});
-        QVERIFY2(page.error.contains(QLatin1String("F-2")), qPrintable(page.error));
+        QVERIFY2(page.error && page.error->message.contains(QLatin1String("F-2")), qPrintable(page.error ? page.error->message : QString()));
         QVERIFY(page.fills.isEmpty());
         // The replay for the audit stops at the same row.
         int seen = 0;
@@ -595,7 +595,7 @@ private Q_SLOTS:
         q.limit = 50;
         const engine::HistoryPage page = runQuery(*store, q);
         qInfo("filtered page over %d fills in %lld ms", kTotal, timer.restart());
-        QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+        QVERIFY2(!page.error, qPrintable(page.error ? page.error->message : QString()));
 
         QList<int> matching; // newest first, computed independently of SQL
         for (int n = 800'000; n >= 200'000; --n) {

@@ -70,14 +70,16 @@ public:
     void resumeTrading() override { ++resumeCalls; }
     engine::BotStatus status() const override { return statusValue; }
     engine::BotConfig config() const override { return configValue; }
-    QStringList setConfig(const engine::BotConfig &config) override
+    engine::Result<void> setConfig(const engine::BotConfig &config) override
     {
         appliedConfigs.append(config);
         const QStringList problems = nextConfigProblems;
         nextConfigProblems.clear();
-        if (problems.isEmpty())
+        if (problems.isEmpty()) {
             configValue = config;
-        return problems;
+            return {};
+        }
+        return engine::Error{QLatin1String(engine::errors::kConfigInvalid), problems.join(QStringLiteral("; ")), problems};
     }
     QList<engine::ModeAvailability> availableModes() const override { return modes; }
     QList<engine::Instrument> instruments() const override { return instrumentList; }
@@ -144,7 +146,7 @@ public:
         engine::HistoryPage page;
         page.query = q;
         if (!historyError.isEmpty()) {
-            page.error = historyError;
+            page.error = engine::Error{QStringLiteral("JOURNAL_UNREADABLE"), historyError};
             return page;
         }
         const bool fills = q.kind == engine::HistoryQuery::Kind::Fills;
