@@ -3,6 +3,7 @@
 #include "app/datadir.h"
 #include "app/journaladvice.h"
 #include "app/logging.h"
+#include "app/session.h"
 #include "app/venueregistry.h"
 
 #include "engine/api/botapiimpl.h"
@@ -30,7 +31,29 @@ constexpr qint64 kDemoEpochMs = 1767225600000LL; // 2026-01-01T00:00:00Z
 constexpr int kDemoWarmUpMinutes = 60;
 } // namespace
 
-AppContext::AppContext(AppOptions options, QObject *parent) : QObject(parent), m_options(std::move(options)) {}
+AppContext::AppContext(AppOptions options, QObject *parent, QList<VenueRegistration> venues)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_venues(venues.isEmpty() ? registeredVenues() : std::move(venues))
+{
+}
+
+QList<engine::VenueInfo> AppContext::infos() const
+{
+    QList<engine::VenueInfo> list;
+    for (const VenueRegistration &v : m_venues)
+        list << v.info;
+    return list;
+}
+
+const VenueRegistration *AppContext::find(const QString &id) const
+{
+    for (const VenueRegistration &v : m_venues) {
+        if (v.info.id == id)
+            return &v;
+    }
+    return nullptr;
+}
 
 AppContext::~AppContext() { shutdown(); }
 
@@ -58,7 +81,7 @@ engine::BotConfig AppContext::loadConfig(const QHash<QString, QString> &settings
                                  .arg(errors.join(QStringLiteral("; ")));
         return defaults;
     }
-    cfg.mode = m_options.mode; // the session's mode, chosen on the command line (switching needs a restart)
+    cfg.mode = m_options.mode; // the session's mode: from the command line; the UI switches it at run time
     return cfg;
 }
 
@@ -101,8 +124,8 @@ bool AppContext::openJournal(engine::JournalSnapshot *journal, QString *error)
 bool AppContext::chooseVenue(QString *error)
 {
     // The registry decides what this build can run; nothing here is specific to a venue.
-    const engine::ModeAvailability mode = engine::modeFor(m_options.mode, venueInfos(), {});
-    m_venue = findVenue(mode.venue);
+    const engine::ModeAvailability mode = engine::modeFor(m_options.mode, infos(), {});
+    m_venue = find(mode.venue);
     if (!mode.available || !m_venue) {
         m_venue = nullptr;
         const QString why = mode.venue.isEmpty() ? QStringLiteral("no venue for this mode in this build")
@@ -119,10 +142,10 @@ bool AppContext::chooseVenue(QString *error)
     return true;
 }
 
-QString AppContext::availableModeNames()
+QString AppContext::availableModeNames() const
 {
     QStringList names;
-    for (const engine::ModeAvailability &m : engine::modesFor(venueInfos(), {})) {
+    for (const engine::ModeAvailability &m : engine::modesFor(infos(), {})) {
         if (m.available)
             names << engine::toString(m.mode);
     }
@@ -177,56 +200,33 @@ bool AppContext::initialize(QString *error)
     if (m_venue->info.simulated)
         m_store->saveSetting(QStringLiteral("demo.seed"), QString::number(seed));
 
-    m_clock = std::make_unique<engine::EventClock>(kDemoEpochMs);
     m_secrets = std::make_unique<adapters::keychain::QtKeychainSecretStore>(m_options.keychainService);
-
-    adapters::paper::PaperConfig paperConfig;
-    paperConfig.initialBalances.insert(QStringLiteral("USDT"), config.startingCash);
-    m_paper = std::make_unique<adapters::paper::PaperExecutionClient>(paperConfig, m_clock.get());
-    if (!journal.balances.isEmpty())
-        m_paper->restoreBalances(journal.balances);
-
-    FeedOptions feed;
-    feed.seed = seed;
-    feed.speed = m_options.speed;
-    feed.epochMs = kDemoEpochMs;
-    feed.warmUpMinutes = kDemoWarmUpMinutes;
-    feed.resumeAtMs = resumeAtMs;
-    m_feed = m_venue->makeFeed(feed);
-
     m_api = std::make_unique<engine::BotApiImpl>(*m_store, *m_secrets, config);
-    m_api->setVenues(venueInfos());
+    m_api->setVenues(infos());
     m_api->seed(journal);
+    m_api->setSessionSwitcher(this, [this](engine::TradingMode mode) { switchMode(mode); });
     // Engine log entries go to the rotating log file too (redacted); subscribed before the engine
     // restores, so the "restored journal" line is in the log.
     m_logHandler = m_api->handleEvents(this, [](const engine::BotEvent &ev) {
         if (const auto *entry = std::get_if<engine::LogEntry>(&ev))
             writeLog(*entry);
     });
-
-    engine::TradingEngine::Deps deps;
-    deps.clock = m_clock.get();
-    deps.eventClock = m_clock.get();
-    deps.execution = m_paper.get();
-    deps.store = m_store.get();
-    deps.observer = m_api.get();
-    auto engine = std::make_unique<engine::TradingEngine>(deps, config);
     for (const QString &warning : std::as_const(m_startupWarnings))
         writeLog({0, engine::LogEntry::Level::Warning, QStringLiteral("config"), warning});
-    if (const engine::Result<void> restored = engine->restore(journal); !restored) {
+
+    m_feedOptions.seed = seed;
+    m_feedOptions.speed = m_options.speed;
+    m_feedOptions.epochMs = kDemoEpochMs;
+    m_feedOptions.warmUpMinutes = kDemoWarmUpMinutes;
+    m_feedOptions.resumeAtMs = resumeAtMs;
+    m_session = std::make_unique<Session>();
+    if (const engine::Result<void> started = m_session->start({m_venue, config, m_feedOptions, m_store.get(), m_api.get()}, journal);
+        !started) {
         m_logHandler.reset();
         return failWith(Failure::JournalUnusable,
-                        unusableJournalMessage(m_dataDir, QStringLiteral("Cannot restore the journal: ") + restored.error().message),
+                        unusableJournalMessage(m_dataDir, QStringLiteral("Cannot restore the journal: ") + started.error().message),
                         error);
     }
-    m_api->attachEngine(engine.get());
-
-    m_store->setStoreSink(&engine->inbox());
-    m_paper->setExecutionSink(&engine->inbox());
-    m_feed->connectTo(engine->inbox(), m_paper.get());
-
-    m_engineThread = std::make_unique<engine::EngineThread>(engine.release());
-    m_engineThread->start();
 
     // Whether live keys exist decides what the mode picker offers; a keychain that cannot be asked
     // is worth a line in the log (live trading stays unavailable then).
@@ -241,36 +241,71 @@ bool AppContext::initialize(QString *error)
                          });
     writeLog({0, engine::LogEntry::Level::Info, QStringLiteral("app"),
               QStringLiteral("memedesk %1 started in %2 mode: data %3, %4")
-                  .arg(QStringLiteral(MEMEDESK_VERSION), engine::toString(config.mode), m_dataDir, m_feed->describe())});
+                  .arg(QStringLiteral(MEMEDESK_VERSION), engine::toString(config.mode), m_dataDir, m_session->describe())});
     return true;
 }
 
 void AppContext::run()
 {
-    m_feed->start();
+    m_session->startFeed();
     if (m_options.autostart)
         m_api->start();
 }
 
+engine::TradingMode AppContext::mode() const
+{
+    return m_session ? m_session->mode() : m_options.mode;
+}
+
+void AppContext::switchMode(engine::TradingMode mode)
+{
+    if (!m_session || m_shutDown || mode == m_session->mode())
+        return;
+    const engine::ModeAvailability availability = engine::modeFor(mode, infos(), m_api->presentSecrets());
+    const VenueRegistration *venue = find(availability.venue);
+    if (!availability.available || !venue) {
+        writeLog({0, engine::LogEntry::Level::Error, QStringLiteral("app"),
+                  QStringLiteral("cannot switch to %1 mode: %2").arg(engine::toString(mode), availability.reason)});
+        return;
+    }
+    const engine::TradingMode from = m_session->mode();
+    // The old session ends cleanly (working orders cancelled, journal complete); the new one is
+    // restored from the journal as it now stands and reconciles with its venue when started.
+    m_session->stop();
+    const auto journal = m_store->loadSnapshot();
+    QStringList problems;
+    if (!journal || !engine::JournalAudit::run(*m_store, journal.value(), QStringLiteral("USDT"), &problems)) {
+        writeLog({0, engine::LogEntry::Level::Error, QStringLiteral("app"),
+                  QStringLiteral("cannot switch to %1 mode: the journal cannot be used (%2)")
+                      .arg(engine::toString(mode), journal ? problems.join(QStringLiteral("; ")) : journal.error().message)});
+        return;
+    }
+    engine::BotConfig config = m_api->config();
+    config.mode = mode;
+    m_venue = venue;
+    if (const auto started = m_session->start({m_venue, config, m_feedOptions, m_store.get(), m_api.get()}, journal.value());
+        !started) {
+        writeLog({0, engine::LogEntry::Level::Error, QStringLiteral("app"),
+                  QStringLiteral("cannot start %1 mode: %2").arg(engine::toString(mode), started.error().message)});
+        return;
+    }
+    m_session->startFeed();
+    writeLog({0, engine::LogEntry::Level::Info, QStringLiteral("app"),
+              QStringLiteral("switched from %1 to %2 mode (%3); press Start to reconcile and trade")
+                  .arg(engine::toString(from), engine::toString(mode), m_session->describe())});
+}
+
 void AppContext::shutdown()
 {
-    if (m_shutDown || !m_engineThread) {
+    if (m_shutDown || !m_session) {
         m_shutDown = true;
         return;
     }
     m_shutDown = true;
-    // Order matters: silence the producers first, then make the journal complete,
-    // then detach every sink before the engine (which owns the inbox) goes away.
-    m_feed.reset();
-    engine::TradingEngine *engine = m_engineThread->engine();
-    m_engineThread->runBlocking([engine] { engine->stop(); });
-    m_store->flush();
-    m_store->setStoreSink(nullptr);
-    m_paper->setExecutionSink(nullptr);
+    m_session->stop();
     m_logHandler.reset();
-    m_engineThread.reset();
+    m_session.reset();
     m_api.reset();
-    m_paper.reset();
     m_store.reset();
     shutdownLogging();
     m_lock.reset(); // last: the folder is free only once the journal is closed

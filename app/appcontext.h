@@ -1,6 +1,8 @@
 #pragma once
 
 #include "app/appoptions.h"
+#include "app/marketfeed.h"
+#include "app/venueregistry.h"
 
 #include "engine/api/botconfig.h"
 
@@ -32,8 +34,7 @@ class QtKeychainSecretStore;
 namespace app {
 
 class DataDirLock;
-class MarketFeed;
-struct VenueRegistration;
+class Session;
 
 //! The composition root: builds the store, keychain, demo market, paper venue,
 //! engine thread and BotApi, wires them together, restores the journal and
@@ -41,7 +42,8 @@ struct VenueRegistration;
 class AppContext final : public QObject {
     Q_OBJECT
 public:
-    explicit AppContext(AppOptions options, QObject *parent = nullptr);
+    //! `venues` replaces the build's registry (tests); empty = registeredVenues().
+    explicit AppContext(AppOptions options, QObject *parent = nullptr, QList<VenueRegistration> venues = {});
     ~AppContext() override;
 
     //! Why initialize() failed, so main() can answer the right way.
@@ -57,6 +59,11 @@ public:
     void run();
     //! Stops trading and the market, flushes the journal.
     void shutdown();
+    //! Ends the running session and starts `mode` on the venue that provides it, restored from the
+    //! journal (BotApi::setConfig with another mode asks for this). Logged; refused when the mode
+    //! is not available. The new session reconciles with its venue when trading starts.
+    void switchMode(engine::TradingMode mode);
+    [[nodiscard]] engine::TradingMode mode() const;
 
     [[nodiscard]] engine::BotApi &api();
     [[nodiscard]] const AppOptions &options() const { return m_options; }
@@ -67,7 +74,9 @@ private:
     engine::BotConfig loadConfig(const QHash<QString, QString> &settings);
     bool openJournal(engine::JournalSnapshot *journal, QString *error);
     bool chooseVenue(QString *error);
-    static QString availableModeNames();
+    [[nodiscard]] QString availableModeNames() const;
+    [[nodiscard]] QList<engine::VenueInfo> infos() const;
+    [[nodiscard]] const VenueRegistration *find(const QString &id) const;
     bool failWith(Failure failure, const QString &message, QString *error);
 
     AppOptions m_options;
@@ -76,14 +85,13 @@ private:
     Failure m_failure = Failure::None;
     qint64 m_lockOwnerPid = 0;
     QStringList m_startupWarnings;
-    std::unique_ptr<engine::EventClock> m_clock;
+    QList<VenueRegistration> m_venues;
     std::unique_ptr<adapters::storage::SqliteTradeStore> m_store;
     std::unique_ptr<adapters::keychain::QtKeychainSecretStore> m_secrets;
-    std::unique_ptr<adapters::paper::PaperExecutionClient> m_paper;
     const VenueRegistration *m_venue = nullptr;
-    std::unique_ptr<MarketFeed> m_feed;
+    FeedOptions m_feedOptions;
     std::unique_ptr<engine::BotApiImpl> m_api;
-    std::unique_ptr<engine::EngineThread> m_engineThread;
+    std::unique_ptr<Session> m_session;
     std::unique_ptr<engine::Handler> m_logHandler;
     bool m_shutDown = false;
 };

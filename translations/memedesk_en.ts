@@ -117,7 +117,7 @@
 <context>
     <name>ui::ConfigForm</name>
     <message>
-        <location filename="../ui/widgets/configform.cpp" line="+67"/>
+        <location filename="../ui/widgets/configform.cpp" line="+68"/>
         <source>Trading mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -217,7 +217,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+158"/>
+        <source>Switch to live trading?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live mode places real orders with real money on the exchange, within the risk limits above. The current session stops first; press Start afterwards to reconcile and trade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Live trading was not confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Configuration applied and saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -336,7 +351,7 @@
 <context>
     <name>ui::DashboardView</name>
     <message>
-        <location filename="../ui/views/dashboardview.cpp" line="+144"/>
+        <location filename="../ui/views/dashboardview.cpp" line="+139"/>
         <source>%1 % since start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -790,12 +805,12 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::HistoryView</name>
     <message>
-        <location filename="../ui/views/historyview.cpp" line="+140"/>
+        <location filename="../ui/views/historyview.cpp" line="+142"/>
         <source>%1 of %2 rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <location line="+136"/>
         <source>All symbols</source>
         <translation type="unfinished"></translation>
@@ -1155,7 +1170,7 @@ Price %5, quantity %6, fee %7 %8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1199,12 +1214,12 @@ Price %5, quantity %6, fee %7 %8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Order denied: %1 %2 — %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1309,7 +1324,7 @@ Realized %5, fees %6</source>
 <context>
     <name>ui::SignalMonitorView</name>
     <message>
-        <location filename="../ui/views/signalmonitorview.cpp" line="+108"/>
+        <location filename="../ui/views/signalmonitorview.cpp" line="+105"/>
         <source>%1 %2 at %3, price %4, score %5: %6</source>
         <translation type="unfinished"></translation>
     </message>

@@ -117,7 +117,7 @@
 <context>
     <name>ui::ConfigForm</name>
     <message>
-        <location filename="../ui/widgets/configform.cpp" line="+67"/>
+        <location filename="../ui/widgets/configform.cpp" line="+68"/>
         <source>Trading mode</source>
         <translation>交易模式</translation>
     </message>
@@ -217,7 +217,22 @@
         <translation>权重：社交</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+158"/>
+        <source>Switch to live trading?</source>
+        <translation>切换到实盘交易？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live mode places real orders with real money on the exchange, within the risk limits above. The current session stops first; press Start afterwards to reconcile and trade.</source>
+        <translation>实盘模式会在交易所用真实资金下单，并受上方风险限额约束。当前会话会先停止；之后按“启动”进行对账并开始交易。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Live trading was not confirmed.</source>
+        <translation>未确认实盘交易。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Configuration applied and saved.</source>
         <translation>配置已应用并保存。</translation>
     </message>
@@ -335,7 +350,7 @@
 <context>
     <name>ui::DashboardView</name>
     <message>
-        <location filename="../ui/views/dashboardview.cpp" line="+144"/>
+        <location filename="../ui/views/dashboardview.cpp" line="+139"/>
         <source>%1 % since start</source>
         <translation>自启动以来 %1 %</translation>
     </message>
@@ -787,12 +802,12 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::HistoryView</name>
     <message>
-        <location filename="../ui/views/historyview.cpp" line="+140"/>
+        <location filename="../ui/views/historyview.cpp" line="+142"/>
         <source>%1 of %2 rows</source>
         <translation>%1 / %2 行</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <location line="+136"/>
         <source>All symbols</source>
         <translation>全部交易对</translation>
@@ -1152,7 +1167,7 @@ Price %5, quantity %6, fee %7 %8</source>
         <translation>订单被拒绝：%1 %2 %3 — %4 [%5]</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
@@ -1196,12 +1211,12 @@ Price %5, quantity %6, fee %7 %8</source>
         <translation>Memedesk — %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Order denied: %1 %2 — %3</source>
         <translation>订单被拒绝：%1 %2 — %3</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
@@ -1307,7 +1322,7 @@ Realized %5, fees %6</source>
 <context>
     <name>ui::SignalMonitorView</name>
     <message>
-        <location filename="../ui/views/signalmonitorview.cpp" line="+108"/>
+        <location filename="../ui/views/signalmonitorview.cpp" line="+105"/>
         <source>%1 %2 at %3, price %4, score %5: %6</source>
         <translation>%1 %2，时间 %3，价格 %4，分数 %5：%6</translation>
     </message>

@@ -73,6 +73,19 @@ void BotApiImpl::setVenues(const QList<VenueInfo> &venues)
     m_venues = venues;
 }
 
+QSet<QString> BotApiImpl::presentSecrets() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_presentSecrets;
+}
+
+void BotApiImpl::setSessionSwitcher(QObject *context, std::function<void(TradingMode)> switcher)
+{
+    QMutexLocker lock(&m_mutex);
+    m_switchContext = context;
+    m_switcher = std::move(switcher);
+}
+
 void BotApiImpl::setSecretPresent(const QString &name, bool present)
 {
     QMutexLocker lock(&m_mutex);
@@ -132,12 +145,24 @@ Result<void> BotApiImpl::setConfig(const BotConfig &config)
     }
     if (!problems.isEmpty())
         return Error{QLatin1String(errors::kConfigInvalid), problems.join(QStringLiteral("; ")), problems};
+    bool modeChanged = false;
+    QPointer<QObject> switchContext;
+    std::function<void(TradingMode)> switcher;
     {
         QMutexLocker lock(&m_mutex);
+        modeChanged = config.mode != m_config.mode;
         m_config = config;
+        switchContext = m_switchContext;
+        switcher = m_switcher;
     }
     m_store.saveSetting(QStringLiteral("config"),
                         QString::fromUtf8(QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact)));
+    if (modeChanged && switcher && switchContext) {
+        // Another mode is another session (venue, execution, clock): the composition root builds it.
+        QMetaObject::invokeMethod(switchContext.data(), [switcher, mode = config.mode] { switcher(mode); },
+                                  Qt::QueuedConnection);
+        return {};
+    }
     if (m_engine)
         QMetaObject::invokeMethod(m_engine.data(), [e = m_engine, config] { if (e) e->guarded("applyConfig", [&] { e->applyConfig(config); }); },
                                   Qt::QueuedConnection);

@@ -33,6 +33,10 @@ public:
     void setVenues(const QList<VenueInfo> &venues);
     //! Whether a secret exists, so availableModes() can answer without waiting.
     void setSecretPresent(const QString &name, bool present);
+    [[nodiscard]] QSet<QString> presentSecrets() const;
+    //! Who builds a new session when setConfig() picks another mode (the composition root);
+    //! called on `context`'s thread.
+    void setSessionSwitcher(QObject *context, std::function<void(TradingMode)> switcher);
 
     // BotApi
     void start() override;
@@ -84,6 +88,8 @@ private:
     std::deque<LogEntry> m_logs;
     QList<EquityPoint> m_equity;
     QList<VenueInfo> m_venues;
+    QPointer<QObject> m_switchContext;
+    std::function<void(TradingMode)> m_switcher;
     QSet<QString> m_presentSecrets;
     std::vector<Subscriber> m_subscribers;
 };

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -263,6 +264,19 @@ bool ConfigForm::apply()
     c.strategy.weightMomentum = m_weightMomentum->value();
     c.strategy.weightVolume = m_weightVolume->value();
     c.strategy.weightSocial = m_weightSocial->value();
+    // Real money is never one click away: switching to live asks first.
+    if (c.mode == engine::TradingMode::Live && m_api.config().mode != engine::TradingMode::Live) {
+        const auto answer = QMessageBox::warning(
+            this, tr("Switch to live trading?"),
+            tr("Live mode places real orders with real money on the exchange, within the risk limits "
+               "above. The current session stops first; press Start afterwards to reconcile and trade."),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes) {
+            m_outcome = Outcome::Rejected;
+            showProblems({tr("Live trading was not confirmed.")});
+            return false;
+        }
+    }
     const engine::Result<void> result = m_api.setConfig(c);
     const QStringList problems = result.ok() ? QStringList() : result.error().details.isEmpty()
                                                                   ? QStringList{result.error().message}
