@@ -148,14 +148,5 @@ private:
     std::vector<ReceivedRequest> m_requests;
 };
 
-//! A port on 127.0.0.1 where nothing listens (connections are refused).
-inline quint16 closedPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
-}
 
 } // namespace nettest

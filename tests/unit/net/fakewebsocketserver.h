@@ -228,14 +228,5 @@ private:
     std::vector<Message> m_messages;
 };
 
-//! A port on 127.0.0.1 where nothing listens (connections are refused).
-inline quint16 closedPortForWs()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
-}
 
 } // namespace nettest

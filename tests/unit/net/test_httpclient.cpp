@@ -1,12 +1,15 @@
 // HttpClient against a local misbehaving server: budgets pace requests without losing any,
 // 429 pauses the host for the Retry-After time, 5xx on an idempotent GET is retried.
 #include "tests/unit/net/fakehttpserver.h"
+#include "tests/unit/net/nettestsupport.h"
 
 #include "adapters/net/httpclient.h"
 
 #include <QTest>
 
 using namespace adapters::net;
+using nettest::fastConfig;
+using nettest::Results;
 using nettest::FakeHttpServer;
 using nettest::ServerReply;
 
@@ -15,22 +18,7 @@ namespace {
 constexpr int kWait = 10'000;  // generous QTRY timeout; tests finish long before
 constexpr qint64 kMarginMs = 50; // timer and scheduling slack when comparing server times
 
-HttpClientConfig fastConfig()
-{
-    HttpClientConfig c;
-    c.backoff = BackoffPolicy{20, 2.0, 100, true};
-    c.random = [] { return 0.5; };
-    c.defaultTimeoutMs = 5000;
-    return c;
-}
 
-struct Results {
-    std::vector<HttpResponse> list;
-    HttpClient::Callback collect()
-    {
-        return [this](const HttpResponse &r) { list.push_back(r); };
-    }
-};
 
 } // namespace
 

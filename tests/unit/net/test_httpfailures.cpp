@@ -2,12 +2,15 @@
 // request whose fate is unknown (5xx, timeout, dropped connection) is reported UnknownOutcome
 // and reaches the server exactly once; idempotent ones are retried; 4xx is fatal at once.
 #include "tests/unit/net/fakehttpserver.h"
+#include "tests/unit/net/nettestsupport.h"
 
 #include "adapters/net/httpclient.h"
 
 #include <QTest>
 
 using namespace adapters::net;
+using nettest::fastConfig;
+using nettest::Results;
 using nettest::FakeHttpServer;
 using nettest::ServerReply;
 
@@ -15,23 +18,7 @@ namespace {
 
 constexpr int kWait = 10'000;
 
-HttpClientConfig fastConfig()
-{
-    HttpClientConfig c;
-    c.backoff = BackoffPolicy{20, 2.0, 100, true};
-    c.random = [] { return 0.5; };
-    c.defaultTimeoutMs = 5000;
-    c.maxAttempts = 3;
-    return c;
-}
 
-struct Results {
-    std::vector<HttpResponse> list;
-    HttpClient::Callback collect()
-    {
-        return [this](const HttpResponse &r) { list.push_back(r); };
-    }
-};
 
 HttpRequest order(const QUrl &url)
 {

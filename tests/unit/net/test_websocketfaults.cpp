@@ -3,6 +3,7 @@
 // half-written frames, invalid frames, oversized messages and stalled handshakes all end in
 // a reconnect, never a crash.
 #include "tests/unit/net/fakewebsocketserver.h"
+#include "tests/unit/net/nettestsupport.h"
 
 #include "adapters/net/websocketsession.h"
 
@@ -10,6 +11,7 @@
 #include <QTest>
 
 using namespace adapters::net;
+using nettest::fastOptions;
 using nettest::FakeWebSocketServer;
 
 namespace {
@@ -17,16 +19,6 @@ namespace {
 constexpr int kWait = 10'000;
 constexpr qint64 kMarginMs = 50;
 
-WebSocketOptions fastOptions()
-{
-    WebSocketOptions o;
-    o.reconnectBackoff = BackoffPolicy{50, 2.0, 200, true};
-    o.random = [] { return 0.5; };
-    o.pingIntervalMs = 0;
-    o.connectTimeoutMs = 3000;
-    o.maxMessagesPerWindow = 50;
-    return o;
-}
 
 bool hasCode(const QSignalSpy &spy, const QString &code)
 {

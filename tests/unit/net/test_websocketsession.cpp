@@ -2,6 +2,7 @@
 // subscriptions after every reconnect, queues messages while disconnected, reconnects
 // proactively at its maximum lifetime, and stays closed after close().
 #include "tests/unit/net/fakewebsocketserver.h"
+#include "tests/unit/net/nettestsupport.h"
 
 #include "adapters/net/websocketsession.h"
 
@@ -11,22 +12,13 @@
 #include <QWebSocketServer>
 
 using namespace adapters::net;
+using nettest::fastOptions;
 using nettest::FakeWebSocketServer;
 
 namespace {
 
 constexpr int kWait = 10'000;
 
-WebSocketOptions fastOptions()
-{
-    WebSocketOptions o;
-    o.reconnectBackoff = BackoffPolicy{50, 2.0, 200, true};
-    o.random = [] { return 0.5; };
-    o.pingIntervalMs = 0;
-    o.connectTimeoutMs = 3000;
-    o.maxMessagesPerWindow = 50;
-    return o;
-}
 
 QStringList codes(const QSignalSpy &spy)
 {
@@ -187,7 +179,7 @@ private Q_SLOTS:
     {
         WebSocketSession session(fastOptions());
         QSignalSpy disconnectedSpy(&session, &WebSocketSession::disconnected);
-        session.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(nettest::closedPortForWs())));
+        session.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(nettest::closedPort())));
         QTRY_VERIFY_WITH_TIMEOUT(disconnectedSpy.size() >= 3, kWait);
         for (const QString &code : codes(disconnectedSpy))
             QCOMPARE(code, QStringLiteral("CONNECT_FAILED"));
