@@ -17,6 +17,9 @@ struct Error {
     QString message;
     QStringList details; // one line per problem when there are several (e.g. every invalid setting)
 
+    Error() = default;
+    Error(QString c, QString m, QStringList d = {}) : code(std::move(c)), message(std::move(m)), details(std::move(d)) {}
+
     [[nodiscard]] bool is(const char *c) const { return code == QLatin1String(c); }
     //! "SECRET_NOT_FOUND: no such entry" for logs.
     [[nodiscard]] QString toString() const { return message.isEmpty() ? code : code + QStringLiteral(": ") + message; }

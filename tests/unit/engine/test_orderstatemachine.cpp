@@ -174,7 +174,7 @@ private Q_SLOTS:
         // a second one the venue never saw
         OrderRequest r2 = buy("1");
         om.create(r2, 0);
-        om.markUnknown(r2.clientId, 10, QStringLiteral("timeout"));
+        (void)om.markUnknown(r2.clientId, 10, QStringLiteral("timeout"));
         ExecutionReport nf{r2.clientId, {}, OrderStatus::Rejected, {}, QStringLiteral("Order does not exist."), true, 12};
         auto res = om.applyReport(nf, 12);
         QVERIFY(res);

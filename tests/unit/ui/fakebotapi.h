@@ -48,9 +48,9 @@ public:
         statusValue.equity = engine::Decimal::fromString("10250.5");
         statusValue.cash = engine::Decimal::fromString("8200.25");
         statusValue.startingEquity = engine::Decimal::fromInt(10000);
-        modes = {{engine::TradingMode::Demo, true, {}},
-                 {engine::TradingMode::DryRun, true, {}},
-                 {engine::TradingMode::Live, false, QStringLiteral("Binance API keys are not in the keychain")}};
+        modes = {{engine::TradingMode::Demo, true, {}, QStringLiteral("demo")},
+                 {engine::TradingMode::DryRun, true, {}, QStringLiteral("binance")},
+                 {engine::TradingMode::Live, false, QStringLiteral("Binance API keys are not in the keychain"), QStringLiteral("binance")}};
     }
 
     void emitEvent(const engine::BotEvent &event)
