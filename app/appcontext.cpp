@@ -85,43 +85,38 @@ engine::BotConfig AppContext::loadConfig(const QHash<QString, QString> &settings
     return cfg;
 }
 
-bool AppContext::failWith(Failure failure, const QString &message, QString *error)
+engine::Error AppContext::unusable(const QString &problem) const
 {
-    m_failure = failure;
-    *error = message;
-    return false;
+    // Whatever made it unusable, the advice is the same: nothing was written, here is the backup.
+    return {QLatin1String(engine::errors::kJournalDamaged), unusableJournalMessage(m_dataDir, problem)};
 }
 
-bool AppContext::openJournal(engine::JournalSnapshot *journal, QString *error)
+engine::Result<engine::JournalSnapshot> AppContext::openJournal()
 {
     m_store = std::make_unique<adapters::storage::SqliteTradeStore>(databasePath());
     if (const engine::Result<void> opened = m_store->open(); !opened) {
         m_store.reset();
         const engine::Error &e = opened.error();
         if (e.is(engine::errors::kJournalDamaged))
-            return failWith(Failure::JournalUnusable, unusableJournalMessage(m_dataDir, e.message), error);
-        return failWith(e.is(engine::errors::kJournalInUse) ? Failure::InUse : Failure::Other, e.message, error);
+            return unusable(e.message);
+        return e;
     }
     auto loaded = m_store->loadSnapshot();
     if (!loaded) {
         m_store.reset();
-        return failWith(Failure::JournalUnusable, unusableJournalMessage(m_dataDir, loaded.error().message), error);
+        return unusable(loaded.error().message);
     }
-    *journal = std::move(loaded.value());
     // Balances, positions and fills must tell the same story before anything trades on them.
-    QStringList problems;
-    if (!engine::JournalAudit::run(*m_store, *journal, QStringLiteral("USDT"), &problems)) {
+    if (const engine::Result<void> audit = engine::JournalAudit::run(*m_store, loaded.value(), QStringLiteral("USDT")); !audit) {
         m_store.reset();
-        return failWith(Failure::JournalUnusable,
-                        unusableJournalMessage(m_dataDir, QStringLiteral("The journal %1 does not add up:\n  - %2")
-                                                              .arg(QDir::toNativeSeparators(databasePath()),
-                                                                   problems.join(QStringLiteral("\n  - ")))),
-                        error);
+        const QStringList problems = audit.error().details.isEmpty() ? QStringList{audit.error().message} : audit.error().details;
+        return unusable(QStringLiteral("The journal %1 does not add up:\n  - %2")
+                            .arg(QDir::toNativeSeparators(databasePath()), problems.join(QStringLiteral("\n  - "))));
     }
-    return true;
+    return loaded;
 }
 
-bool AppContext::chooseVenue(QString *error)
+engine::Result<void> AppContext::chooseVenue()
 {
     // The registry decides what this build can run; nothing here is specific to a venue.
     const engine::ModeAvailability mode = engine::modeFor(m_options.mode, infos(), {});
@@ -130,16 +125,14 @@ bool AppContext::chooseVenue(QString *error)
         m_venue = nullptr;
         const QString why = mode.venue.isEmpty() ? QStringLiteral("no venue for this mode in this build")
                                                  : mode.reason;
-        return failWith(Failure::Other,
-                        QStringLiteral("--mode %1: %2. Available: %3.")
-                            .arg(engine::toString(m_options.mode), why, availableModeNames()),
-                        error);
+        return engine::Error{QLatin1String(engine::errors::kModeUnavailable),
+                             QStringLiteral("--mode %1: %2. Available: %3.")
+                                 .arg(engine::toString(m_options.mode), why, availableModeNames())};
     }
     if (m_options.mode == engine::TradingMode::Live && m_options.headless && !m_options.confirmLive)
-        return failWith(Failure::Other,
-                        QStringLiteral("--mode live trades real money: add --confirm-live to start it without a window"),
-                        error);
-    return true;
+        return engine::Error{QLatin1String(engine::errors::kModeUnavailable),
+                             QStringLiteral("--mode live trades real money: add --confirm-live to start it without a window")};
+    return {};
 }
 
 QString AppContext::availableModeNames() const
@@ -152,29 +145,31 @@ QString AppContext::availableModeNames() const
     return names.join(QStringLiteral(", "));
 }
 
-bool AppContext::initialize(QString *error)
+engine::Result<void> AppContext::initialize()
 {
-    if (!chooseVenue(error))
-        return false;
+    if (engine::Result<void> venue = chooseVenue(); !venue)
+        return venue;
     m_dataDir = resolveDataDir(m_options.dataDir);
     if (!QDir().mkpath(m_dataDir))
-        return failWith(Failure::Other, QStringLiteral("cannot create the data folder %1").arg(m_dataDir), error);
+        return engine::Error{QLatin1String(engine::errors::kDataDirUnavailable),
+                             QStringLiteral("cannot create the data folder %1").arg(m_dataDir)};
     // One owner per data folder, before anything in it is opened or written.
     m_lock = std::make_unique<DataDirLock>(m_dataDir);
-    if (!m_lock->acquire(error)) {
-        m_failure = Failure::InUse;
+    if (engine::Result<void> locked = m_lock->acquire(); !locked) {
         m_lockOwnerPid = m_lock->ownerPid();
         m_lock.reset();
-        return false;
+        return locked;
     }
     setupLogging(m_dataDir, false);
 
-    engine::JournalSnapshot journal;
-    if (!openJournal(&journal, error)) {
+    auto opened = openJournal();
+    if (!opened) {
         writeLog({0, engine::LogEntry::Level::Error, QStringLiteral("app"),
-                  QStringLiteral("start refused, the journal cannot be used: %1").arg(error->section(QLatin1Char('\n'), 0, 0))});
-        return false;
+                  QStringLiteral("start refused, the journal cannot be used: %1")
+                      .arg(opened.error().message.section(QLatin1Char('\n'), 0, 0))});
+        return opened.error();
     }
+    const engine::JournalSnapshot journal = std::move(opened.value());
     const engine::BotConfig config = loadConfig(journal.settings);
 
     // Continue the same simulated market after a restart: same seed, same clock. A value that
@@ -186,14 +181,10 @@ bool AppContext::initialize(QString *error)
     bool clockOk = true;
     const quint64 journalSeed = savedSeed.isEmpty() ? 0 : savedSeed.toULongLong(&seedOk);
     const qint64 journalClock = savedClock.isEmpty() ? 0 : savedClock.toLongLong(&clockOk);
-    if (!seedOk || !clockOk) {
-        return failWith(Failure::JournalUnusable,
-                        unusableJournalMessage(m_dataDir, QStringLiteral("The journal's setting %1 ('%2') is not a whole number")
-                                                              .arg(seedOk ? QStringLiteral("engine.clock_ms")
-                                                                          : QStringLiteral("demo.seed"),
-                                                                   (seedOk ? savedClock : savedSeed).left(64))),
-                        error);
-    }
+    if (!seedOk || !clockOk)
+        return unusable(QStringLiteral("The journal's setting %1 ('%2') is not a whole number")
+                            .arg(seedOk ? QStringLiteral("engine.clock_ms") : QStringLiteral("demo.seed"),
+                                 (seedOk ? savedClock : savedSeed).left(64)));
     if (!m_options.seedGiven && !savedSeed.isEmpty())
         seed = journalSeed;
     const qint64 resumeAtMs = !savedSeed.isEmpty() && journalSeed == seed ? journalClock : 0;
@@ -223,9 +214,7 @@ bool AppContext::initialize(QString *error)
     if (const engine::Result<void> started = m_session->start({m_venue, config, m_feedOptions, m_store.get(), m_api.get()}, journal);
         !started) {
         m_logHandler.reset();
-        return failWith(Failure::JournalUnusable,
-                        unusableJournalMessage(m_dataDir, QStringLiteral("Cannot restore the journal: ") + started.error().message),
-                        error);
+        return unusable(QStringLiteral("Cannot restore the journal: ") + started.error().message);
     }
 
     // Whether live keys exist decides what the mode picker offers; a keychain that cannot be asked
@@ -242,7 +231,7 @@ bool AppContext::initialize(QString *error)
     writeLog({0, engine::LogEntry::Level::Info, QStringLiteral("app"),
               QStringLiteral("memedesk %1 started in %2 mode: data %3, %4")
                   .arg(QStringLiteral(MEMEDESK_VERSION), engine::toString(config.mode), m_dataDir, m_session->describe())});
-    return true;
+    return {};
 }
 
 void AppContext::run()
@@ -273,11 +262,12 @@ void AppContext::switchMode(engine::TradingMode mode)
     // restored from the journal as it now stands and reconciles with its venue when started.
     m_session->stop();
     const auto journal = m_store->loadSnapshot();
-    QStringList problems;
-    if (!journal || !engine::JournalAudit::run(*m_store, journal.value(), QStringLiteral("USDT"), &problems)) {
+    const engine::Result<void> audit =
+        journal ? engine::JournalAudit::run(*m_store, journal.value(), QStringLiteral("USDT")) : engine::Result<void>(journal.error());
+    if (!audit) {
         writeLog({0, engine::LogEntry::Level::Error, QStringLiteral("app"),
                   QStringLiteral("cannot switch to %1 mode: the journal cannot be used (%2)")
-                      .arg(engine::toString(mode), journal ? problems.join(QStringLiteral("; ")) : journal.error().message)});
+                      .arg(engine::toString(mode), audit.error().message)});
         return;
     }
     engine::BotConfig config = m_api->config();

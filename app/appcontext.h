@@ -5,6 +5,8 @@
 #include "app/venueregistry.h"
 
 #include "engine/api/botconfig.h"
+#include "engine/core/result.h"
+#include "engine/ports/tradestore.h"
 
 #include <QObject>
 #include <QString>
@@ -15,7 +17,6 @@
 namespace engine {
 class BotApi;
 class BotApiImpl;
-struct JournalSnapshot;
 class EngineThread;
 class EventClock;
 class Handler;
@@ -46,14 +47,11 @@ public:
     explicit AppContext(AppOptions options, QObject *parent = nullptr, QList<VenueRegistration> venues = {});
     ~AppContext() override;
 
-    //! Why initialize() failed, so main() can answer the right way.
-    enum class Failure { None, InUse, JournalUnusable, Other };
-
-    //! Locks the data folder, opens and checks the journal, restores state; false + a readable
-    //! error (for a damaged journal: the backup to restore and the command) on failure.
-    bool initialize(QString *error);
-    [[nodiscard]] Failure failure() const { return m_failure; }
-    //! The process holding the data folder when failure() is InUse (0 when unknown).
+    //! Locks the data folder, opens and checks the journal, restores state. The error's code says
+    //! what happened: DATA_DIR_IN_USE (another Memedesk has the folder), JOURNAL_DAMAGED (the
+    //! message names the backup to restore and the command), MODE_UNAVAILABLE, …
+    engine::Result<void> initialize();
+    //! The process holding the data folder after DATA_DIR_IN_USE (0 when unknown).
     [[nodiscard]] qint64 lockOwnerPid() const { return m_lockOwnerPid; }
     //! Starts market data, and trading too when autostart is on.
     void run();
@@ -72,17 +70,16 @@ public:
 
 private:
     engine::BotConfig loadConfig(const QHash<QString, QString> &settings);
-    bool openJournal(engine::JournalSnapshot *journal, QString *error);
-    bool chooseVenue(QString *error);
+    engine::Result<engine::JournalSnapshot> openJournal();
+    engine::Result<void> chooseVenue();
+    [[nodiscard]] engine::Error unusable(const QString &problem) const;
     [[nodiscard]] QString availableModeNames() const;
     [[nodiscard]] QList<engine::VenueInfo> infos() const;
     [[nodiscard]] const VenueRegistration *find(const QString &id) const;
-    bool failWith(Failure failure, const QString &message, QString *error);
 
     AppOptions m_options;
     QString m_dataDir;
     std::unique_ptr<DataDirLock> m_lock;
-    Failure m_failure = Failure::None;
     qint64 m_lockOwnerPid = 0;
     QStringList m_startupWarnings;
     QList<VenueRegistration> m_venues;

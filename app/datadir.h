@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/core/result.h"
+
 #include <QLockFile>
 #include <QString>
 
@@ -21,8 +23,8 @@ public:
     explicit DataDirLock(QString dataDir);
     ~DataDirLock();
 
-    //! False + a message naming the process that holds the folder.
-    bool acquire(QString *error);
+    //! DATA_DIR_IN_USE names the process that holds the folder; DATA_DIR_UNAVAILABLE otherwise.
+    engine::Result<void> acquire();
     //! The process that held the lock when acquire() failed (0 when unknown).
     [[nodiscard]] qint64 ownerPid() const { return m_ownerPid; }
 

@@ -49,7 +49,8 @@ Inspection inspect(const QString &path)
     }
     r.snapshot = std::move(loaded.value());
     r.fills = r.snapshot.fillCount;
-    if (!engine::JournalAudit::run(store, r.snapshot, kQuote, &r.audit)) {
+    if (const engine::Result<void> audit = engine::JournalAudit::run(store, r.snapshot, kQuote); !audit) {
+        r.audit = audit.error().details.isEmpty() ? QStringList{audit.error().message} : audit.error().details;
         r.problem = QStringLiteral("money does not add up: ") + r.audit.join(QStringLiteral("; "));
         return r;
     }
@@ -229,9 +230,8 @@ int runJournalCommand(const QStringList &arguments)
         return 1;
     }
     DataDirLock lock(dir);
-    QString error;
-    if (!lock.acquire(&error)) {
-        print(error);
+    if (const engine::Result<void> locked = lock.acquire(); !locked) {
+        print(locked.error().message);
         return 1;
     }
     return pos.at(1) == QLatin1String("check") ? check(dir) : restore(dir, p.value(from));

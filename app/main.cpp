@@ -45,9 +45,8 @@ int runHeadless(int argc, char **argv, const app::AppOptions &options)
     setIdentity();
     app::QuitSignals quitSignals;
     app::AppContext context(options);
-    QString error;
-    if (!context.initialize(&error)) {
-        fprintf(stderr, "memedesk: %s\n", qPrintable(error));
+    if (const engine::Result<void> started = context.initialize(); !started) {
+        fprintf(stderr, "memedesk: %s\n", qPrintable(started.error().message));
         return 1;
     }
     app::HeadlessRunner runner(context.api(), options.statusIntervalSec);
@@ -77,9 +76,9 @@ int runDesktop(int argc, char **argv, const app::AppOptions &options)
     app::QuitSignals quitSignals;
     ui::applyLanguage(options.language.isEmpty() ? ui::savedLanguage() : options.language);
     app::AppContext context(options);
-    QString error;
-    if (!context.initialize(&error)) {
-        if (context.failure() == app::AppContext::Failure::InUse) {
+    if (const engine::Result<void> started = context.initialize(); !started) {
+        const QString error = started.error().message;
+        if (started.error().is(engine::errors::kDataDirInUse)) {
             // Offer what the user most likely wants: the window that is already open.
             const auto answer = QMessageBox::question(
                 nullptr, QStringLiteral("Memedesk"),

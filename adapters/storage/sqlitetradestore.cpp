@@ -83,14 +83,15 @@ engine::Result<void> SqliteTradeStore::replayFills(const std::function<bool(cons
     return {};
 }
 
-bool SqliteTradeStore::backupNow(QString *path, QString *error)
+engine::Result<QString> SqliteTradeStore::backupNow()
 {
     bool ok = false;
+    QString path;
     QString why;
-    runBlocking([&] { ok = m_worker->backupNow(path, &why); });
-    if (error)
-        *error = why;
-    return ok;
+    runBlocking([&] { ok = m_worker->backupNow(&path, &why); });
+    if (!ok)
+        return engine::Error{QLatin1String(engine::errors::kBackupFailed), why};
+    return path;
 }
 
 void SqliteTradeStore::setExclusive(bool exclusive)

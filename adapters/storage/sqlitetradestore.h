@@ -42,8 +42,8 @@ public:
     void flush() override;
 
     [[nodiscard]] QString databasePath() const { return m_path; }
-    //! Takes an online backup now (blocking); see JournalBackups.
-    bool backupNow(QString *path, QString *error);
+    //! Takes an online backup now (blocking; see JournalBackups): its path, or BACKUP_FAILED.
+    engine::Result<QString> backupNow();
     //! Wall time between automatic backups; 0 = none. Call before open().
     void setBackupInterval(qint64 ms);
     //! See StoreWorker::setExclusive / setReadOnly. Call before open().

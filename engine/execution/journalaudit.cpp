@@ -70,28 +70,25 @@ QStringList JournalAudit::compare(const JournalSnapshot &journal) const
     return problems;
 }
 
-bool JournalAudit::run(TradeStore &store, const JournalSnapshot &journal, const QString &quoteAsset,
-                       QStringList *problems)
+Result<void> JournalAudit::run(TradeStore &store, const JournalSnapshot &journal, const QString &quoteAsset)
 {
-    problems->clear();
     const bool fresh = journal.balances.isEmpty() && journal.positions.isEmpty() && journal.fillCount == 0;
     if (fresh)
-        return true; // a new account: nothing to disagree yet
+        return {}; // a new account: nothing to disagree yet
     const QString startText = journal.settings.value(QStringLiteral("portfolio.starting_equity"));
     QString why;
     const auto start = Decimal::parse(startText, &why);
-    if (!start || !start->isPositive()) {
-        problems->append(QStringLiteral("the setting portfolio.starting_equity ('%1') cannot be read: %2")
-                             .arg(startText.left(64), startText.isEmpty() ? QStringLiteral("missing") : why));
-        return false;
-    }
+    if (!start || !start->isPositive())
+        return Error{QLatin1String(errors::kJournalValueUnreadable),
+                     QStringLiteral("the setting portfolio.starting_equity ('%1') cannot be read: %2")
+                         .arg(startText.left(64), startText.isEmpty() ? QStringLiteral("missing") : why)};
     JournalAudit audit(quoteAsset, *start);
-    if (const Result<void> r = store.replayFills([&audit](const Fill &f) { audit.addFill(f); return true; }); !r) {
-        problems->append(r.error().message);
-        return false;
-    }
-    *problems = audit.compare(journal);
-    return problems->isEmpty();
+    if (const Result<void> r = store.replayFills([&audit](const Fill &f) { audit.addFill(f); return true; }); !r)
+        return r;
+    const QStringList problems = audit.compare(journal);
+    if (problems.isEmpty())
+        return {};
+    return Error{QLatin1String(errors::kJournalInconsistent), problems.join(QStringLiteral("; ")), problems};
 }
 
 } // namespace engine

@@ -23,8 +23,9 @@ public:
     [[nodiscard]] const Portfolio &replayed() const { return m_portfolio; }
 
     //! Runs the whole audit over a store: starting equity from the journal's settings, every fill
-    //! through replayFills(). False + a readable report of what disagrees or could not be read.
-    static bool run(TradeStore &store, const JournalSnapshot &journal, const QString &quoteAsset, QStringList *problems);
+    //! through replayFills(). JOURNAL_INCONSISTENT lists every disagreement in details;
+    //! JOURNAL_UNREADABLE / JOURNAL_VALUE_UNREADABLE when something cannot be read.
+    static Result<void> run(TradeStore &store, const JournalSnapshot &journal, const QString &quoteAsset);
 
 private:
     Portfolio m_portfolio;

@@ -273,7 +273,11 @@ QJsonObject benchStartupAudit(int n, const QString &dir)
     bool ok = opened.ok();
     if (ok) {
         const Result<JournalSnapshot> journal = store.loadSnapshot();
-        ok = journal && JournalAudit::run(store, journal.value(), QStringLiteral("USDT"), &problems);
+        const Result<void> audit = journal ? JournalAudit::run(store, journal.value(), QStringLiteral("USDT"))
+                                           : Result<void>(journal.error());
+        ok = audit.ok();
+        if (!ok)
+            problems << audit.error().toString();
     }
     const qint64 ns = t.nsecsElapsed();
     expect(ok, QStringLiteral("the audit journal does not pass: %1 %2").arg(error, problems.join(QStringLiteral("; "))));

@@ -43,8 +43,8 @@ private Q_SLOTS:
         o.autostart = false;
         o.keychainService = QStringLiteral("memedesk-test-e2e");
         app::AppContext ctx(o);
-        QString error;
-        QVERIFY2(ctx.initialize(&error), qPrintable(error));
+        const engine::Result<void> started = ctx.initialize();
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
         ui::MainWindow window(ctx.api());
         window.resize(1440, 900);
         window.show();

@@ -42,8 +42,8 @@ private Q_SLOTS:
         options.keychainService = QStringLiteral("memedesk-test-modeswitch");
         auto context = std::make_unique<app::AppContext>(options, nullptr,
                                                          QList<app::VenueRegistration>{app::demoVenue(), standInVenue()});
-        QString error;
-        QVERIFY2(context->initialize(&error), qPrintable(error));
+        const engine::Result<void> started = context->initialize();
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
         engine::BotApi &api = context->api();
         const auto modes = api.availableModes();
         QVERIFY(modes.at(1).available); // dry run, on the stand-in venue

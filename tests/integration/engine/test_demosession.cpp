@@ -45,8 +45,8 @@ private Q_SLOTS:
         qint64 clockBefore = 0;
         {
             app::AppContext ctx(optionsFor(dir));
-            QString error;
-            QVERIFY2(ctx.initialize(&error), qPrintable(error));
+            const engine::Result<void> started = ctx.initialize();
+            QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
             ctx.run();
             QTRY_VERIFY_WITH_TIMEOUT(ctx.api().status().engineState == EngineState::Running, 20000);
             const qint64 start = ctx.api().status().clockMs;
@@ -84,8 +84,8 @@ private Q_SLOTS:
         app::AppOptions again = optionsFor(dir);
         again.autostart = false;
         app::AppContext ctx(again);
-        QString error;
-        QVERIFY2(ctx.initialize(&error), qPrintable(error));
+        const engine::Result<void> started = ctx.initialize();
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
         ctx.run();
         QTRY_VERIFY_WITH_TIMEOUT(ctx.api().status().clockMs >= clockBefore, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(ctx.api().status().fillCount, before.fillCount, 10000);

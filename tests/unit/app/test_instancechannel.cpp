@@ -42,12 +42,14 @@ private Q_SLOTS:
     {
         const QString dir = testsupport::makeTempDir(QStringLiteral("memedesk-lock"));
         app::DataDirLock first(dir);
-        QString error;
-        QVERIFY(first.acquire(&error));
+        QVERIFY(first.acquire().ok());
         // QLockFile is per process: another process is needed for a real refusal (e2e test); here
         // a lock held by a live foreign PID is simulated by the file QLockFile itself reads.
         app::DataDirLock again(dir);
-        QVERIFY(!again.acquire(&error));
+        const engine::Result<void> refused = again.acquire();
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QLatin1String(engine::errors::kDataDirInUse));
+        const QString error = refused.error().message;
         QVERIFY2(error.contains(QStringLiteral("process %1").arg(QCoreApplication::applicationPid())), qPrintable(error));
         QCOMPARE(again.ownerPid(), QCoreApplication::applicationPid());
     }

@@ -99,9 +99,8 @@ QString refusal(const QString &path)
     const auto snapshot = s->loadSnapshot();
     if (!snapshot)
         return snapshot.error().message;
-    QStringList problems;
-    if (!engine::JournalAudit::run(*s, snapshot.value(), QStringLiteral("USDT"), &problems))
-        return problems.join(QStringLiteral("; "));
+    if (const engine::Result<void> audit = engine::JournalAudit::run(*s, snapshot.value(), QStringLiteral("USDT")); !audit)
+        return audit.error().message;
     return {};
 }
 
@@ -352,7 +351,7 @@ private Q_SLOTS:
     {
         const QString path = newDbPath();
         auto first = store(path);
-        QString error;
+        QString error; // set from the refused open below
         QVERIFY(first->open().ok());
         first->saveSetting(QStringLiteral("owner"), QStringLiteral("first"));
         first->flush();
@@ -371,13 +370,12 @@ private Q_SLOTS:
         const QString path = newDbPath();
         writeTradingJournal(path, 30);
         auto s = store(path);
-        QString error;
         QVERIFY(s->open().ok());
         QStringList made;
         for (int i = 0; i < JournalBackups::kKeep + 2; ++i) {
-            QString backup;
-            QVERIFY2(s->backupNow(&backup, &error), qPrintable(error));
-            made << backup;
+            const engine::Result<QString> backup = s->backupNow();
+            QVERIFY2(backup.ok(), qPrintable(backup.ok() ? QString() : backup.error().toString()));
+            made << backup.value();
         }
         const auto list = JournalBackups(path).list();
         QCOMPARE(list.size(), JournalBackups::kKeep);
