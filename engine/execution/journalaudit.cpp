@@ -23,10 +23,10 @@ JournalAudit::JournalAudit(QString quoteAsset, Decimal startingEquity)
 bool JournalAudit::addFill(const Fill &fill)
 {
     ++m_fills;
-    QString error;
-    if (m_portfolio.applyFill(fill, fill.tsMs, &error))
+    const Result<void> booked = m_portfolio.applyFill(fill, fill.tsMs);
+    if (booked)
         return true;
-    note(&m_problems, QStringLiteral("fill %1 cannot be replayed: %2").arg(fill.fillId, error));
+    note(&m_problems, QStringLiteral("fill %1 cannot be replayed: %2").arg(fill.fillId, booked.error().message));
     return false;
 }
 

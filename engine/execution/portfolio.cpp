@@ -23,7 +23,7 @@ void Portfolio::restore(Decimal cash, Decimal startingEquity, const QList<Positi
     }
 }
 
-bool Portfolio::applyFill(const Fill &f, qint64 nowMs, QString *error)
+Result<void> Portfolio::applyFill(const Fill &f, qint64 nowMs)
 {
     // Worked out on copies and committed at the end: a fill whose arithmetic overflows (a meme
     // coin's 1e15 supply at a 1e-13 price, a venue's absurd value) changes nothing at all.
@@ -44,12 +44,10 @@ bool Portfolio::applyFill(const Fill &f, qint64 nowMs, QString *error)
             p.avgPrice = p.costBasis / p.qty;
             cash -= cost + fee;
         } else {
-            if (f.qty > p.qty) {
-                if (error)
-                    *error = QStringLiteral("sell of %1 %2 exceeds the position of %3")
-                                 .arg(f.qty.toString(), f.symbol, p.qty.toString());
-                return false;
-            }
+            if (f.qty > p.qty)
+                return Error{QLatin1String(errors::kPositionOversold),
+                             QStringLiteral("sell of %1 %2 exceeds the position of %3")
+                                 .arg(f.qty.toString(), f.symbol, p.qty.toString())};
             // The cost leaving the position is taken out of the basis exactly, so that
             // equity - starting equity == realized + unrealized holds to the last digit.
             const Decimal removed = f.qty == p.qty ? p.costBasis : p.costBasis * (f.qty / p.qty); // fraction first: no overflow on huge meme quantities
@@ -69,16 +67,15 @@ bool Portfolio::applyFill(const Fill &f, qint64 nowMs, QString *error)
         p.realizedPnl -= fee;
         p.fees += fee;
     } catch (const DecimalError &e) {
-        if (error)
-            *error = QStringLiteral("fill %1 (%2 %3 @ %4) cannot be accounted: %5")
-                         .arg(f.fillId, f.qty.toString(), f.symbol, f.price.toString(), QString::fromUtf8(e.what()));
-        return false;
+        return Error{QLatin1String(errors::kFillOverflow),
+                     QStringLiteral("fill %1 (%2 %3 @ %4) cannot be accounted: %5")
+                         .arg(f.fillId, f.qty.toString(), f.symbol, f.price.toString(), QString::fromUtf8(e.what()))};
     }
     if (p.lastPrice.isZero())
         p.lastPrice = f.price;
     m_positions.insert(f.symbol, p);
     m_cash = cash;
-    return true;
+    return {};
 }
 
 void Portfolio::mark(const QString &symbol, Decimal price)

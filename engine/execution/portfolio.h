@@ -2,6 +2,7 @@
 
 #include "engine/core/fill.h"
 #include "engine/core/position.h"
+#include "engine/core/result.h"
 
 #include <QHash>
 #include <QList>
@@ -18,8 +19,9 @@ public:
 
     void reset(Decimal startingCash);
     void restore(Decimal cash, Decimal startingEquity, const QList<Position> &positions);
-    //! Applies a fill; false + error when it would sell more than is held.
-    bool applyFill(const Fill &fill, qint64 nowMs, QString *error = nullptr);
+    //! Applies a fill. POSITION_OVERSOLD when it would sell more than is held, FILL_OVERFLOW when
+    //! its arithmetic leaves Decimal's range; either way nothing changes.
+    Result<void> applyFill(const Fill &fill, qint64 nowMs);
     //! Updates the mark (and the peak for trailing stops).
     void mark(const QString &symbol, Decimal price);
 

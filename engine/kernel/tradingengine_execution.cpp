@@ -112,9 +112,8 @@ void TradingEngine::handleFill(const Fill &fill)
         log(LogEntry::Level::Warning, QStringLiteral("execution"), change.error().message);
         return;
     }
-    QString error;
-    if (!m_portfolio.applyFill(fill, now(), &error)) {
-        log(LogEntry::Level::Error, QStringLiteral("portfolio"), error);
+    if (const Result<void> booked = m_portfolio.applyFill(fill, now()); !booked) {
+        log(LogEntry::Level::Error, QStringLiteral("portfolio"), booked.error().toString());
         return;
     }
     ++m_fillCount;

@@ -252,7 +252,7 @@ QJsonObject benchStartupAudit(int n, const QString &dir)
             f.qty = f.side == Side::Sell ? held->qty : Decimal::fromInt(1000000 + i);
             f.fee = Decimal::fromString("0.0123");
             f.tsMs = 1767225600000LL + i;
-            portfolio.applyFill(f, f.tsMs);
+            (void)portfolio.applyFill(f, f.tsMs);
             Order o;
             o.clientId = f.clientId;
             o.symbol = f.symbol;

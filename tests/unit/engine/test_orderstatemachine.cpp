@@ -196,9 +196,10 @@ private Q_SLOTS:
         QVERIFY(p.applyFill(fill(QStringLiteral("b"), QStringLiteral("d"), Side::Sell, "0.000012", "4000000", "0.048"), 2));
         QCOMPARE(p.realizedPnl().toString(), QStringLiteral("7.852")); // 8 - 0.1 - 0.048
         QCOMPARE(p.equity() - p.startingEquity(), p.realizedPnl() + p.unrealizedPnl());
-        QString err;
-        QVERIFY(!p.applyFill(fill(QStringLiteral("c"), QStringLiteral("e"), Side::Sell, "1", "7000000", "0"), 3, &err));
-        QVERIFY(err.contains(QLatin1String("exceeds")));
+        const Result<void> oversold = p.applyFill(fill(QStringLiteral("c"), QStringLiteral("e"), Side::Sell, "1", "7000000", "0"), 3);
+        QVERIFY(!oversold.ok());
+        QCOMPARE(oversold.error().code, QLatin1String(errors::kPositionOversold));
+        QVERIFY(oversold.error().message.contains(QLatin1String("exceeds")));
         QCOMPARE(p.openPositionCount(), 1);
         QVERIFY(p.applyFill(fill(QStringLiteral("d"), QStringLiteral("f"), Side::Sell, "0.00001", "6000000", "0.06"), 4));
         QCOMPARE(p.openPositionCount(), 0);
