@@ -70,45 +70,66 @@ Raw signedResult(URaw magnitude, bool negative)
     return negative ? -Raw(magnitude) : Raw(magnitude);
 }
 
-bool parseImpl(QStringView s, Decimal &out, QString *error)
+// Character access shared by QStringView (UTF-16) and std::string_view (ASCII wire text).
+inline int code(QChar c) { return c.unicode(); }
+inline int code(char c) { return static_cast<unsigned char>(c); }
+inline QString text(QStringView s) { return s.toString(); }
+inline QString text(std::string_view s) { return QString::fromLatin1(s.data(), qsizetype(s.size())); }
+inline QString text(QChar c) { return QString(c); }
+inline QString text(char c) { return QString(QLatin1Char(c)); }
+inline QStringView trimmedView(QStringView s) { return s.trimmed(); }
+inline std::string_view trimmedView(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+
+//! One parser for both kinds of text, so the wire fast path and the UI path agree digit for digit.
+//! Error texts are only built on failure (and only when asked for).
+template<class View>
+bool parseImpl(View s, Decimal &out, QString *error)
 {
     auto fail = [&](const QString &why) {
         if (error)
             *error = why;
         return false;
     };
-    s = s.trimmed();
-    if (s.isEmpty())
+    s = trimmedView(s);
+    if (s.empty())
         return fail(QStringLiteral("empty number"));
-    if (s.size() > 80)
+    if (qsizetype(s.size()) > 80)
         return fail(QStringLiteral("number text too long"));
     qsizetype i = 0;
+    const qsizetype n = qsizetype(s.size());
     bool negative = false;
-    if (s[i] == u'+' || s[i] == u'-') {
-        negative = s[i] == u'-';
+    if (code(s[i]) == '+' || code(s[i]) == '-') {
+        negative = code(s[i]) == '-';
         ++i;
     }
     URaw digits = 0;
     int intDigits = 0, fracDigits = 0, significant = 0;
     bool seenDot = false, anyDigit = false;
-    for (; i < s.size(); ++i) {
-        const QChar c = s[i];
-        if (c == u'.') {
+    for (; i < n; ++i) {
+        const int c = code(s[i]);
+        if (c == '.') {
             if (seenDot)
-                return fail(QStringLiteral("more than one decimal point in '%1'").arg(s));
+                return fail(QStringLiteral("more than one decimal point in '%1'").arg(text(s)));
             seenDot = true;
             continue;
         }
-        if (c == u'e' || c == u'E')
+        if (c == 'e' || c == 'E')
             break;
-        if (c < u'0' || c > u'9')
-            return fail(QStringLiteral("invalid character '%1' in number '%2'").arg(c).arg(s));
+        if (c < '0' || c > '9')
+            return fail(QStringLiteral("invalid character '%1' in number '%2'").arg(text(s[i]), text(s)));
         anyDigit = true;
-        const int d = c.unicode() - u'0';
+        const int d = c - '0';
         if (significant > 0 || d != 0)
             ++significant;
         if (significant > 38)
-            return fail(QStringLiteral("too many digits in '%1'").arg(s));
+            return fail(QStringLiteral("too many digits in '%1'").arg(text(s)));
         digits = digits * 10 + URaw(d);
         if (seenDot)
             ++fracDigits;
@@ -116,24 +137,24 @@ bool parseImpl(QStringView s, Decimal &out, QString *error)
             ++intDigits;
     }
     if (!anyDigit)
-        return fail(QStringLiteral("no digits in '%1'").arg(s));
+        return fail(QStringLiteral("no digits in '%1'").arg(text(s)));
     int exponent = 0;
-    if (i < s.size()) { // exponent part
+    if (i < n) { // exponent part
         ++i;
         bool expNeg = false;
-        if (i < s.size() && (s[i] == u'+' || s[i] == u'-')) {
-            expNeg = s[i] == u'-';
+        if (i < n && (code(s[i]) == '+' || code(s[i]) == '-')) {
+            expNeg = code(s[i]) == '-';
             ++i;
         }
-        if (i >= s.size())
-            return fail(QStringLiteral("missing exponent in '%1'").arg(s));
-        for (; i < s.size(); ++i) {
-            const QChar c = s[i];
-            if (c < u'0' || c > u'9')
-                return fail(QStringLiteral("invalid exponent in '%1'").arg(s));
-            exponent = exponent * 10 + (c.unicode() - u'0');
+        if (i >= n)
+            return fail(QStringLiteral("missing exponent in '%1'").arg(text(s)));
+        for (; i < n; ++i) {
+            const int c = code(s[i]);
+            if (c < '0' || c > '9')
+                return fail(QStringLiteral("invalid exponent in '%1'").arg(text(s)));
+            exponent = exponent * 10 + (c - '0');
             if (exponent > 100)
-                return fail(QStringLiteral("exponent out of range in '%1'").arg(s));
+                return fail(QStringLiteral("exponent out of range in '%1'").arg(text(s)));
         }
         if (expNeg)
             exponent = -exponent;
@@ -144,7 +165,7 @@ bool parseImpl(QStringView s, Decimal &out, QString *error)
     if (shift >= 0) {
         for (int k = 0; k < shift; ++k) {
             if (magnitude > URaw(kMax) / 10)
-                return fail(QStringLiteral("number '%1' out of range").arg(s));
+                return fail(QStringLiteral("number '%1' out of range").arg(text(s)));
             magnitude *= 10;
         }
     } else {
@@ -154,12 +175,12 @@ bool parseImpl(QStringView s, Decimal &out, QString *error)
         } else {
             const URaw div = pow10u(drop);
             if (magnitude % div != 0)
-                return fail(QStringLiteral("'%1' has more than 18 decimal places").arg(s));
+                return fail(QStringLiteral("'%1' has more than 18 decimal places").arg(text(s)));
             magnitude /= div;
         }
     }
     if (magnitude > URaw(kMax) || intDigits + exponent > kMaxIntegerDigits + 1)
-        return fail(QStringLiteral("number '%1' out of range").arg(s));
+        return fail(QStringLiteral("number '%1' out of range").arg(text(s)));
     out = Decimal::fromRaw(negative ? -Raw(magnitude) : Raw(magnitude));
     return true;
 }
@@ -200,6 +221,14 @@ QString formatMagnitude(URaw mag, bool negative, int decimals, bool trimZeros)
 } // namespace
 
 std::optional<Decimal> Decimal::parse(QStringView text, QString *error)
+{
+    Decimal d;
+    if (!parseImpl(text, d, error))
+        return std::nullopt;
+    return d;
+}
+
+std::optional<Decimal> Decimal::parseAscii(std::string_view text, QString *error)
 {
     Decimal d;
     if (!parseImpl(text, d, error))

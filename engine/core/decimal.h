@@ -7,6 +7,7 @@
 #include <compare>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <stdexcept>
 
 namespace engine {
@@ -46,6 +47,8 @@ public:
     //! Parses "123", "-0.0001", "1.5e-8", "+7." exactly; returns nullopt and an
     //! explanation for anything else (empty, junk, too many digits, out of range).
     static std::optional<Decimal> parse(QStringView text, QString *error = nullptr);
+    //! The same rules over ASCII bytes straight from the wire (exchange JSON), without a QString.
+    static std::optional<Decimal> parseAscii(std::string_view text, QString *error = nullptr);
     //! For literals in code and trusted data; throws DecimalError on bad text.
     static Decimal fromString(QStringView text);
     static Decimal fromString(const char *text) { return fromString(QString::fromLatin1(text)); }

@@ -5,6 +5,7 @@
 #include "engine/api/botconfig.h"
 #include "engine/core/decimal.h"
 #include "engine/execution/journalaudit.h"
+#include "adapters/binance/streamparser.h"
 #include "engine/kernel/engineinbox.h"
 #include "engine/kernel/engineobserver.h"
 #include "engine/kernel/tradingengine.h"
@@ -24,6 +25,7 @@
 #include <QThread>
 
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <future>
 
 using namespace engine;
@@ -286,6 +288,39 @@ QJsonObject benchStartupAudit(int n, const QString &dir)
             {QStringLiteral("fills_audited_per_s"), perSecond(n, ns)}};
 }
 
+//! Binance market-stream frames parsed into engine events per second on one core, next to a plain
+//! nlohmann_json DOM parse of the same frames (which only builds the tree, no decimals).
+QJsonObject benchStreamParser(int n)
+{
+    const std::vector<std::string> frames{
+        R"({"stream":"pepeusdt@trade","data":{"e":"trade","E":1672515782136,"s":"PEPEUSDT","t":12345,"p":"0.00001234","q":"1500000","T":1672515782136,"m":true,"M":true}})",
+        R"({"stream":"pepeusdt@bookTicker","data":{"u":400900217,"s":"PEPEUSDT","b":"0.00001233","B":"31210000.00","a":"0.00001234","A":"40660000.00"}})",
+        R"({"stream":"pepeusdt@aggTrade","data":{"e":"aggTrade","E":1672515782136,"s":"PEPEUSDT","a":12345,"p":"0.00001235","q":"250000","f":100,"l":105,"T":1672515782136,"m":false,"M":true}})",
+        R"({"stream":"pepeusdt@kline_1m","data":{"e":"kline","E":1672515782136,"s":"PEPEUSDT","k":{"t":1672515780000,"T":1672515839999,"s":"PEPEUSDT","i":"1m","f":100,"L":200,"o":"0.00001230","c":"0.00001234","h":"0.00001240","l":"0.00001229","v":"98765432","n":100,"x":false,"q":"1219.5","V":"500","Q":"0.500","B":"0"}}})",
+    };
+    adapters::binance::StreamParser parser;
+    qint64 events = 0;
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < n; ++i) {
+        const auto r = parser.parse(frames[size_t(i) % frames.size()]);
+        events += r.ok() && !std::holds_alternative<std::monostate>(r.value()) ? 1 : 0;
+    }
+    const qint64 ns = t.nsecsElapsed();
+    expect(events == n, QStringLiteral("the stream parser delivered %1 of %2 events").arg(events).arg(n));
+    t.restart();
+    qint64 objects = 0;
+    for (int i = 0; i < n; ++i) {
+        const auto doc = nlohmann::json::parse(frames[size_t(i) % frames.size()]);
+        objects += doc.is_object() ? 1 : 0;
+    }
+    const qint64 domNs = t.nsecsElapsed();
+    expect(objects == n, QStringLiteral("nlohmann parsed %1 of %2 frames").arg(objects).arg(n));
+    return {{QStringLiteral("frames"), n},
+            {QStringLiteral("simdjson_events_per_s"), perSecond(n, ns)},
+            {QStringLiteral("nlohmann_dom_frames_per_s"), perSecond(n, domNs)}};
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -300,6 +335,7 @@ int main(int argc, char **argv)
     out.insert(QStringLiteral("pipeline"), benchPipeline(quick ? 120 : 3600, dir.path()));
     out.insert(QStringLiteral("journal"), benchJournal(quick ? 2000 : 50000, dir.path()));
     out.insert(QStringLiteral("startup_audit"), benchStartupAudit(quick ? 1000 : 100000, dir.path()));
+    out.insert(QStringLiteral("binance_stream_parse"), benchStreamParser(quick ? 10000 : 1000000));
     out.insert(QStringLiteral("rss_kib"), rssKiB());
     printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
     for (const QString &f : g_failures)

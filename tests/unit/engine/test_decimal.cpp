@@ -8,6 +8,24 @@ using engine::Rounding;
 class TestDecimal : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void asciiParserAgreesWithTheTextParser()
+    {
+        // The wire fast path and the UI path are one parser: same values, same refusals.
+        const char *inputs[] = {"0", "1", "-1", "+7.", "0.00000001", "123456789012345678.5", "1.5e-8", "1e20", "1e21",
+                                "170141183460469231731.687303715884105727", "0.0000000000000000001", " 42 ", "", "-",
+                                "1.2.3", "12a", "1e", "1e-", "1e999", "0.000012345678", "92141578005.00", "NaN", "∞"};
+        for (const char *in : inputs) {
+            QString e1;
+            QString e2;
+            const auto a = Decimal::parse(QString::fromUtf8(in), &e1);
+            const auto b = Decimal::parseAscii(std::string_view(in), &e2);
+            QCOMPARE(a.has_value(), b.has_value());
+            if (a)
+                QCOMPARE(a->raw() == b->raw(), true);
+            QCOMPARE(e1.isEmpty(), e2.isEmpty());
+        }
+    }
+
     void parsesAndFormatsExactly_data()
     {
         QTest::addColumn<QString>("in");
