@@ -1,6 +1,7 @@
 // Request signing against the documentation's HMAC example and RFC 8032's Ed25519 test vector,
 // through OpenSSL.
 #include "adapters/binance/binancesigner.h"
+#include "adapters/binance/requestsigning.h"
 
 #include <QTest>
 #include <QUrl>
@@ -56,6 +57,44 @@ private Q_SLOTS:
         QCOMPARE(sig.value(), expected);
         QVERIFY(!sig.value().contains(QLatin1Char('+')) && !sig.value().contains(QLatin1Char('/'))
                 && !sig.value().contains(QLatin1Char('=')));
+    }
+
+    void restQueryIsSignedOverExactlyWhatIsSent()
+    {
+        const auto signer = BinanceSigner::hmac("NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j");
+        const adapters::binance::Params params{{QStringLiteral("symbol"), QStringLiteral("LTCBTC")},
+                                               {QStringLiteral("side"), QStringLiteral("BUY")},
+                                               {QStringLiteral("type"), QStringLiteral("LIMIT")},
+                                               {QStringLiteral("timeInForce"), QStringLiteral("GTC")},
+                                               {QStringLiteral("quantity"), QStringLiteral("1")},
+                                               {QStringLiteral("price"), QStringLiteral("0.1")}};
+        const auto query = adapters::binance::signedQuery(signer.value(), params, 1499827319559, 5000);
+        QVERIFY(query.ok());
+        // the documentation's example request, byte for byte
+        QCOMPARE(query.value(), QStringLiteral("symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1"
+                                               "&recvWindow=5000&timestamp=1499827319559"
+                                               "&signature=c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71"));
+    }
+
+    void webSocketApiParamsAreSortedAndSigned()
+    {
+        // protocols.md §2.3: the WebSocket API example, same secret
+        const auto signer = BinanceSigner::hmac("NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j");
+        const adapters::binance::Params params{
+            {QStringLiteral("symbol"), QStringLiteral("BTCUSDT")},
+            {QStringLiteral("side"), QStringLiteral("SELL")},
+            {QStringLiteral("type"), QStringLiteral("LIMIT")},
+            {QStringLiteral("timeInForce"), QStringLiteral("GTC")},
+            {QStringLiteral("quantity"), QStringLiteral("0.01000000")},
+            {QStringLiteral("price"), QStringLiteral("52000.00")},
+            {QStringLiteral("recvWindow"), QStringLiteral("100")},
+            {QStringLiteral("timestamp"), QStringLiteral("1645423376532")},
+            {QStringLiteral("apiKey"), QStringLiteral("vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A")}};
+        const auto signedParams = adapters::binance::signedWsParams(signer.value(), params);
+        QVERIFY(signedParams.ok());
+        QCOMPARE(signedParams->first().first, QStringLiteral("apiKey")); // sorted by name
+        QCOMPARE(signedParams->last().first, QStringLiteral("signature"));
+        QCOMPARE(signedParams->last().second, QStringLiteral("aa1b5712c094bc4e57c05a1a5c1fd8d88dcd628338ea863fec7b88e59fe2db24"));
     }
 
     void badKeysAreTypedErrorsWithoutTheKey()
