@@ -34,8 +34,9 @@ public:
 
     [[nodiscard]] bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }
-    [[nodiscard]] const T &value() const { return std::get<0>(m_state); }
-    [[nodiscard]] T &value() { return std::get<0>(m_state); }
+    [[nodiscard]] const T &value() const & { return std::get<0>(m_state); }
+    [[nodiscard]] T &value() & { return std::get<0>(m_state); }
+    [[nodiscard]] T &&value() && { return std::get<0>(std::move(m_state)); }
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }
     const T &operator*() const { return value(); }

@@ -1,0 +1,200 @@
+#include "adapters/binance/binancerestclient.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+namespace adapters::binance {
+
+namespace {
+
+constexpr qint64 kMinuteMs = 60'000;
+
+engine::Error outcomeUnknown(const BinanceError &e)
+{
+    return {QStringLiteral("ORDER_OUTCOME_UNKNOWN"),
+            QStringLiteral("the order may or may not have been placed (%1: %2); query it, never re-send")
+                .arg(e.errorCode(), e.message)};
+}
+
+bool statusOf(const QString &s, engine::OrderStatus *out)
+{
+    using S = engine::OrderStatus;
+    static const QHash<QString, S> map{{QStringLiteral("NEW"), S::Accepted},
+                                       {QStringLiteral("PENDING_NEW"), S::Accepted},
+                                       {QStringLiteral("PARTIALLY_FILLED"), S::PartiallyFilled},
+                                       {QStringLiteral("FILLED"), S::Filled},
+                                       {QStringLiteral("CANCELED"), S::Cancelled},
+                                       {QStringLiteral("PENDING_CANCEL"), S::Accepted},
+                                       {QStringLiteral("REJECTED"), S::Rejected},
+                                       {QStringLiteral("EXPIRED"), S::Expired},
+                                       {QStringLiteral("EXPIRED_IN_MATCH"), S::Expired}};
+    const auto it = map.constFind(s);
+    if (it == map.constEnd())
+        return false;
+    *out = *it;
+    return true;
+}
+
+} // namespace
+
+engine::Result<OrderState> parseOrderState(const QByteArray &json)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    if (!doc.isObject())
+        return engine::Error{QStringLiteral("MALFORMED_RESPONSE"), QStringLiteral("the order answer is not a JSON object")};
+    const QJsonObject o = doc.object();
+    OrderState s;
+    s.symbol = o.value(QStringLiteral("symbol")).toString();
+    s.clientOrderId = o.value(QStringLiteral("clientOrderId")).toString();
+    s.orderId = o.value(QStringLiteral("orderId")).toInteger();
+    const auto dec = [&o](const char *key, engine::Decimal *out) {
+        const auto d = engine::Decimal::parse(o.value(QLatin1String(key)).toString());
+        if (!d)
+            return false;
+        *out = *d;
+        return true;
+    };
+    if (s.symbol.isEmpty() || s.clientOrderId.isEmpty() || !statusOf(o.value(QStringLiteral("status")).toString(), &s.status)
+        || !dec("origQty", &s.origQty) || !dec("executedQty", &s.executedQty)
+        || !dec("cummulativeQuoteQty", &s.cumulativeQuote))
+        return engine::Error{QStringLiteral("MALFORMED_RESPONSE"),
+                             QStringLiteral("the order answer lacks symbol, clientOrderId, a known status or a quantity")};
+    return s;
+}
+
+BinanceRestClient::BinanceRestClient(QUrl baseUrl, QByteArray apiKey, BinanceSigner signer, QObject *parent)
+    : QObject(parent)
+    , m_base(std::move(baseUrl))
+    , m_apiKey(std::move(apiKey))
+    , m_signer(std::move(signer))
+{
+    net::HttpClientConfig config;
+    // Binance reports the weight it counted; the budget follows it (protocols.md §1.7).
+    config.usageHeaders = {{QByteArray("X-MBX-USED-WEIGHT-1M"), kMinuteMs}};
+    m_http = std::make_unique<net::HttpClient>(config, this);
+    m_http->setHostBudget(m_base, {{6000, kMinuteMs}});
+}
+
+BinanceRestClient::~BinanceRestClient() = default;
+
+qint64 BinanceRestClient::serverNowMs() const { return QDateTime::currentMSecsSinceEpoch() + m_offsetMs; }
+
+void BinanceRestClient::noteWeight(const net::HttpResponse &)
+{
+    // HttpClient already feeds X-MBX-USED-WEIGHT-1M into the host budget (config.usageHeaders).
+}
+
+void BinanceRestClient::syncTime(std::function<void(engine::Result<qint64>)> done)
+{
+    QUrl url = m_base;
+    url.setPath(m_base.path() + QStringLiteral("/api/v3/time"));
+    const qint64 sentAt = QDateTime::currentMSecsSinceEpoch();
+    m_http->send(net::HttpRequest::get(url, 1), [this, sentAt, done](const net::HttpResponse &r) {
+        const BinanceError e = classify(r.status, r.body, true);
+        if (!r.ok() || e.action != BinanceError::Action::None)
+            return done(engine::Error{QStringLiteral("TIME_SYNC_FAILED"), r.ok() ? e.message : r.message});
+        const qint64 server = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("serverTime")).toInteger();
+        if (server <= 0)
+            return done(engine::Error{QStringLiteral("MALFORMED_RESPONSE"), QStringLiteral("no serverTime")});
+        // The server read its clock about half-way through the round trip.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        m_offsetMs = server - (sentAt + now) / 2;
+        done(m_offsetMs);
+    });
+}
+
+void BinanceRestClient::exchangeInfo(std::function<void(engine::Result<ExchangeRules>)> done)
+{
+    QUrl url = m_base;
+    url.setPath(m_base.path() + QStringLiteral("/api/v3/exchangeInfo"));
+    m_http->send(net::HttpRequest::get(url, 20), [done](const net::HttpResponse &r) {
+        if (!r.ok())
+            return done(engine::Error{r.errorCode, r.message});
+        done(parseExchangeInfo(r.body));
+    });
+}
+
+void BinanceRestClient::sendSigned(const QByteArray &method, const QString &path, const Params &params, int weight,
+                                   bool idempotent, Handler done, bool clockRetried)
+{
+    const engine::Result<QString> query = signedQuery(m_signer, params, serverNowMs());
+    if (!query) {
+        BinanceError e;
+        e.action = BinanceError::Action::Reject;
+        e.message = query.error().message;
+        return done({}, e);
+    }
+    QUrl url = m_base;
+    url.setPath(m_base.path() + path);
+    url.setQuery(query.value(), QUrl::StrictMode);
+    net::HttpRequest request;
+    request.method = method;
+    request.url = url;
+    request.headers = {{QByteArray("X-MBX-APIKEY"), m_apiKey}};
+    request.idempotent = idempotent;
+    request.weight = weight;
+    m_http->send(request, [=, this](const net::HttpResponse &r) {
+        BinanceError e = classify(r.status, r.body, idempotent, r.header("Retry-After"));
+        if (r.status == 0) { // no answer at all: the network's verdict stands
+            e.action = r.failure == net::FailureKind::UnknownOutcome ? BinanceError::Action::QueryOutcome
+                                                                      : BinanceError::Action::Retry;
+            e.message = r.message;
+        } else if (!r.ok() && r.failure == net::FailureKind::UnknownOutcome) {
+            e.action = BinanceError::Action::QueryOutcome;
+        }
+        if (e.action == BinanceError::Action::ResyncClock && !clockRetried) {
+            // Refused before anything happened: resync, then one more try with a fresh timestamp.
+            syncTime([=, this](engine::Result<qint64> synced) {
+                if (!synced)
+                    return done(r, e);
+                sendSigned(method, path, params, weight, idempotent, done, true);
+            });
+            return;
+        }
+        done(r, e);
+    });
+}
+
+void BinanceRestClient::placeOrder(const engine::OrderRequest &order, const QString &clientId,
+                                   std::function<void(engine::Result<OrderState>)> done)
+{
+    Params params{{QStringLiteral("symbol"), order.symbol},
+                  {QStringLiteral("side"), order.side == engine::Side::Buy ? QStringLiteral("BUY") : QStringLiteral("SELL")}};
+    if (order.type == engine::OrderType::Limit) {
+        params << std::pair{QStringLiteral("type"), QStringLiteral("LIMIT")}
+               << std::pair{QStringLiteral("timeInForce"), QStringLiteral("GTC")}
+               << std::pair{QStringLiteral("price"), order.limitPrice.toString()};
+    } else {
+        params << std::pair{QStringLiteral("type"), QStringLiteral("MARKET")};
+    }
+    params << std::pair{QStringLiteral("quantity"), order.qty.toString()}
+           << std::pair{QStringLiteral("newClientOrderId"), clientId}
+           << std::pair{QStringLiteral("newOrderRespType"), QStringLiteral("RESULT")};
+    sendSigned("POST", QStringLiteral("/api/v3/order"), params, 1, false,
+               [done](const net::HttpResponse &r, const BinanceError &e) {
+                   switch (e.action) {
+                   case BinanceError::Action::None:
+                       return done(parseOrderState(r.body));
+                   case BinanceError::Action::QueryOutcome:
+                       return done(outcomeUnknown(e));
+                   default:
+                       return done(e.toError());
+                   }
+               });
+}
+
+void BinanceRestClient::queryOrder(const QString &symbol, const QString &clientId,
+                                   std::function<void(engine::Result<OrderState>)> done)
+{
+    const Params params{{QStringLiteral("symbol"), symbol}, {QStringLiteral("origClientOrderId"), clientId}};
+    sendSigned("GET", QStringLiteral("/api/v3/order"), params, 4, true,
+               [done](const net::HttpResponse &r, const BinanceError &e) {
+                   if (e.action == BinanceError::Action::None)
+                       return done(parseOrderState(r.body));
+                   done(e.toError());
+               });
+}
+
+} // namespace adapters::binance

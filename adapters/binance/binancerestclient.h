@@ -1,0 +1,71 @@
+#pragma once
+
+#include "adapters/binance/binanceerror.h"
+#include "adapters/binance/binancesigner.h"
+#include "adapters/binance/exchangerules.h"
+#include "adapters/binance/requestsigning.h"
+#include "adapters/net/httpclient.h"
+
+#include "engine/core/order.h"
+#include "engine/core/result.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+namespace adapters::binance {
+
+//! What Binance says about one order (new-order answer or query).
+struct OrderState {
+    QString symbol;
+    QString clientOrderId;
+    qint64 orderId = 0;
+    engine::OrderStatus status = engine::OrderStatus::New;
+    engine::Decimal origQty;
+    engine::Decimal executedQty;
+    engine::Decimal cumulativeQuote; // cummulativeQuoteQty, as Binance spells it
+};
+
+//! Binance Spot REST on adapters/net: signed requests with `timestamp` from a clock kept in step
+//! with the server (`GET /api/v3/time`), the request weight the server reports fed back into the
+//! host budget, and every answer classified (binanceerror.h). An order POST is never sent twice:
+//! when its outcome is unknown (5xx, -1007, timeout) the error is ORDER_OUTCOME_UNKNOWN and the
+//! caller asks with queryOrder(). A -1021 (clock) refusal resyncs the clock and retries once —
+//! Binance executed nothing. Lives on the thread that creates it; callbacks run there.
+class BinanceRestClient final : public QObject {
+    Q_OBJECT
+public:
+    BinanceRestClient(QUrl baseUrl, QByteArray apiKey, BinanceSigner signer, QObject *parent = nullptr);
+    ~BinanceRestClient() override;
+
+    //! Reads the server time and keeps the offset to the local clock; the offset is returned.
+    void syncTime(std::function<void(engine::Result<qint64>)> done);
+    [[nodiscard]] qint64 clockOffsetMs() const { return m_offsetMs; }
+    void exchangeInfo(std::function<void(engine::Result<ExchangeRules>)> done);
+    //! POST /api/v3/order with `newClientOrderId` = clientId (the engine's id, so a query can find it).
+    void placeOrder(const engine::OrderRequest &order, const QString &clientId,
+                    std::function<void(engine::Result<OrderState>)> done);
+    void queryOrder(const QString &symbol, const QString &clientId, std::function<void(engine::Result<OrderState>)> done);
+
+    [[nodiscard]] net::HttpClient &http() { return *m_http; }
+
+private:
+    using Handler = std::function<void(const net::HttpResponse &, const BinanceError &)>;
+    void sendSigned(const QByteArray &method, const QString &path, const Params &params, int weight, bool idempotent,
+                    Handler done, bool clockRetried = false);
+    void noteWeight(const net::HttpResponse &response);
+    [[nodiscard]] qint64 serverNowMs() const;
+
+    QUrl m_base;
+    QByteArray m_apiKey;
+    BinanceSigner m_signer;
+    std::unique_ptr<net::HttpClient> m_http;
+    qint64 m_offsetMs = 0;
+};
+
+//! Reads an order object (new-order RESULT/FULL answer or a query answer).
+[[nodiscard]] engine::Result<OrderState> parseOrderState(const QByteArray &json);
+
+} // namespace adapters::binance
