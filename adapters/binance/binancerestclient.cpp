@@ -1,6 +1,7 @@
 #include "adapters/binance/binancerestclient.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrlQuery>
@@ -194,6 +195,69 @@ void BinanceRestClient::queryOrder(const QString &symbol, const QString &clientI
                    if (e.action == BinanceError::Action::None)
                        return done(parseOrderState(r.body));
                    done(e.toError());
+               });
+}
+
+void BinanceRestClient::cancelOrder(const QString &symbol, const QString &clientId,
+                                    std::function<void(engine::Result<OrderState>)> done)
+{
+    const Params params{{QStringLiteral("symbol"), symbol}, {QStringLiteral("origClientOrderId"), clientId}};
+    // Cancelling twice cancels nothing more: safe to retry.
+    sendSigned("DELETE", QStringLiteral("/api/v3/order"), params, 1, true,
+               [done](const net::HttpResponse &r, const BinanceError &e) {
+                   if (e.action == BinanceError::Action::None)
+                       return done(parseOrderState(r.body));
+                   done(e.toError());
+               });
+}
+
+void BinanceRestClient::openOrders(const QString &symbol, std::function<void(engine::Result<QList<OrderState>>)> done)
+{
+    Params params;
+    if (!symbol.isEmpty())
+        params << std::pair{QStringLiteral("symbol"), symbol};
+    sendSigned("GET", QStringLiteral("/api/v3/openOrders"), params, symbol.isEmpty() ? 80 : 6, true,
+               [done](const net::HttpResponse &r, const BinanceError &e) {
+                   if (e.action != BinanceError::Action::None)
+                       return done(e.toError());
+                   const QJsonDocument doc = QJsonDocument::fromJson(r.body);
+                   if (!doc.isArray())
+                       return done(engine::Error{QStringLiteral("MALFORMED_RESPONSE"), QStringLiteral("openOrders is not an array")});
+                   QList<OrderState> list;
+                   for (const QJsonValue &v : doc.array()) {
+                       engine::Result<OrderState> o = parseOrderState(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+                       if (!o)
+                           return done(o.error());
+                       list << std::move(o).value();
+                   }
+                   done(list);
+               });
+}
+
+void BinanceRestClient::account(std::function<void(engine::Result<Account>)> done)
+{
+    const Params params{{QStringLiteral("omitZeroBalances"), QStringLiteral("true")}};
+    sendSigned("GET", QStringLiteral("/api/v3/account"), params, 20, true,
+               [done](const net::HttpResponse &r, const BinanceError &e) {
+                   if (e.action != BinanceError::Action::None)
+                       return done(e.toError());
+                   const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+                   if (!o.value(QStringLiteral("balances")).isArray())
+                       return done(engine::Error{QStringLiteral("MALFORMED_RESPONSE"), QStringLiteral("account without balances")});
+                   Account a;
+                   a.canTrade = o.value(QStringLiteral("canTrade")).toBool();
+                   for (const QJsonValue &v : o.value(QStringLiteral("balances")).toArray()) {
+                       const QJsonObject b = v.toObject();
+                       const QString asset = b.value(QStringLiteral("asset")).toString();
+                       const auto free = engine::Decimal::parse(b.value(QStringLiteral("free")).toString());
+                       const auto locked = engine::Decimal::parse(b.value(QStringLiteral("locked")).toString());
+                       if (asset.isEmpty() || !free || !locked)
+                           return done(engine::Error{QStringLiteral("MALFORMED_RESPONSE"),
+                                                     QStringLiteral("a balance without asset, free or locked ('%1')").arg(asset.left(16))});
+                       a.free.insert(asset, *free);
+                       a.locked.insert(asset, *locked);
+                   }
+                   done(a);
                });
 }
 

@@ -48,6 +48,18 @@ public:
     void placeOrder(const engine::OrderRequest &order, const QString &clientId,
                     std::function<void(engine::Result<OrderState>)> done);
     void queryOrder(const QString &symbol, const QString &clientId, std::function<void(engine::Result<OrderState>)> done);
+    //! DELETE /api/v3/order by client id. An order the venue does not know (or knows as final)
+    //! answers BINANCE_-2011 / -2013: nothing is left to cancel.
+    void cancelOrder(const QString &symbol, const QString &clientId, std::function<void(engine::Result<OrderState>)> done);
+    //! GET /api/v3/openOrders (all symbols when `symbol` is empty), for start-up reconciliation.
+    void openOrders(const QString &symbol, std::function<void(engine::Result<QList<OrderState>>)> done);
+    //! GET /api/v3/account: free balance per asset (zero balances left out) and whether it may trade.
+    struct Account {
+        bool canTrade = false;
+        QHash<QString, engine::Decimal> free;
+        QHash<QString, engine::Decimal> locked;
+    };
+    void account(std::function<void(engine::Result<Account>)> done);
 
     [[nodiscard]] net::HttpClient &http() { return *m_http; }
 

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
@@ -108,6 +109,22 @@ private:
             f.open(QIODevice::ReadOnly);
             return nettest::ServerReply::answer(200, f.readAll(), {{"X-MBX-USED-WEIGHT-1M", "20"}});
         }
+        if (path == "/api/v3/openOrders" || path == "/api/v3/account") {
+            if (auto refused = checkSigned(r, query))
+                return *refused;
+            if (path == "/api/v3/account")
+                return json(200, {{QStringLiteral("canTrade"), true},
+                                  {QStringLiteral("balances"),
+                                   QJsonArray{QJsonObject{{QStringLiteral("asset"), QStringLiteral("USDT")},
+                                                          {QStringLiteral("free"), QStringLiteral("993.82900000")},
+                                                          {QStringLiteral("locked"), QStringLiteral("6.17000000")}}}}});
+            QJsonArray open;
+            for (const FakeOrder &o : std::as_const(orders)) {
+                if (o.status == QLatin1String("NEW"))
+                    open.append(orderJson(o));
+            }
+            return nettest::ServerReply::answer(200, QJsonDocument(open).toJson(QJsonDocument::Compact));
+        }
         if (path != "/api/v3/order")
             return error(404, -1000, QStringLiteral("Unknown path."));
         if (r.method == "POST")
@@ -119,6 +136,13 @@ private:
             const auto it = orders.constFind(q.queryItemValue(QStringLiteral("origClientOrderId")));
             if (it == orders.constEnd())
                 return error(400, -2013, QStringLiteral("Order does not exist."));
+            return json(200, orderJson(*it));
+        }
+        if (r.method == "DELETE") {
+            auto it = orders.find(q.queryItemValue(QStringLiteral("origClientOrderId")));
+            if (it == orders.end() || it->status != QLatin1String("NEW"))
+                return error(400, -2011, QStringLiteral("Unknown order sent."));
+            it->status = QStringLiteral("CANCELED");
             return json(200, orderJson(*it));
         }
         if (r.method != "POST")

@@ -90,6 +90,30 @@ private Q_SLOTS:
         QCOMPARE(missing->error().code, QStringLiteral("BINANCE_-2013"));
     }
 
+    void openOrdersCancelAndAccountForReconciliation()
+    {
+        binancetest::FakeBinance server(kKey, kSecret, exchangeInfoPath());
+        BinanceRestClient client(server.url(), kKey, BinanceSigner::hmac(kSecret).value());
+        for (const char *id : {"MD-10", "MD-11"})
+            QVERIFY(await<OrderState>([&](auto done) { client.placeOrder(limitBuy(), QLatin1String(id), done); })->ok());
+        auto open = await<QList<OrderState>>([&](auto done) { client.openOrders(QString(), done); });
+        QVERIFY(open && open->ok());
+        QCOMPARE(open->value().size(), 2);
+        const auto cancelled = await<OrderState>([&](auto done) { client.cancelOrder(QStringLiteral("PEPEUSDT"), QStringLiteral("MD-10"), done); });
+        QVERIFY(cancelled && cancelled->ok());
+        QCOMPARE(int(cancelled->value().status), int(engine::OrderStatus::Cancelled));
+        const auto again = await<OrderState>([&](auto done) { client.cancelOrder(QStringLiteral("PEPEUSDT"), QStringLiteral("MD-10"), done); });
+        QVERIFY(again && !again->ok());
+        QCOMPARE(again->error().code, QStringLiteral("BINANCE_-2011")); // already final: nothing left to cancel
+        open = await<QList<OrderState>>([&](auto done) { client.openOrders(QStringLiteral("PEPEUSDT"), done); });
+        QCOMPARE(open->value().size(), 1);
+        const auto account = await<BinanceRestClient::Account>([&](auto done) { client.account(done); });
+        QVERIFY(account && account->ok());
+        QVERIFY(account->value().canTrade);
+        QCOMPARE(account->value().free.value(QStringLiteral("USDT")).toString(), QStringLiteral("993.829"));
+        QCOMPARE(account->value().locked.value(QStringLiteral("USDT")).toString(), QStringLiteral("6.17"));
+    }
+
     void wrongCredentialsAreRefusedAndNotRetried()
     {
         binancetest::FakeBinance server(kKey, kSecret, exchangeInfoPath());
