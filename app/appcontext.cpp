@@ -248,7 +248,7 @@ engine::TradingMode AppContext::mode() const
 
 void AppContext::switchMode(engine::TradingMode mode)
 {
-    if (!m_session || m_shutDown || mode == m_session->mode())
+    if (!m_session || m_shutDown || (mode == m_session->mode() && m_session->running()))
         return;
     const engine::ModeAvailability availability = engine::modeFor(mode, infos(), m_api->presentSecrets());
     const VenueRegistration *venue = find(availability.venue);
@@ -258,6 +258,7 @@ void AppContext::switchMode(engine::TradingMode mode)
         return;
     }
     const engine::TradingMode from = m_session->mode();
+    // If anything below fails the session stays stopped (logged); picking any mode tries again.
     // The old session ends cleanly (working orders cancelled, journal complete); the new one is
     // restored from the journal as it now stands and reconciles with its venue when started.
     m_session->stop();

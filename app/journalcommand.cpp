@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimeZone>
 
@@ -32,7 +33,31 @@ struct Inspection {
     QStringList audit;          // money disagreements
 };
 
+Inspection inspectFile(const QString &path);
+
+//! Inspects a copy of the journal (with its -wal), so that nothing SQLite does when a connection
+//! closes (checkpointing the WAL, deleting it) touches the file the user may need to restore from.
 Inspection inspect(const QString &path)
+{
+    QTemporaryDir scratch;
+    const QString copy = scratch.filePath(QFileInfo(path).fileName());
+    if (!scratch.isValid() || !QFile::copy(path, copy)) {
+        Inspection r;
+        r.problem = QStringLiteral("cannot copy %1 to inspect it").arg(QDir::toNativeSeparators(path));
+        return r;
+    }
+    for (const QString &extra : {QStringLiteral("-wal")}) {
+        if (QFileInfo::exists(path + extra))
+            QFile::copy(path + extra, copy + extra);
+    }
+    Inspection r = inspectFile(copy);
+    r.problem.replace(copy, path); // name the user's file, not the scratch copy
+    for (QString &a : r.audit)
+        a.replace(copy, path);
+    return r;
+}
+
+Inspection inspectFile(const QString &path)
 {
     Inspection r;
     adapters::storage::SqliteTradeStore store(path);
@@ -118,14 +143,23 @@ int check(const QString &dataDir)
 bool moveAside(const QString &path, const QString &suffix, QString *kept, QString *error)
 {
     *kept = path + suffix;
-    for (const QString &extra : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+    // The WAL first: a journal must never end up separated from its committed-but-unmerged pages.
+    QStringList moved;
+    for (const QString &extra : {QStringLiteral("-wal"), QStringLiteral("-shm"), QString()}) {
         const QString from = path + extra;
         if (!QFileInfo::exists(from))
             continue;
         if (!QFile::rename(from, *kept + extra)) {
-            *error = QStringLiteral("cannot move %1 aside").arg(QDir::toNativeSeparators(from));
+            for (const QString &back : std::as_const(moved)) // put everything back as it was
+                QFile::rename(*kept + back, path + back);
+            *error = QStringLiteral("cannot move %1 aside; nothing was changed").arg(QDir::toNativeSeparators(from));
             return false;
         }
+        moved << extra;
+    }
+    if (QFileInfo::exists(path + QStringLiteral("-wal")) || QFileInfo::exists(path + QStringLiteral("-shm"))) {
+        *error = QStringLiteral("a -wal or -shm file is still next to %1").arg(QDir::toNativeSeparators(path));
+        return false;
     }
     return true;
 }

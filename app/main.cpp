@@ -117,8 +117,6 @@ int runDesktop(int argc, char **argv, const app::AppOptions &options)
 
 int main(int argc, char **argv)
 {
-    // First of all: a SIGTERM/SIGINT/SIGHUP during start-up must still end in a clean stop.
-    app::QuitSignals::install();
     const QStringList arguments = argumentsOf(argc, argv);
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("journal")) {
         QCoreApplication qapp(argc, argv);
@@ -130,6 +128,9 @@ int main(int argc, char **argv)
         setIdentity();
         return app::runSecretsCommand(arguments);
     }
+    // Before anything slow of the app itself: a SIGTERM/SIGINT/SIGHUP during start-up must still end
+    // in a clean stop. (The journal and secrets commands keep the default: Ctrl-C ends them at once.)
+    app::QuitSignals::install();
     const app::ParseResult parsed = app::parseCommandLine(arguments);
     if (parsed.exit) {
         fprintf(parsed.exitCode == 0 ? stdout : stderr, "%s\n", qPrintable(parsed.message));

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 
 #ifdef Q_OS_UNIX
@@ -27,11 +28,18 @@ int g_pipe[2] = {-1, -1};
 
 extern "C" void onQuitSignal(int sig)
 {
+    // A second signal while the first is being handled (a shutdown that hangs): let it kill us.
+    if (g_requested.exchange(true)) {
+        std::signal(sig, SIG_DFL);
+        std::raise(sig);
+        return;
+    }
     g_signal.store(sig);
-    g_requested.store(true);
 #ifdef Q_OS_UNIX
+    const int savedErrno = errno; // the interrupted code may be looking at errno
     const char byte = 1;
     [[maybe_unused]] const auto written = ::write(g_pipe[1], &byte, 1);
+    errno = savedErrno;
 #endif
 }
 } // namespace

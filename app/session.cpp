@@ -69,6 +69,9 @@ void Session::stop()
     m_feed.reset();
     engine::TradingEngine *engine = m_thread->engine();
     m_thread->runBlocking([engine] { engine->stop(); });
+    // The venue's answers to those cancels are queued to the engine thread: let it handle them (and
+    // journal the orders) before the journal is flushed and the engine goes.
+    m_thread->runBlocking([] {});
     m_store->flush();
     m_store->setStoreSink(nullptr);
     m_paper->setExecutionSink(nullptr);

@@ -38,6 +38,7 @@ BinanceError classify(int httpStatus, QByteArrayView body, bool idempotent, QByt
         if (e.retryAfterMs == 0)
             e.retryAfterMs = 1000;
         return e;
+    case -1006: // "An unexpected response was received from the message bus. Execution status unknown."
     case -1007: // "Send status unknown; execution status unknown."
         e.action = idempotent ? A::Retry : A::QueryOutcome;
         return e;

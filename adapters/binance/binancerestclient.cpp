@@ -176,8 +176,16 @@ void BinanceRestClient::placeOrder(const engine::OrderRequest &order, const QStr
     sendSigned("POST", QStringLiteral("/api/v3/order"), params, 1, false,
                [done](const net::HttpResponse &r, const BinanceError &e) {
                    switch (e.action) {
-                   case BinanceError::Action::None:
-                       return done(parseOrderState(r.body));
+                   case BinanceError::Action::None: {
+                       // Accepted (2xx): an answer we cannot read does not make it rejected.
+                       engine::Result<OrderState> state = parseOrderState(r.body);
+                       if (!state) {
+                           BinanceError unreadable = e;
+                           unreadable.message = state.error().message;
+                           return done(outcomeUnknown(unreadable));
+                       }
+                       return done(std::move(state));
+                   }
                    case BinanceError::Action::QueryOutcome:
                        return done(outcomeUnknown(e));
                    default:

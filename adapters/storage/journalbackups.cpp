@@ -10,6 +10,10 @@
 
 #include <atomic>
 
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 namespace adapters::storage {
 
 namespace {
@@ -81,6 +85,25 @@ bool JournalBackups::create(QSqlDatabase db, QString *createdPath, QString *erro
     q.addBindValue(partial);
     if (!q.exec()) {
         *error = QStringLiteral("backup failed: %1").arg(sqlError(q));
+        QFile::remove(partial);
+        return false;
+    }
+    // SQLite does not fsync what VACUUM INTO writes: make it durable, and check it, before it gets a
+    // backup's name and before an older good backup is rotated out for it.
+    {
+        QFile out(partial);
+        if (!out.open(QIODevice::ReadWrite)) {
+            *error = QStringLiteral("cannot reopen the backup to make it durable");
+            QFile::remove(partial);
+            return false;
+        }
+#ifdef Q_OS_UNIX
+        ::fsync(out.handle());
+#endif
+    }
+    QString problem;
+    if (!verify(partial, &problem)) {
+        *error = QStringLiteral("the new backup does not pass the integrity check: %1").arg(problem);
         QFile::remove(partial);
         return false;
     }

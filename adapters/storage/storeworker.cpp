@@ -81,9 +81,16 @@ bool StoreWorker::open(QString *error)
         return true;
     m_failure = OpenFailure::None;
     m_damaged = false;
+    const bool existed = QFileInfo::exists(m_path);
     if (openConnection(error))
         return true;
     removeConnection();
+    // SQLite creates the file on open: a first start that failed (a full disk during the first
+    // migration) must not leave an empty file that the next start would take for a truncated journal.
+    if (!existed && !m_readOnly) {
+        for (const QString &extra : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+            QFile::remove(m_path + extra);
+    }
     return false;
 }
 

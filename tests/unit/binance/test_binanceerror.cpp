@@ -21,6 +21,7 @@ private Q_SLOTS:
         QTest::newRow("418 ban") << 418 << QByteArray(R"({"code":-1003,"msg":"Way too much request weight used; IP banned until 1."})") << true << int(A::Retry);
         QTest::newRow("-1015 orders") << 429 << QByteArray(R"({"code":-1015,"msg":"Too many new orders"})") << false << int(A::Retry);
         QTest::newRow("-1007 POST") << 408 << QByteArray(R"({"code":-1007,"msg":"Send status unknown; execution status unknown."})") << false << int(A::QueryOutcome);
+        QTest::newRow("-1006 POST") << 500 << QByteArray(R"({"code":-1006,"msg":"An unexpected response was received from the message bus. Execution status unknown."})") << false << int(A::QueryOutcome);
         QTest::newRow("-1007 GET") << 408 << QByteArray(R"({"code":-1007,"msg":"Timeout"})") << true << int(A::Retry);
         QTest::newRow("5xx POST") << 503 << QByteArray("<html>") << false << int(A::QueryOutcome);
         QTest::newRow("5xx GET") << 502 << QByteArray() << true << int(A::Retry);
