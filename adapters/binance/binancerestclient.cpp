@@ -1,5 +1,7 @@
 #include "adapters/binance/binancerestclient.h"
 
+#include "adapters/binance/orderstatus.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,25 +19,6 @@ engine::Error outcomeUnknown(const BinanceError &e)
     return {QStringLiteral("ORDER_OUTCOME_UNKNOWN"),
             QStringLiteral("the order may or may not have been placed (%1: %2); query it, never re-send")
                 .arg(e.errorCode(), e.message)};
-}
-
-bool statusOf(const QString &s, engine::OrderStatus *out)
-{
-    using S = engine::OrderStatus;
-    static const QHash<QString, S> map{{QStringLiteral("NEW"), S::Accepted},
-                                       {QStringLiteral("PENDING_NEW"), S::Accepted},
-                                       {QStringLiteral("PARTIALLY_FILLED"), S::PartiallyFilled},
-                                       {QStringLiteral("FILLED"), S::Filled},
-                                       {QStringLiteral("CANCELED"), S::Cancelled},
-                                       {QStringLiteral("PENDING_CANCEL"), S::Accepted},
-                                       {QStringLiteral("REJECTED"), S::Rejected},
-                                       {QStringLiteral("EXPIRED"), S::Expired},
-                                       {QStringLiteral("EXPIRED_IN_MATCH"), S::Expired}};
-    const auto it = map.constFind(s);
-    if (it == map.constEnd())
-        return false;
-    *out = *it;
-    return true;
 }
 
 } // namespace
@@ -57,7 +40,7 @@ engine::Result<OrderState> parseOrderState(const QByteArray &json)
         *out = *d;
         return true;
     };
-    if (s.symbol.isEmpty() || s.clientOrderId.isEmpty() || !statusOf(o.value(QStringLiteral("status")).toString(), &s.status)
+    if (s.symbol.isEmpty() || s.clientOrderId.isEmpty() || !parseOrderStatus(o.value(QStringLiteral("status")).toString(), &s.status)
         || !dec("origQty", &s.origQty) || !dec("executedQty", &s.executedQty)
         || !dec("cummulativeQuoteQty", &s.cumulativeQuote))
         return engine::Error{QStringLiteral("MALFORMED_RESPONSE"),

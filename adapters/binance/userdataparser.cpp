@@ -1,5 +1,7 @@
 #include "adapters/binance/userdataparser.h"
 
+#include "adapters/binance/orderstatus.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,23 +21,6 @@ bool decimal(const QJsonObject &o, const char *key, engine::Decimal *out)
     return true;
 }
 
-bool orderStatus(const QString &s, engine::OrderStatus *out)
-{
-    using S = engine::OrderStatus;
-    static const QHash<QString, S> map{{QStringLiteral("NEW"), S::Accepted},
-                                       {QStringLiteral("PARTIALLY_FILLED"), S::PartiallyFilled},
-                                       {QStringLiteral("FILLED"), S::Filled},
-                                       {QStringLiteral("CANCELED"), S::Cancelled},
-                                       {QStringLiteral("REJECTED"), S::Rejected},
-                                       {QStringLiteral("EXPIRED"), S::Expired},
-                                       {QStringLiteral("EXPIRED_IN_MATCH"), S::Expired}};
-    const auto it = map.constFind(s);
-    if (it == map.constEnd())
-        return false;
-    *out = *it;
-    return true;
-}
-
 engine::Result<UserDataEvent> execution(const QJsonObject &e)
 {
     ExecutionUpdate u;
@@ -51,7 +36,7 @@ engine::Result<UserDataEvent> execution(const QJsonObject &e)
         r.message = rejectReason;
     if (u.symbol.isEmpty() || r.clientId.isEmpty())
         return malformed(QStringLiteral("executionReport without s or c"));
-    if (!orderStatus(e.value(QStringLiteral("X")).toString(), &r.status))
+    if (!parseOrderStatus(e.value(QStringLiteral("X")).toString(), &r.status))
         return malformed(QStringLiteral("executionReport with unknown status '%1'").arg(e.value(QStringLiteral("X")).toString().left(24)));
     if (!decimal(e, "z", &r.filledQty))
         return malformed(QStringLiteral("executionReport field z"));
