@@ -3,6 +3,7 @@
 #include "app/datadir.h"
 #include "app/journaladvice.h"
 #include "app/logging.h"
+#include "app/secretreader.h"
 #include "app/session.h"
 #include "app/venueregistry.h"
 
@@ -119,7 +120,7 @@ engine::Result<engine::JournalSnapshot> AppContext::openJournal()
 engine::Result<void> AppContext::chooseVenue()
 {
     // The registry decides what this build can run; nothing here is specific to a venue.
-    const engine::ModeAvailability mode = engine::modeFor(m_options.mode, infos(), {});
+    const engine::ModeAvailability mode = engine::modeFor(m_options.mode, infos(), presentSecretNames());
     m_venue = find(mode.venue);
     if (!mode.available || !m_venue) {
         m_venue = nullptr;
@@ -138,15 +139,54 @@ engine::Result<void> AppContext::chooseVenue()
 QString AppContext::availableModeNames() const
 {
     QStringList names;
-    for (const engine::ModeAvailability &m : engine::modesFor(infos(), {})) {
+    for (const engine::ModeAvailability &m : engine::modesFor(infos(), presentSecretNames())) {
         if (m.available)
             names << engine::toString(m.mode);
     }
     return names.join(QStringLiteral(", "));
 }
 
+void AppContext::readVenueSecrets()
+{
+    const SecretsRead read = readSecretsNow(*m_secrets, knownSecretNames());
+    m_secretValues = read.values;
+    for (const QString &problem : read.problems)
+        m_startupWarnings << QStringLiteral("the OS keychain could not be read (%1); live trading stays unavailable").arg(problem);
+}
+
+QSet<QString> AppContext::presentSecretNames() const
+{
+    QSet<QString> names;
+    for (auto it = m_secretValues.cbegin(); it != m_secretValues.cend(); ++it)
+        names.insert(it.key());
+    return names;
+}
+
+QHash<QString, QByteArray> AppContext::secretsOf(const VenueRegistration &venue) const
+{
+    QHash<QString, QByteArray> values;
+    for (const QString &name : venue.info.secrets)
+        values.insert(name, m_secretValues.value(name));
+    return values;
+}
+
+QHash<QString, QString> AppContext::venueSettings(const QHash<QString, QString> &saved) const
+{
+    QHash<QString, QString> settings;
+    for (auto it = saved.cbegin(); it != saved.cend(); ++it) {
+        if (it.key().startsWith(QLatin1String("binance.")) || it.key() == QLatin1String("symbols"))
+            settings.insert(it.key(), it.value());
+    }
+    for (auto it = m_options.venueSettings.cbegin(); it != m_options.venueSettings.cend(); ++it)
+        settings.insert(it.key(), it.value());
+    return settings;
+}
+
 engine::Result<void> AppContext::initialize()
 {
+    m_secrets = std::make_unique<adapters::keychain::QtKeychainSecretStore>(m_options.keychainService);
+    if (m_options.mode == engine::TradingMode::Live)
+        readVenueSecrets();
     if (engine::Result<void> venue = chooseVenue(); !venue)
         return venue;
     m_dataDir = resolveDataDir(m_options.dataDir);
@@ -191,7 +231,6 @@ engine::Result<void> AppContext::initialize()
     if (m_venue->info.simulated)
         m_store->saveSetting(QStringLiteral("demo.seed"), QString::number(seed));
 
-    m_secrets = std::make_unique<adapters::keychain::QtKeychainSecretStore>(m_options.keychainService);
     m_api = std::make_unique<engine::BotApiImpl>(*m_store, *m_secrets, config);
     m_api->setVenues(infos());
     m_api->seed(journal);
@@ -210,6 +249,11 @@ engine::Result<void> AppContext::initialize()
     m_feedOptions.epochMs = kDemoEpochMs;
     m_feedOptions.warmUpMinutes = kDemoWarmUpMinutes;
     m_feedOptions.resumeAtMs = resumeAtMs;
+    m_feedOptions.settings = venueSettings(journal.settings);
+    if (config.mode == engine::TradingMode::Live)
+        m_feedOptions.secrets = secretsOf(*m_venue);
+    for (const QString &name : m_secretValues.keys())
+        m_api->setSecretPresent(name, true);
     m_session = std::make_unique<Session>();
     if (const engine::Result<void> started = m_session->start({m_venue, config, m_feedOptions, m_store.get(), m_api.get()}, journal);
         !started) {
@@ -250,6 +294,11 @@ void AppContext::switchMode(engine::TradingMode mode)
 {
     if (!m_session || m_shutDown || (mode == m_session->mode() && m_session->running()))
         return;
+    if (mode == engine::TradingMode::Live) {
+        readVenueSecrets(); // the keys may have been stored since the start
+        for (const QString &name : m_secretValues.keys())
+            m_api->setSecretPresent(name, true);
+    }
     const engine::ModeAvailability availability = engine::modeFor(mode, infos(), m_api->presentSecrets());
     const VenueRegistration *venue = find(availability.venue);
     if (!availability.available || !venue) {
@@ -274,6 +323,7 @@ void AppContext::switchMode(engine::TradingMode mode)
     engine::BotConfig config = m_api->config();
     config.mode = mode;
     m_venue = venue;
+    m_feedOptions.secrets = mode == engine::TradingMode::Live ? secretsOf(*venue) : QHash<QString, QByteArray>();
     if (const auto started = m_session->start({m_venue, config, m_feedOptions, m_store.get(), m_api.get()}, journal.value());
         !started) {
         writeLog({0, engine::LogEntry::Level::Error, QStringLiteral("app"),

@@ -8,7 +8,9 @@
 #include "engine/core/result.h"
 #include "engine/ports/tradestore.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -76,6 +78,12 @@ private:
     [[nodiscard]] QString availableModeNames() const;
     [[nodiscard]] QList<engine::VenueInfo> infos() const;
     [[nodiscard]] const VenueRegistration *find(const QString &id) const;
+    //! Reads every venue key from the keychain (live trading needs them in memory; never logged).
+    void readVenueSecrets();
+    [[nodiscard]] QSet<QString> presentSecretNames() const;
+    [[nodiscard]] QHash<QString, QByteArray> secretsOf(const VenueRegistration &venue) const;
+    //! The venue settings: saved ones (journal) overridden by the command line.
+    [[nodiscard]] QHash<QString, QString> venueSettings(const QHash<QString, QString> &saved) const;
 
     AppOptions m_options;
     QString m_dataDir;
@@ -87,6 +95,7 @@ private:
     std::unique_ptr<adapters::keychain::QtKeychainSecretStore> m_secrets;
     const VenueRegistration *m_venue = nullptr;
     FeedOptions m_feedOptions;
+    QHash<QString, QByteArray> m_secretValues;
     std::unique_ptr<engine::BotApiImpl> m_api;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<engine::Handler> m_logHandler;

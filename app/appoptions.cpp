@@ -1,9 +1,13 @@
 #include "app/appoptions.h"
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
+#include <QUrl>
 #include <QtGlobal>
 
 #include <cmath>
+#include <string_view>
+#include <utility>
 
 namespace app {
 
@@ -38,8 +42,24 @@ ParseResult parseCommandLine(const QStringList &arguments)
                                          QStringLiteral("Confirm live trading with real money (headless)."));
     const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("User interface language: en or zh_CN."),
                                       QStringLiteral("LANG"));
+    const QCommandLineOption symbols(QStringLiteral("symbols"),
+                                     QStringLiteral("Symbols a real venue watches and trades, comma-separated "
+                                                    "(default: the USDT meme pairs DOGE, SHIB, PEPE, FLOKI, BONK, WIF)."),
+                                     QStringLiteral("LIST"));
+    const QCommandLineOption binanceRest(QStringLiteral("binance-rest-url"),
+                                         QStringLiteral("Binance REST base (default https://api.binance.com; testnet "
+                                                        "https://testnet.binance.vision)."),
+                                         QStringLiteral("URL"));
+    const QCommandLineOption binanceStream(QStringLiteral("binance-stream-url"),
+                                           QStringLiteral("Binance combined market streams (default "
+                                                          "wss://stream.binance.com:9443/stream)."),
+                                           QStringLiteral("URL"));
+    const QCommandLineOption binanceWsApi(QStringLiteral("binance-ws-api-url"),
+                                          QStringLiteral("Binance WebSocket API, for the account's user data (default "
+                                                         "wss://ws-api.binance.com:443/ws-api/v3)."),
+                                          QStringLiteral("URL"));
     p.addOptions({help, version, headless, dataDir, seed, speed, interval, exitAfter, noAutostart, mode, confirmLive,
-                  language});
+                  language, symbols, binanceRest, binanceStream, binanceWsApi});
 
     auto fail = [&](const QString &msg) {
         r.exit = true;
@@ -97,6 +117,35 @@ ParseResult parseCommandLine(const QStringList &arguments)
         if (!ok || o.exitAfterSec < 0 || o.exitAfterSec > kMaxExitAfterSec)
             return fail(QStringLiteral("--exit-after must be a whole number of seconds from 0 to %1 (a year)")
                             .arg(kMaxExitAfterSec));
+    }
+    const std::pair<const QCommandLineOption *, const char *> urls[] = {
+        {&binanceRest, "binance.rest_url"}, {&binanceStream, "binance.stream_url"}, {&binanceWsApi, "binance.ws_api_url"}};
+    for (const auto &[option, key] : urls) {
+        if (!p.isSet(*option))
+            continue;
+        const QUrl url(p.value(*option), QUrl::StrictMode);
+        const QString scheme = url.scheme();
+        const bool ws = key != std::string_view("binance.rest_url");
+        const bool schemeOk = ws ? (scheme == QLatin1String("ws") || scheme == QLatin1String("wss"))
+                                 : (scheme == QLatin1String("http") || scheme == QLatin1String("https"));
+        if (!url.isValid() || url.host().isEmpty() || !schemeOk)
+            return fail(QStringLiteral("--%1 must be a %2 address").arg(option->names().constFirst(),
+                                                                       ws ? QStringLiteral("ws:// or wss://")
+                                                                          : QStringLiteral("http:// or https://")));
+        o.venueSettings.insert(QLatin1String(key), url.toString());
+    }
+    if (p.isSet(symbols)) {
+        QStringList list;
+        for (const QString &s : p.value(symbols).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString sym = s.trimmed().toUpper();
+            static const QRegularExpression valid(QStringLiteral("^[A-Z0-9]{2,20}$"));
+            if (!valid.match(sym).hasMatch())
+                return fail(QStringLiteral("--symbols: '%1' is not a symbol like PEPEUSDT").arg(s.left(24)));
+            list << sym;
+        }
+        if (list.isEmpty())
+            return fail(QStringLiteral("--symbols needs at least one symbol"));
+        o.venueSettings.insert(QStringLiteral("symbols"), list.join(QLatin1Char(',')));
     }
     if (const QByteArray svc = qgetenv("MEMEDESK_KEYCHAIN_SERVICE"); !svc.isEmpty())
         o.keychainService = QString::fromUtf8(svc); // tests isolate their keychain entries

@@ -2,6 +2,7 @@
 
 #include "engine/core/enums.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -23,6 +24,9 @@ struct AppOptions {
     bool confirmLive = false;      // --confirm-live: a headless live start needs it
     QString language;              // "en", "zh_CN"; empty = saved choice
     QString keychainService = QStringLiteral("memedesk");
+    //! Venue settings from the command line ("binance.rest_url" → URL, "symbols" → "PEPEUSDT,DOGEUSDT");
+    //! they override the saved ones.
+    QHash<QString, QString> venueSettings;
 };
 
 //! Result of parsing: options, or a message to print and an exit code.

@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QByteArray>
+#include <QHash>
 #include <QString>
 
 namespace engine {
 class EngineInbox;
+class ExecutionClient;
 class MarketDataSink;
 } // namespace engine
 
@@ -17,6 +20,10 @@ struct FeedOptions {
     qint64 epochMs = 0;    // the simulated calendar's start (demo)
     int warmUpMinutes = 60;
     qint64 resumeAtMs = 0; // 0 = a fresh start
+    //! A real venue's settings ("binance.rest_url", "symbols", …): saved ones overridden by the command line.
+    QHash<QString, QString> settings;
+    //! The venue's keys, read from the keychain for a live session only (never logged or saved).
+    QHash<QString, QByteArray> secrets;
 };
 
 //! A running source of market, social and chain data for one session (the demo market now, a
@@ -30,6 +37,11 @@ public:
     virtual void start() = 0;
     //! "demo market seed 42 at 10x", for the log.
     [[nodiscard]] virtual QString describe() const = 0;
+    //! The venue's own order execution for a live session (owned by the feed); nullptr when the
+    //! venue only offers market data, or has no keys.
+    [[nodiscard]] virtual engine::ExecutionClient *liveExecution() { return nullptr; }
+    //! Why the feed cannot run (bad settings or keys); empty when it can.
+    [[nodiscard]] virtual QString problem() const { return {}; }
 };
 
 } // namespace app

@@ -31,24 +31,38 @@ engine::Result<void> Session::start(const Parts &parts, const engine::JournalSna
         m_paper->restoreBalances(journal.balances);
 
     m_feed = parts.venue->makeFeed(parts.feed);
+    m_execution = m_paper.get();
+    const auto fail = [this](engine::Error error) {
+        m_feed.reset();
+        m_paper.reset();
+        m_clock.reset();
+        m_execution = nullptr;
+        return engine::Result<void>(std::move(error));
+    };
+    if (const QString problem = m_feed->problem(); !problem.isEmpty())
+        return fail({QStringLiteral("VENUE_SETUP"), problem});
+    if (m_mode == engine::TradingMode::Live) {
+        m_execution = m_feed->liveExecution();
+        if (!m_execution)
+            return fail({QLatin1String(engine::errors::kModeUnavailable),
+                         QStringLiteral("%1 cannot place orders: its API keys are not in the keychain")
+                             .arg(parts.venue->info.displayName)});
+    }
 
     engine::TradingEngine::Deps deps;
     deps.clock = m_clock.get();
     deps.eventClock = m_clock.get();
-    deps.execution = m_paper.get();
+    deps.execution = m_execution;
     deps.store = m_store;
     deps.observer = parts.api;
     auto engine = std::make_unique<engine::TradingEngine>(deps, parts.config);
-    if (engine::Result<void> restored = engine->restore(journal); !restored) {
-        m_feed.reset();
-        m_paper.reset();
-        m_clock.reset();
-        return restored;
-    }
+    if (engine::Result<void> restored = engine->restore(journal); !restored)
+        return fail(restored.error());
     parts.api->attachEngine(engine.get());
     m_store->setStoreSink(&engine->inbox());
-    m_paper->setExecutionSink(&engine->inbox());
-    m_feed->connectTo(engine->inbox(), m_paper.get());
+    m_execution->setExecutionSink(&engine->inbox());
+    // Paper fills need the venue's books; live orders are filled by the venue itself.
+    m_feed->connectTo(engine->inbox(), m_execution == m_paper.get() ? m_paper.get() : nullptr);
     m_thread = std::make_unique<engine::EngineThread>(engine.release());
     m_thread->start();
     return {};
@@ -65,8 +79,11 @@ void Session::stop()
     if (!m_thread)
         return;
     // Order matters: silence the producers first, then make the journal complete,
-    // then detach every sink before the engine (which owns the inbox) goes away.
-    m_feed.reset();
+    // then detach every sink before the engine (which owns the inbox) goes away. A live venue's
+    // feed also carries its orders: it stays until the engine has sent its cancels.
+    const bool live = m_execution != m_paper.get();
+    if (!live)
+        m_feed.reset();
     engine::TradingEngine *engine = m_thread->engine();
     m_thread->runBlocking([engine] { engine->stop(); });
     // The venue's answers to those cancels are queued to the engine thread: let it handle them (and
@@ -74,7 +91,10 @@ void Session::stop()
     m_thread->runBlocking([] {});
     m_store->flush();
     m_store->setStoreSink(nullptr);
+    m_execution->setExecutionSink(nullptr);
     m_paper->setExecutionSink(nullptr);
+    m_feed.reset();
+    m_execution = nullptr;
     m_thread.reset();
     m_paper.reset();
     m_clock.reset();

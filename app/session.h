@@ -11,6 +11,7 @@
 
 namespace engine {
 class BotApiImpl;
+class ExecutionClient;
 class EngineThread;
 class EventClock;
 } // namespace engine
@@ -60,6 +61,7 @@ private:
     std::unique_ptr<engine::EventClock> m_clock;
     std::unique_ptr<adapters::paper::PaperExecutionClient> m_paper;
     std::unique_ptr<MarketFeed> m_feed;
+    engine::ExecutionClient *m_execution = nullptr; // the paper venue, or the live feed's venue
     std::unique_ptr<engine::EngineThread> m_thread;
 };
 

@@ -8,7 +8,7 @@ const QList<VenueRegistration> &registeredVenues()
 {
     static const QList<VenueRegistration> venues{
         demoVenue(),
-        // Binance Spot registers here when its adapter lands (adapters/binance).
+        binanceVenue(),
     };
     return venues;
 }
@@ -32,9 +32,7 @@ const VenueRegistration *findVenue(const QString &id)
 
 QStringList knownSecretNames()
 {
-    // The Binance keys are named even before its adapter lands: the Trading Config view stores them.
-    QStringList names{QString::fromLatin1(engine::secrets::kBinanceApiKey),
-                      QString::fromLatin1(engine::secrets::kBinanceApiSecret)};
+    QStringList names;
     for (const VenueRegistration &v : registeredVenues()) {
         for (const QString &s : v.info.secrets) {
             if (!names.contains(s))

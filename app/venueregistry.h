@@ -12,8 +12,8 @@
 namespace app {
 
 //! One venue this build can trade on: what it offers (engine::VenueInfo) and how to build its
-//! feed. Execution is the paper venue for demo and dry run; a venue with live execution adds its
-//! ExecutionClient factory here.
+//! feed. Execution is the paper venue for demo and dry run; a venue with live execution hands out
+//! its ExecutionClient through MarketFeed::liveExecution().
 struct VenueRegistration {
     engine::VenueInfo info;
     std::function<std::unique_ptr<MarketFeed>(const FeedOptions &)> makeFeed;
@@ -30,5 +30,7 @@ struct VenueRegistration {
 
 //! The demo market's registration (app/demofeed.cpp).
 [[nodiscard]] VenueRegistration demoVenue();
+//! Binance Spot's registration (app/binancefeed.cpp).
+[[nodiscard]] VenueRegistration binanceVenue();
 
 } // namespace app

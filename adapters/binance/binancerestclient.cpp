@@ -40,7 +40,34 @@ engine::Result<OrderState> parseOrderState(const QByteArray &json)
         *out = *d;
         return true;
     };
-    if (s.symbol.isEmpty() || s.clientOrderId.isEmpty() || !parseOrderStatus(o.value(QStringLiteral("status")).toString(), &s.status)
+    const QString side = o.value(QStringLiteral("side")).toString();
+    s.side = side == QLatin1String("SELL") ? engine::Side::Sell : engine::Side::Buy;
+    s.updateMs = o.contains(QLatin1String("transactTime")) ? o.value(QLatin1String("transactTime")).toInteger()
+                                                           : o.value(QLatin1String("updateTime")).toInteger();
+    for (const QJsonValue &v : o.value(QStringLiteral("fills")).toArray()) {
+        const QJsonObject f = v.toObject();
+        AccountTrade t;
+        t.orderId = s.orderId;
+        t.fill.symbol = s.symbol;
+        t.fill.clientId = s.clientOrderId;
+        t.fill.side = s.side;
+        t.fill.tsMs = s.updateMs;
+        t.fill.feeAsset = f.value(QStringLiteral("commissionAsset")).toString();
+        const qint64 tradeId = f.value(QStringLiteral("tradeId")).toInteger(-1);
+        const auto price = engine::Decimal::parse(f.value(QStringLiteral("price")).toString());
+        const auto qty = engine::Decimal::parse(f.value(QStringLiteral("qty")).toString());
+        const auto fee = engine::Decimal::parse(f.value(QStringLiteral("commission")).toString());
+        if (tradeId < 0 || !price || !qty || !fee || !price->isPositive() || !qty->isPositive())
+            return engine::Error{QStringLiteral("MALFORMED_RESPONSE"),
+                                 QStringLiteral("a fill of order %1 lacks tradeId, price, qty or commission").arg(s.clientOrderId)};
+        t.fill.fillId = QStringLiteral("%1-%2").arg(s.symbol).arg(tradeId);
+        t.fill.price = *price;
+        t.fill.qty = *qty;
+        t.fill.fee = *fee;
+        s.fills << t;
+    }
+    if (s.symbol.isEmpty() || s.clientOrderId.isEmpty() || (side != QLatin1String("BUY") && side != QLatin1String("SELL"))
+        || !parseOrderStatus(o.value(QStringLiteral("status")).toString(), &s.status)
         || !dec("origQty", &s.origQty) || !dec("executedQty", &s.executedQty)
         || !dec("cummulativeQuoteQty", &s.cumulativeQuote))
         return engine::Error{QStringLiteral("MALFORMED_RESPONSE"),
@@ -65,9 +92,48 @@ BinanceRestClient::~BinanceRestClient() = default;
 
 qint64 BinanceRestClient::serverNowMs() const { return QDateTime::currentMSecsSinceEpoch() + m_offsetMs; }
 
-void BinanceRestClient::noteWeight(const net::HttpResponse &)
+void BinanceRestClient::sendPublic(const QString &path, const QUrlQuery &query, int weight,
+                                   std::function<void(const net::HttpResponse &, const BinanceError &)> done)
 {
-    // HttpClient already feeds X-MBX-USED-WEIGHT-1M into the host budget (config.usageHeaders).
+    QUrl url = m_base;
+    url.setPath(m_base.path() + path);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    m_http->send(net::HttpRequest::get(url, weight), [done](const net::HttpResponse &r) {
+        BinanceError e = classify(r.status, r.body, true, r.header("Retry-After"));
+        if (r.status == 0) {
+            e.action = BinanceError::Action::Retry;
+            e.message = r.message;
+        }
+        done(r, e);
+    });
+}
+
+void BinanceRestClient::myTrades(const QString &symbol, qint64 orderId,
+                                 std::function<void(engine::Result<QList<AccountTrade>>)> done)
+{
+    const Params params{{QStringLiteral("symbol"), symbol}, {QStringLiteral("orderId"), QString::number(orderId)}};
+    sendSigned("GET", QStringLiteral("/api/v3/myTrades"), params, 5, true,
+               [done](const net::HttpResponse &r, const BinanceError &e) {
+                   if (e.action != BinanceError::Action::None)
+                       return done(e.toError());
+                   done(parseMyTrades(r.body));
+               });
+}
+
+void BinanceRestClient::klines(const QString &symbol, qint64 startMs, int limit,
+                               std::function<void(engine::Result<QList<engine::Candle>>)> done)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("symbol"), symbol);
+    q.addQueryItem(QStringLiteral("interval"), QStringLiteral("1m"));
+    q.addQueryItem(QStringLiteral("startTime"), QString::number(startMs));
+    q.addQueryItem(QStringLiteral("limit"), QString::number(std::clamp(limit, 1, 1000)));
+    sendPublic(QStringLiteral("/api/v3/klines"), q, 2, [this, symbol, done](const net::HttpResponse &r, const BinanceError &e) {
+        if (e.action != BinanceError::Action::None)
+            return done(e.toError());
+        done(parseKlines(r.body, symbol, 60, serverNowMs()));
+    });
 }
 
 void BinanceRestClient::syncTime(std::function<void(engine::Result<qint64>)> done)
@@ -155,7 +221,7 @@ void BinanceRestClient::placeOrder(const engine::OrderRequest &order, const QStr
     }
     params << std::pair{QStringLiteral("quantity"), order.qty.toString()}
            << std::pair{QStringLiteral("newClientOrderId"), clientId}
-           << std::pair{QStringLiteral("newOrderRespType"), QStringLiteral("RESULT")};
+           << std::pair{QStringLiteral("newOrderRespType"), QStringLiteral("FULL")};
     sendSigned("POST", QStringLiteral("/api/v3/order"), params, 1, false,
                [done](const net::HttpResponse &r, const BinanceError &e) {
                    switch (e.action) {

@@ -4,6 +4,7 @@
 #include "adapters/binance/binancesigner.h"
 #include "adapters/binance/exchangerules.h"
 #include "adapters/binance/requestsigning.h"
+#include "adapters/binance/restparsers.h"
 #include "adapters/net/httpclient.h"
 
 #include "engine/core/order.h"
@@ -11,6 +12,7 @@
 
 #include <QObject>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <functional>
 #include <memory>
@@ -26,6 +28,9 @@ struct OrderState {
     engine::Decimal origQty;
     engine::Decimal executedQty;
     engine::Decimal cumulativeQuote; // cummulativeQuoteQty, as Binance spells it
+    engine::Side side = engine::Side::Buy;
+    qint64 updateMs = 0;              // transactTime or updateTime
+    QList<AccountTrade> fills;        // a FULL new-order answer's fills (clientId set)
 };
 
 //! Binance Spot REST on adapters/net: signed requests with `timestamp` from a clock kept in step
@@ -61,14 +66,23 @@ public:
     };
     void account(std::function<void(engine::Result<Account>)> done);
 
+    //! GET /api/v3/myTrades of one order: every execution, for fills missed while away.
+    void myTrades(const QString &symbol, qint64 orderId, std::function<void(engine::Result<QList<AccountTrade>>)> done);
+    //! GET /api/v3/klines: up to `limit` (≤ 1000) closed 1-minute bars from `startMs` on.
+    void klines(const QString &symbol, qint64 startMs, int limit, std::function<void(engine::Result<QList<engine::Candle>>)> done);
+    //! Server time now, by the synchronised clock.
+    [[nodiscard]] qint64 serverNowMs() const;
+
     [[nodiscard]] net::HttpClient &http() { return *m_http; }
+    //! The account's signer (the WebSocket API signs with the same key).
+    [[nodiscard]] const BinanceSigner &signer() const { return m_signer; }
 
 private:
     using Handler = std::function<void(const net::HttpResponse &, const BinanceError &)>;
     void sendSigned(const QByteArray &method, const QString &path, const Params &params, int weight, bool idempotent,
                     Handler done, bool clockRetried = false);
-    void noteWeight(const net::HttpResponse &response);
-    [[nodiscard]] qint64 serverNowMs() const;
+    void sendPublic(const QString &path, const QUrlQuery &query, int weight,
+                    std::function<void(const net::HttpResponse &, const BinanceError &)> done);
 
     QUrl m_base;
     QByteArray m_apiKey;

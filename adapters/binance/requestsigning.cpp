@@ -35,7 +35,10 @@ engine::Result<Params> signedWsParams(const BinanceSigner &signer, Params params
     const engine::Result<QString> signature = signer.sign(payload.toUtf8());
     if (!signature)
         return signature.error();
-    params.append({QStringLiteral("signature"), signature.value()});
+    // JSON carries the signature as it is: Ed25519's base64 is not percent-encoded here.
+    params.append({QStringLiteral("signature"), signer.kind() == BinanceSigner::Kind::Ed25519
+                                                    ? QUrl::fromPercentEncoding(signature.value().toLatin1())
+                                                    : signature.value()});
     return params;
 }
 

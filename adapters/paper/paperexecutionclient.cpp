@@ -29,12 +29,12 @@ void PaperExecutionClient::submit(const engine::OrderRequest &request)
     run([&](engine::SimulatedVenue &v) { v.submit(request); });
 }
 
-void PaperExecutionClient::cancel(const QString &clientId)
+void PaperExecutionClient::cancel(const QString &clientId, const QString &)
 {
     run([&](engine::SimulatedVenue &v) { v.cancel(clientId); });
 }
 
-void PaperExecutionClient::query(const QString &clientId)
+void PaperExecutionClient::query(const QString &clientId, const QString &)
 {
     run([&](engine::SimulatedVenue &v) { v.query(clientId); });
 }

@@ -39,12 +39,12 @@ public:
     void submit(const engine::OrderRequest &request) override;
     //! Cancels a working order (CANCELLED report). A terminal order is answered
     //! with its status and a message; an unknown one as in query().
-    void cancel(const QString &clientId) override;
+    void cancel(const QString &clientId, const QString &symbol = {}) override;
     //! Answers with the order's current status. An id the venue does not know
     //! (never submitted, forgotten, or lost in a restart since paper orders are not
     //! persisted) is answered with notFound = true, status EXPIRED and filledQty 0:
     //! the venue will never fill it, and fills already journaled stand.
-    void query(const QString &clientId) override;
+    void query(const QString &clientId, const QString &symbol = {}) override;
     void requestBalances() override;
 
     //! Replaces the account's balances with the journaled ones, so a restart

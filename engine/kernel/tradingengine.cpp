@@ -166,7 +166,7 @@ void TradingEngine::start()
     for (const Order &o : m_orders.openOrders()) {
         m_reconcilePending.insert(o.clientId);
         m_lastQueryWallMs[o.clientId] = m_wall.elapsed();
-        m_deps.execution->query(o.clientId);
+        m_deps.execution->query(o.clientId, o.symbol);
     }
     m_deps.execution->requestBalances();
     m_reconcileDeadlineWallMs = m_wall.elapsed() + m_reconcileTimeoutMs;
@@ -197,7 +197,7 @@ void TradingEngine::stop()
     setEngineState(EngineState::Stopping);
     for (const Order &o : m_orders.openOrders()) {
         if (!o.reduceOnly)
-            m_deps.execution->cancel(o.clientId);
+            m_deps.execution->cancel(o.clientId, o.symbol);
     }
     setEngineState(EngineState::Stopped);
 }
@@ -205,7 +205,7 @@ void TradingEngine::stop()
 void TradingEngine::flattenAndStop()
 {
     for (const Order &o : m_orders.openOrders())
-        m_deps.execution->cancel(o.clientId);
+        m_deps.execution->cancel(o.clientId, o.symbol);
     for (const Position &p : m_portfolio.openPositions())
         submit(ExitManager::closeOrder(p, QStringLiteral("kill_switch"), QStringLiteral("flatten all positions (kill switch)")));
     m_risk.setState(TradingState::Halted, QStringLiteral("kill switch"));
@@ -409,7 +409,7 @@ void TradingEngine::housekeeping()
             saveOrder(ch->order);
             log(LogEntry::Level::Warning, QStringLiteral("execution"), QStringLiteral("order %1 outcome unknown; querying").arg(id));
             m_lastQueryWallMs[id] = wall;
-            m_deps.execution->query(id);
+            m_deps.execution->query(id, ch->order.symbol);
         }
     }
     for (const Order &o : m_orders.openOrders()) {
@@ -417,7 +417,7 @@ void TradingEngine::housekeeping()
             continue;
         if (wall - m_lastQueryWallMs.value(o.clientId, 0) >= m_queryIntervalMs) {
             m_lastQueryWallMs[o.clientId] = wall;
-            m_deps.execution->query(o.clientId);
+            m_deps.execution->query(o.clientId, o.symbol);
         }
     }
     if (m_state == EngineState::Reconciling && wall >= m_reconcileDeadlineWallMs)

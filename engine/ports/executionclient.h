@@ -30,9 +30,11 @@ public:
     //! Sends a new order. Submitting a clientId the venue already knows is a no-op
     //! answered with that order's current status (idempotent by client id).
     virtual void submit(const OrderRequest &request) = 0;
-    virtual void cancel(const QString &clientId) = 0;
-    //! Asks for the current status of an order (reconciliation, unknown outcomes).
-    virtual void query(const QString &clientId) = 0;
+    //! Cancels by client id; `symbol` is the order's (venues such as Binance look orders up per symbol).
+    virtual void cancel(const QString &clientId, const QString &symbol) = 0;
+    //! Asks for the current status of an order (reconciliation, unknown outcomes), and for any
+    //! fills of it the engine may have missed (they arrive on the sink before the report).
+    virtual void query(const QString &clientId, const QString &symbol) = 0;
     virtual void requestBalances() = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "tests/support/apprunner.h"
 
+#include <QCoreApplication>
+
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
@@ -64,7 +66,9 @@ bool waitForOutput(QProcess &process, QString *out, const QString &needle, int t
             return true;
         if (timer.elapsed() > timeoutMs || process.state() == QProcess::NotRunning)
             return false;
-        process.waitForReadyRead(100);
+        // Keep this thread's event loop turning: a fake server in the test process must answer the app.
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        process.waitForReadyRead(30);
     }
 }
 

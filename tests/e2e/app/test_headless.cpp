@@ -46,9 +46,9 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 2);
     }
 
-    void modesWithoutAVenueSaySoInsteadOfRunningDemo()
+    void liveWithoutKeysSaysSoInsteadOfRunningDemo()
     {
-        for (const char *mode : {"dry-run", "live"}) {
+        for (const char *mode : {"live"}) {
             const QString dir = testsupport::makeTempDir(QStringLiteral("memedesk-mode"));
             QProcess p;
             p.setProcessEnvironment(headlessEnv());
@@ -61,8 +61,9 @@ private Q_SLOTS:
             QVERIFY(p.waitForFinished(20000));
             const QString out = QString::fromUtf8(p.readAll());
             QCOMPARE(p.exitCode(), 1);
-            QVERIFY2(out.contains(QLatin1String("no venue for this mode in this build")), qPrintable(out));
-            QVERIFY(out.contains(QLatin1String("Available: demo")));
+            QVERIFY2(out.contains(QLatin1String("Binance Spot needs binance.api_key, binance.api_secret in the keychain")),
+                     qPrintable(out));
+            QVERIFY(out.contains(QLatin1String("Available: demo, dry-run")));
             QVERIFY(!out.contains(QLatin1String("RUNNING")));
             QVERIFY2(!QFile::exists(dir + QStringLiteral("/memedesk.sqlite")), "nothing is created for a mode that cannot run");
         }

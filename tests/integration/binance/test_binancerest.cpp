@@ -2,7 +2,7 @@
 // way Binance does: a signed order goes through; a clock 3 s off is corrected by itself (-1021,
 // resync, one retry); an order the server accepted but answered with 503 is found by a query and
 // exists exactly once; a wrong key or secret is refused and never retried.
-#include "tests/integration/binance/fakebinance.h"
+#include "tests/support/fakebinance/fakeexchange.h"
 #include "tests/support/testsupport.h"
 
 #include "adapters/binance/binancerestclient.h"
@@ -44,7 +44,7 @@ class TestBinanceRest : public QObject {
 private Q_SLOTS:
     void aSignedOrderIsAcceptedAndRulesLoad()
     {
-        binancetest::FakeBinance server(kKey, kSecret, exchangeInfoPath());
+        binancetest::FakeExchange server(kKey, kSecret, exchangeInfoPath());
         BinanceRestClient client(server.url(), kKey, BinanceSigner::hmac(kSecret).value());
         const auto rules = await<ExchangeRules>([&](auto done) { client.exchangeInfo(done); });
         QVERIFY(rules && rules->ok());
@@ -58,7 +58,7 @@ private Q_SLOTS:
 
     void aClockThreeSecondsOffCorrectsItself()
     {
-        binancetest::FakeBinance server(kKey, kSecret, exchangeInfoPath());
+        binancetest::FakeExchange server(kKey, kSecret, exchangeInfoPath());
         server.skewMs = -7000; // our timestamps look 7 s in the future to the server
         BinanceRestClient client(server.url(), kKey, BinanceSigner::hmac(kSecret).value());
         const auto placed = await<OrderState>([&](auto done) { client.placeOrder(limitBuy(), QStringLiteral("MD-2"), done); });
@@ -74,7 +74,7 @@ private Q_SLOTS:
 
     void anAcceptedOrderAnswered503IsQueriedNeverResent()
     {
-        binancetest::FakeBinance server(kKey, kSecret, exchangeInfoPath());
+        binancetest::FakeExchange server(kKey, kSecret, exchangeInfoPath());
         server.acceptNextOrderThen503 = true;
         BinanceRestClient client(server.url(), kKey, BinanceSigner::hmac(kSecret).value());
         const auto placed = await<OrderState>([&](auto done) { client.placeOrder(limitBuy(), QStringLiteral("MD-3"), done); });
@@ -92,7 +92,7 @@ private Q_SLOTS:
 
     void openOrdersCancelAndAccountForReconciliation()
     {
-        binancetest::FakeBinance server(kKey, kSecret, exchangeInfoPath());
+        binancetest::FakeExchange server(kKey, kSecret, exchangeInfoPath());
         BinanceRestClient client(server.url(), kKey, BinanceSigner::hmac(kSecret).value());
         for (const char *id : {"MD-10", "MD-11"})
             QVERIFY(await<OrderState>([&](auto done) { client.placeOrder(limitBuy(), QLatin1String(id), done); })->ok());
@@ -110,13 +110,14 @@ private Q_SLOTS:
         const auto account = await<BinanceRestClient::Account>([&](auto done) { client.account(done); });
         QVERIFY(account && account->ok());
         QVERIFY(account->value().canTrade);
-        QCOMPARE(account->value().free.value(QStringLiteral("USDT")).toString(), QStringLiteral("993.829"));
+        // 10,000 USDT less the one order still resting (500,000 at 0.00001234 = 6.17 held).
+        QCOMPARE(account->value().free.value(QStringLiteral("USDT")).toString(), QStringLiteral("9993.83"));
         QCOMPARE(account->value().locked.value(QStringLiteral("USDT")).toString(), QStringLiteral("6.17"));
     }
 
     void wrongCredentialsAreRefusedAndNotRetried()
     {
-        binancetest::FakeBinance server(kKey, kSecret, exchangeInfoPath());
+        binancetest::FakeExchange server(kKey, kSecret, exchangeInfoPath());
         BinanceRestClient wrongSecret(server.url(), kKey, BinanceSigner::hmac("not-the-secret").value());
         auto placed = await<OrderState>([&](auto done) { wrongSecret.placeOrder(limitBuy(), QStringLiteral("MD-4"), done); });
         QVERIFY(placed && !placed->ok());

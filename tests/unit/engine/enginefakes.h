@@ -16,8 +16,8 @@ public:
     QString venue() const override { return QStringLiteral("fake"); }
     void setExecutionSink(engine::ExecutionSink *sink) override { this->sink = sink; }
     void submit(const engine::OrderRequest &r) override { submitted << r; }
-    void cancel(const QString &id) override { cancelled << id; }
-    void query(const QString &id) override { queried << id; }
+    void cancel(const QString &id, const QString &) override { cancelled << id; }
+    void query(const QString &id, const QString &) override { queried << id; }
     void requestBalances() override { ++balanceRequests; }
 
     engine::ExecutionSink *sink = nullptr;

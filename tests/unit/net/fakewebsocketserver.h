@@ -12,6 +12,7 @@
 #include <QTcpSocket>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -65,6 +66,19 @@ public:
     }
 
     void sendText(const QByteArray &text) { forEachOpen([&](QTcpSocket *s) { s->write(frame(0x1, text)); }); }
+    //! Sends to one connection (its handshake number); false when it is gone.
+    bool sendTextTo(int connection, const QByteArray &text)
+    {
+        for (auto &c : m_clients) {
+            if (c->socket && c->open && c->index == connection) {
+                c->socket->write(frame(0x1, text));
+                return true;
+            }
+        }
+        return false;
+    }
+    //! Called with every complete text message (after it is recorded): a server that answers.
+    std::function<void(int connection, const QByteArray &text)> onMessage;
     //! Closes every TCP connection without a close frame.
     void dropClients() { forEachOpen([](QTcpSocket *s) { s->abort(); }); }
     //! A text frame whose header announces 1000 bytes, only 10 of them, then the TCP close.
@@ -200,7 +214,10 @@ private:
             c.fragments += payload;
             if (fin) {
                 m_messages.push_back({c.fragments, nowMs(), c.index});
+                const QByteArray text = c.fragments;
                 c.fragments.clear();
+                if (onMessage)
+                    onMessage(c.index, text);
             }
             break;
         case 0x8: // close: answer and hang up

@@ -1,0 +1,205 @@
+#include "adapters/binance/binanceorderrouter.h"
+
+#include "adapters/binance/binancemarketdata.h"
+#include "adapters/binance/binancerestclient.h"
+
+#include <QDateTime>
+
+namespace adapters::binance {
+
+BinanceOrderRouter::BinanceOrderRouter(BinanceRestClient *rest, const BinanceMarketData *market, QObject *parent)
+    : QObject(parent)
+    , m_rest(rest)
+    , m_market(market)
+{
+}
+
+BinanceOrderRouter::~BinanceOrderRouter() = default;
+
+qint64 BinanceOrderRouter::now() const { return m_rest->serverNowMs(); }
+
+void BinanceOrderRouter::error(engine::AdapterError::Kind kind, const QString &code, const QString &message)
+{
+    if (!m_sink)
+        return;
+    engine::AdapterError e;
+    e.kind = kind;
+    e.source = QStringLiteral("binance");
+    e.code = code;
+    e.message = message;
+    m_sink->onExecutionError(e);
+}
+
+void BinanceOrderRouter::reject(const engine::OrderRequest &request, const QString &code, const QString &message)
+{
+    if (!m_sink)
+        return;
+    engine::ExecutionReport r;
+    r.clientId = request.clientId;
+    r.status = engine::OrderStatus::Rejected;
+    r.message = QStringLiteral("%1: %2").arg(code, message);
+    r.tsMs = now();
+    m_sink->onExecutionReport(r);
+}
+
+void BinanceOrderRouter::submit(const engine::OrderRequest &request)
+{
+    const SymbolRules *rules = m_market->rules(request.symbol);
+    if (!rules)
+        return reject(request, QStringLiteral("SYMBOL_UNKNOWN"),
+                      m_market->ready() ? QStringLiteral("%1 is not a Binance Spot symbol").arg(request.symbol)
+                                        : QStringLiteral("the exchange rules are not loaded yet; nothing was sent"));
+    const engine::Result<PreparedOrder> prepared = prepareOrder(*rules, request, m_market->referencePrice(request.symbol));
+    if (!prepared)
+        return reject(request, prepared.error().code, prepared.error().message);
+    m_working.insert(request.clientId, request.symbol);
+    ++m_placed;
+    m_rest->placeOrder(prepared->request, request.clientId, [this, request](engine::Result<OrderState> state) {
+        if (state)
+            return deliverState(state.value());
+        if (state.error().is("ORDER_OUTCOME_UNKNOWN")) {
+            // Maybe placed, maybe not: the engine's ack timeout turns this into a query, never a resend.
+            error(engine::AdapterError::Kind::Retryable, state.error().code,
+                  QStringLiteral("order %1: %2").arg(request.clientId, state.error().message));
+            return;
+        }
+        m_working.remove(request.clientId);
+        reject(request, state.error().code, state.error().message);
+    });
+}
+
+void BinanceOrderRouter::cancel(const QString &clientId, const QString &symbol)
+{
+    m_rest->cancelOrder(symbol, clientId, [this, clientId, symbol](engine::Result<OrderState> state) {
+        if (state)
+            return deliverState(state.value());
+        // Unknown or already final (-2011 / -2013), or no answer: the order's own status says which.
+        query(clientId, symbol);
+    });
+}
+
+void BinanceOrderRouter::query(const QString &clientId, const QString &symbol)
+{
+    m_rest->queryOrder(symbol, clientId, [this, clientId, symbol](engine::Result<OrderState> state) {
+        if (!state) {
+            if (state.error().code == QLatin1String("BINANCE_-2013") && m_sink) {
+                engine::ExecutionReport r;
+                r.clientId = clientId;
+                r.notFound = true;
+                r.status = engine::OrderStatus::Expired;
+                r.message = QStringLiteral("Binance has no order %1 on %2").arg(clientId, symbol);
+                r.tsMs = now();
+                m_working.remove(clientId);
+                m_sink->onExecutionReport(r);
+                return;
+            }
+            error(engine::AdapterError::Kind::Retryable, state.error().code,
+                  QStringLiteral("query of order %1 failed: %2").arg(clientId, state.error().message));
+            return;
+        }
+        OrderState s = state.value();
+        if (s.executedQty.isZero())
+            return deliverState(s);
+        // Fills first (they may have happened while the app was closed), then the status.
+        m_rest->myTrades(symbol, s.orderId, [this, s, clientId](engine::Result<QList<AccountTrade>> trades) mutable {
+            if (!trades) {
+                error(engine::AdapterError::Kind::Retryable, trades.error().code,
+                      QStringLiteral("trades of order %1 could not be read: %2").arg(clientId, trades.error().message));
+                return; // the status waits for its fills; the engine queries again
+            }
+            for (AccountTrade t : trades.value()) {
+                if (t.orderId != s.orderId)
+                    continue;
+                t.fill.clientId = clientId;
+                s.fills << t;
+            }
+            deliverState(s);
+        });
+    });
+}
+
+void BinanceOrderRouter::deliverState(const OrderState &state)
+{
+    for (const AccountTrade &t : state.fills)
+        deliverFill(t.fill);
+    if (!m_sink)
+        return;
+    engine::ExecutionReport r;
+    r.clientId = state.clientOrderId;
+    r.venueOrderId = QString::number(state.orderId);
+    r.status = state.status;
+    r.filledQty = state.executedQty;
+    r.tsMs = state.updateMs > 0 ? state.updateMs : now();
+    if (engine::isTerminal(state.status))
+        m_working.remove(state.clientOrderId);
+    else
+        m_working.insert(state.clientOrderId, state.symbol);
+    m_sink->onExecutionReport(r);
+}
+
+void BinanceOrderRouter::deliverFill(engine::Fill fill)
+{
+    if (m_seenFills.contains(fill.fillId)) {
+        ++m_duplicateFills;
+        return;
+    }
+    m_seenFills.insert(fill.fillId);
+    const SymbolRules *rules = m_market->rules(fill.symbol);
+    const QString quote = rules ? rules->quoteAsset : QString();
+    if (!fill.fee.isZero() && fill.feeAsset != quote) {
+        if (rules && fill.feeAsset == rules->baseAsset) {
+            fill.fee = fill.fee * fill.price;
+        } else {
+            error(engine::AdapterError::Kind::NonRetryable, QStringLiteral("FEE_OTHER_ASSET"),
+                  QStringLiteral("fill %1 paid its fee of %2 %3, which is not counted in the PnL")
+                      .arg(fill.fillId, fill.fee.toString(), fill.feeAsset));
+            fill.fee = {};
+        }
+        fill.feeAsset = quote;
+    }
+    if (m_sink)
+        m_sink->onFill(fill);
+}
+
+void BinanceOrderRouter::requestBalances()
+{
+    m_rest->account([this](engine::Result<BinanceRestClient::Account> account) {
+        if (!account) {
+            error(engine::AdapterError::Kind::Retryable, account.error().code,
+                  QStringLiteral("the account could not be read: %1").arg(account.error().message));
+            return;
+        }
+        if (!account->canTrade)
+            error(engine::AdapterError::Kind::NonRetryable, QStringLiteral("ACCOUNT_CANNOT_TRADE"),
+                  QStringLiteral("this Binance account or API key may not trade (enable Spot trading for the key)"));
+        if (m_sink)
+            m_sink->onBalances(account->free);
+    });
+}
+
+void BinanceOrderRouter::onExecution(const ExecutionUpdate &update)
+{
+    if (update.fill)
+        deliverFill(*update.fill);
+    if (engine::isTerminal(update.report.status))
+        m_working.remove(update.report.clientId);
+    if (m_sink)
+        m_sink->onExecutionReport(update.report);
+}
+
+void BinanceOrderRouter::onAccount(const AccountUpdate &update)
+{
+    if (m_sink)
+        m_sink->onBalances(update.free);
+}
+
+void BinanceOrderRouter::onUserStreamSubscribed()
+{
+    if (m_streamSeen) {
+        for (auto it = m_working.cbegin(); it != m_working.cend(); ++it)
+            query(it.key(), it.value());
+    }
+    m_streamSeen = true;
+}
+
+} // namespace adapters::binance

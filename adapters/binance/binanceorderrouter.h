@@ -1,0 +1,67 @@
+#pragma once
+
+#include "adapters/binance/userdataparser.h"
+
+#include "engine/ports/executionclient.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QString>
+
+namespace adapters::binance {
+
+class BinanceMarketData;
+class BinanceRestClient;
+struct OrderState;
+
+//! Real orders on Binance Spot behind the engine's ExecutionClient calls (on the venue's I/O
+//! thread; BinanceVenue marshals to it). Every order is rounded and checked against the symbol's
+//! rules first (a violation is a local reject naming the rule, nothing is sent), then placed over
+//! REST with the engine's client id as `newClientOrderId`. Its fate arrives from three places —
+//! the FULL order answer, the user data stream and queries — and each fill is handed on exactly
+//! once (fill ids are "<SYMBOL>-<tradeId>" everywhere). An order whose outcome is unknown is never
+//! sent again: the engine asks with query(), answered from `GET /api/v3/order` plus the order's
+//! trades (`myTrades`), so fills that happened while the app was closed are booked before the
+//! report. When the user stream comes back after a gap, every order still working is queried.
+//! Fees are booked in the quote asset: a fee in the base asset is converted at the fill price;
+//! a fee in a third asset (BNB) is reported and left out of the PnL.
+class BinanceOrderRouter final : public QObject {
+    Q_OBJECT
+public:
+    BinanceOrderRouter(BinanceRestClient *rest, const BinanceMarketData *market, QObject *parent = nullptr);
+    ~BinanceOrderRouter() override;
+
+    void setSink(engine::ExecutionSink *sink) { m_sink = sink; }
+    void submit(const engine::OrderRequest &request);
+    void cancel(const QString &clientId, const QString &symbol);
+    void query(const QString &clientId, const QString &symbol);
+    void requestBalances();
+
+    // From the user data stream.
+    void onExecution(const ExecutionUpdate &update);
+    void onAccount(const AccountUpdate &update);
+    //! The user stream is (again) subscribed: ask about every order that may have moved meanwhile.
+    void onUserStreamSubscribed();
+
+    [[nodiscard]] quint64 ordersPlaced() const { return m_placed; }
+    [[nodiscard]] quint64 duplicateFillsDropped() const { return m_duplicateFills; }
+
+private:
+    void reject(const engine::OrderRequest &request, const QString &code, const QString &message);
+    void deliverState(const OrderState &state);
+    void deliverFill(engine::Fill fill);
+    void error(engine::AdapterError::Kind kind, const QString &code, const QString &message);
+    [[nodiscard]] qint64 now() const;
+
+    BinanceRestClient *m_rest;
+    const BinanceMarketData *m_market;
+    engine::ExecutionSink *m_sink = nullptr;
+    QHash<QString, QString> m_working;  // client id → symbol, orders that may still fill
+    QSet<QString> m_seenFills;
+    bool m_streamSeen = false;
+    quint64 m_placed = 0;
+    quint64 m_duplicateFills = 0;
+};
+
+} // namespace adapters::binance

@@ -1,0 +1,79 @@
+#include "adapters/binance/binancevenue.h"
+
+#include "adapters/binance/binancevenueworker.h"
+
+namespace adapters::binance {
+
+BinanceVenue::BinanceVenue(BinanceSettings settings)
+    : m_worker(new BinanceVenueWorker(std::move(settings)))
+{
+    m_thread.setObjectName(QStringLiteral("binance-io"));
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+    // The sockets and timers are thread-affine: they are made on the I/O thread.
+    BinanceVenueWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker] { worker->build(); }, Qt::BlockingQueuedConnection);
+}
+
+BinanceVenue::~BinanceVenue()
+{
+    BinanceVenueWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QString BinanceVenue::setupError() const { return m_worker->setupError(); }
+
+QString BinanceVenue::venue() const { return QStringLiteral("binance"); }
+
+void BinanceVenue::addMarketSink(engine::MarketDataSink *sink)
+{
+    BinanceVenueWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, sink] { worker->addMarketSink(sink); }, Qt::BlockingQueuedConnection);
+}
+
+void BinanceVenue::setExecutionSink(engine::ExecutionSink *sink)
+{
+    // Blocking, so that after a detach (nullptr) nothing more reaches the old sink.
+    BinanceVenueWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, sink] { worker->setExecutionSink(sink); }, Qt::BlockingQueuedConnection);
+}
+
+void BinanceVenue::startMarketData()
+{
+    BinanceVenueWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker] { worker->startMarketData(); }, Qt::QueuedConnection);
+}
+
+void BinanceVenue::stopMarketData()
+{
+    BinanceVenueWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker] { worker->stopMarketData(); }, Qt::BlockingQueuedConnection);
+}
+
+void BinanceVenue::submit(const engine::OrderRequest &request)
+{
+    BinanceVenueWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, request] { worker->submit(request); }, Qt::QueuedConnection);
+}
+
+void BinanceVenue::cancel(const QString &clientId, const QString &symbol)
+{
+    BinanceVenueWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, clientId, symbol] { worker->cancel(clientId, symbol); }, Qt::QueuedConnection);
+}
+
+void BinanceVenue::query(const QString &clientId, const QString &symbol)
+{
+    BinanceVenueWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, clientId, symbol] { worker->query(clientId, symbol); }, Qt::QueuedConnection);
+}
+
+void BinanceVenue::requestBalances()
+{
+    BinanceVenueWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker] { worker->requestBalances(); }, Qt::QueuedConnection);
+}
+
+} // namespace adapters::binance

@@ -1,0 +1,129 @@
+#include "adapters/binance/binancevenueworker.h"
+
+#include "adapters/binance/binancemarketdata.h"
+#include "adapters/binance/binanceorderrouter.h"
+#include "adapters/binance/binancerestclient.h"
+#include "adapters/binance/binanceuserstream.h"
+
+namespace adapters::binance {
+
+BinanceVenueWorker::BinanceVenueWorker(BinanceSettings settings) : m_settings(std::move(settings)) {}
+
+BinanceVenueWorker::~BinanceVenueWorker()
+{
+    // The parts refer to each other: the users of the REST client go first.
+    m_router.reset();
+    m_user.reset();
+    m_market.reset();
+    m_rest.reset();
+    m_settings.apiSecret.fill('\0');
+}
+
+void BinanceVenueWorker::build()
+{
+    for (const QUrl &u : {m_settings.restUrl, m_settings.streamUrl, m_settings.wsApiUrl}) {
+        if (!u.isValid() || u.host().isEmpty())
+            m_setupError = QStringLiteral("'%1' is not a usable Binance address").arg(u.toString().left(120));
+    }
+    const bool keys = !m_settings.apiKey.isEmpty() && !m_settings.apiSecret.isEmpty();
+    // Without keys only public endpoints are used (there is no order router): the REST client
+    // still needs a signer, so it gets one over a throwaway key that never signs anything.
+    engine::Result<BinanceSigner> signer = !keys ? BinanceSigner::hmac(QByteArray(32, '\0'))
+                                           : m_settings.apiSecret.contains("-----BEGIN")
+                                               ? BinanceSigner::ed25519(m_settings.apiSecret)
+                                               : BinanceSigner::hmac(m_settings.apiSecret);
+    m_settings.apiSecret.fill('\0'); // the signer holds the key from here on
+    if (!signer) {
+        m_setupError = QStringLiteral("the Binance API secret cannot sign requests: %1").arg(signer.error().message);
+        signer = BinanceSigner::hmac(QByteArray(32, '\0'));
+    }
+    m_rest = std::make_unique<BinanceRestClient>(m_settings.restUrl, keys ? m_settings.apiKey : QByteArray(),
+                                                 std::move(signer).value());
+    m_market = std::make_unique<BinanceMarketData>(m_rest.get(), m_settings.streamUrl, m_settings.symbols,
+                                                   m_settings.backfillMinutes);
+    if (!keys || !m_setupError.isEmpty())
+        return;
+    m_router = std::make_unique<BinanceOrderRouter>(m_rest.get(), m_market.get());
+    BinanceRestClient *rest = m_rest.get();
+    m_user = std::make_unique<BinanceUserStream>(m_settings.wsApiUrl, m_settings.apiKey, &rest->signer(),
+                                                 [rest] { return rest->serverNowMs(); });
+    BinanceOrderRouter *router = m_router.get();
+    connect(m_user.get(), &BinanceUserStream::execution, router, &BinanceOrderRouter::onExecution);
+    connect(m_user.get(), &BinanceUserStream::account, router, &BinanceOrderRouter::onAccount);
+    connect(m_user.get(), &BinanceUserStream::subscribed, router, &BinanceOrderRouter::onUserStreamSubscribed);
+    connect(m_user.get(), &BinanceUserStream::problem, this, [this](const QString &code, const QString &message) {
+        if (m_sink)
+            m_sink->onExecutionError({engine::AdapterError::Kind::Retryable, QStringLiteral("binance"), code, message});
+    });
+    connect(m_user.get(), &BinanceUserStream::unsubscribed, this, [this](const QString &detail) {
+        if (m_sink)
+            m_sink->onExecutionError({engine::AdapterError::Kind::Retryable, QStringLiteral("binance"),
+                                      QStringLiteral("USER_STREAM_DOWN"), detail});
+    });
+    // The user stream signs with the synced clock: it starts once the market data has read it.
+    connect(m_market.get(), &BinanceMarketData::rulesReady, m_user.get(), [this] {
+        if (m_user->session().state() == net::WebSocketSession::State::Idle)
+            m_user->start();
+    });
+}
+
+void BinanceVenueWorker::addMarketSink(engine::MarketDataSink *sink) { m_market->addSink(sink); }
+
+void BinanceVenueWorker::setExecutionSink(engine::ExecutionSink *sink)
+{
+    m_sink = sink;
+    if (m_router)
+        m_router->setSink(sink);
+}
+
+void BinanceVenueWorker::startMarketData()
+{
+    if (m_setupError.isEmpty())
+        m_market->start();
+}
+
+void BinanceVenueWorker::stopMarketData()
+{
+    m_market->stop();
+    if (m_user)
+        m_user->stop();
+}
+
+void BinanceVenueWorker::refuse(const QString &clientId)
+{
+    if (!m_sink)
+        return;
+    engine::ExecutionReport r;
+    r.clientId = clientId;
+    r.status = engine::OrderStatus::Rejected;
+    r.message = m_setupError.isEmpty() ? QStringLiteral("NO_API_KEY: no Binance API key in the keychain; nothing was sent")
+                                       : QStringLiteral("BINANCE_SETUP: %1").arg(m_setupError);
+    m_sink->onExecutionReport(r);
+}
+
+void BinanceVenueWorker::submit(const engine::OrderRequest &request)
+{
+    if (!m_router)
+        return refuse(request.clientId);
+    m_router->submit(request);
+}
+
+void BinanceVenueWorker::cancel(const QString &clientId, const QString &symbol)
+{
+    if (m_router)
+        m_router->cancel(clientId, symbol);
+}
+
+void BinanceVenueWorker::query(const QString &clientId, const QString &symbol)
+{
+    if (m_router)
+        m_router->query(clientId, symbol);
+}
+
+void BinanceVenueWorker::requestBalances()
+{
+    if (m_router)
+        m_router->requestBalances();
+}
+
+} // namespace adapters::binance

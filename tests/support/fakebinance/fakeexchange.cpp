@@ -1,0 +1,654 @@
+#include "tests/support/fakebinance/fakeexchange.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageAuthenticationCode>
+#include <QUrlQuery>
+
+#include <algorithm>
+
+namespace binancetest {
+
+using engine::Decimal;
+
+struct FakeExchange::Rules {
+    QString status;
+    QString base;
+    QString quote;
+    Decimal tick;
+    Decimal step;
+    Decimal minQty;
+    Decimal minNotional;
+};
+
+namespace {
+
+QString dec(Decimal d) { return d.toString(8); }
+
+QJsonObject parseObject(const QByteArray &text) { return QJsonDocument::fromJson(text).object(); }
+
+QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+
+Decimal decimalOf(const QJsonValue &v)
+{
+    return Decimal::parse(v.toString()).value_or(Decimal());
+}
+
+const Decimal kFeeRate = Decimal::fromString("0.001");
+
+} // namespace
+
+FakeExchange::FakeExchange(QByteArray apiKey, QByteArray secret, QString exchangeInfoPath)
+    : m_apiKey(std::move(apiKey))
+    , m_secret(std::move(secret))
+{
+    QFile f(exchangeInfoPath);
+    if (f.open(QIODevice::ReadOnly))
+        m_exchangeInfo = f.readAll();
+    // The fake's own reading of the rules, independent of the adapter's parser under test.
+    for (const QJsonValue &v : parseObject(m_exchangeInfo).value(QStringLiteral("symbols")).toArray()) {
+        const QJsonObject s = v.toObject();
+        auto r = std::make_shared<Rules>();
+        r->status = s.value(QStringLiteral("status")).toString();
+        r->base = s.value(QStringLiteral("baseAsset")).toString();
+        r->quote = s.value(QStringLiteral("quoteAsset")).toString();
+        for (const QJsonValue &fv : s.value(QStringLiteral("filters")).toArray()) {
+            const QJsonObject filter = fv.toObject();
+            const QString type = filter.value(QStringLiteral("filterType")).toString();
+            if (type == QLatin1String("PRICE_FILTER"))
+                r->tick = decimalOf(filter.value(QStringLiteral("tickSize")));
+            else if (type == QLatin1String("LOT_SIZE")) {
+                r->step = decimalOf(filter.value(QStringLiteral("stepSize")));
+                r->minQty = decimalOf(filter.value(QStringLiteral("minQty")));
+            } else if (type == QLatin1String("NOTIONAL") || type == QLatin1String("MIN_NOTIONAL"))
+                r->minNotional = decimalOf(filter.value(QStringLiteral("minNotional")));
+        }
+        m_rules.insert(s.value(QStringLiteral("symbol")).toString(), r);
+    }
+    free.insert(QStringLiteral("USDT"), Decimal::fromInt(10000));
+    m_http.setHandler([this](const nettest::ReceivedRequest &r, int) { return handle(r); });
+    m_streams.onMessage = [this](int c, const QByteArray &t) { onStreamMessage(c, t); };
+    m_wsApi.onMessage = [this](int c, const QByteArray &t) { onWsApiMessage(c, t); };
+}
+
+FakeExchange::~FakeExchange() = default;
+
+QUrl FakeExchange::restUrl() const { return m_http.url(QString()); }
+
+QUrl FakeExchange::streamUrl() const
+{
+    QUrl u = m_streams.url();
+    u.setPath(QStringLiteral("/stream"));
+    return u;
+}
+
+QUrl FakeExchange::wsApiUrl() const
+{
+    QUrl u = m_wsApi.url();
+    u.setPath(QStringLiteral("/ws-api/v3"));
+    return u;
+}
+
+bool FakeExchange::isListening() const { return m_streams.isListening() && m_wsApi.isListening(); }
+
+qint64 FakeExchange::serverNow() const { return QDateTime::currentMSecsSinceEpoch() + skewMs; }
+
+QString FakeExchange::quoteOf(const QString &symbol) const
+{
+    const auto r = m_rules.value(symbol);
+    return r ? r->quote : QStringLiteral("USDT");
+}
+
+QString FakeExchange::baseOf(const QString &symbol) const
+{
+    const auto r = m_rules.value(symbol);
+    return r ? r->base : symbol.chopped(4);
+}
+
+nettest::ServerReply FakeExchange::error(int status, int code, const QString &msg)
+{
+    errorsSent << QString::number(code);
+    return nettest::ServerReply::answer(status, compact({{QStringLiteral("code"), code}, {QStringLiteral("msg"), msg}}),
+                                        {{"X-MBX-USED-WEIGHT-1M", "12"}});
+}
+
+namespace {
+
+nettest::ServerReply json(const QJsonValue &v)
+{
+    const QByteArray body = v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                                        : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+    return nettest::ServerReply::answer(200, body, {{"X-MBX-USED-WEIGHT-1M", "12"}});
+}
+
+QJsonObject orderJson(const FakeOrder &o)
+{
+    return {{QStringLiteral("symbol"), o.symbol},
+            {QStringLiteral("orderId"), o.orderId},
+            {QStringLiteral("orderListId"), -1},
+            {QStringLiteral("clientOrderId"), o.clientOrderId},
+            {QStringLiteral("price"), dec(o.limitPrice)},
+            {QStringLiteral("origQty"), dec(o.origQty)},
+            {QStringLiteral("executedQty"), dec(o.executedQty)},
+            {QStringLiteral("origQuoteOrderQty"), QStringLiteral("0.00000000")},
+            {QStringLiteral("cummulativeQuoteQty"), dec(o.cumQuote)},
+            {QStringLiteral("status"), o.status},
+            {QStringLiteral("timeInForce"), o.timeInForce},
+            {QStringLiteral("type"), o.type},
+            {QStringLiteral("side"), o.side},
+            {QStringLiteral("time"), o.timeMs},
+            {QStringLiteral("updateTime"), o.updateMs},
+            {QStringLiteral("isWorking"), true},
+            {QStringLiteral("workingTime"), o.timeMs},
+            {QStringLiteral("selfTradePreventionMode"), QStringLiteral("EXPIRE_MAKER")}};
+}
+
+QJsonObject tradeJson(const FakeTrade &t)
+{
+    return {{QStringLiteral("symbol"), t.symbol},         {QStringLiteral("id"), t.id},
+            {QStringLiteral("orderId"), t.orderId},       {QStringLiteral("orderListId"), -1},
+            {QStringLiteral("price"), dec(t.price)},      {QStringLiteral("qty"), dec(t.qty)},
+            {QStringLiteral("quoteQty"), dec(t.quoteQty)}, {QStringLiteral("commission"), dec(t.commission)},
+            {QStringLiteral("commissionAsset"), QStringLiteral("USDT")},
+            {QStringLiteral("time"), t.timeMs},           {QStringLiteral("isBuyer"), t.isBuyer},
+            {QStringLiteral("isMaker"), t.isMaker},       {QStringLiteral("isBestMatch"), true}};
+}
+
+} // namespace
+
+std::optional<nettest::ServerReply> FakeExchange::checkSigned(const nettest::ReceivedRequest &r, const QByteArray &query)
+{
+    if (r.header("X-MBX-APIKEY") != m_apiKey)
+        return error(401, -2015, QStringLiteral("Invalid API-key, IP, or permissions for action."));
+    const int at = query.lastIndexOf("&signature=");
+    if (at < 0)
+        return error(400, -1102, QStringLiteral("Mandatory parameter 'signature' was not sent, was empty/null, or malformed."));
+    const QByteArray payload = query.left(at);
+    const QByteArray sig = query.mid(at + int(qstrlen("&signature=")));
+    const QByteArray expected = QMessageAuthenticationCode::hash(payload, m_secret, QCryptographicHash::Sha256).toHex();
+    if (sig.toLower() != expected)
+        return error(400, -1022, QStringLiteral("Signature for this request is not valid."));
+    const QUrlQuery q(QString::fromLatin1(payload));
+    const qint64 ts = q.queryItemValue(QStringLiteral("timestamp")).toLongLong();
+    const qint64 window = q.hasQueryItem(QStringLiteral("recvWindow")) ? q.queryItemValue(QStringLiteral("recvWindow")).toLongLong() : 5000;
+    const qint64 now = serverNow();
+    if (ts >= now + 1000)
+        return error(400, -1021, QStringLiteral("Timestamp for this request was 1000ms ahead of the server's time."));
+    if (now - ts > window)
+        return error(400, -1021, QStringLiteral("Timestamp for this request is outside of the recvWindow."));
+    return std::nullopt;
+}
+
+nettest::ServerReply FakeExchange::handle(const nettest::ReceivedRequest &r)
+{
+    const qint64 wall = QDateTime::currentMSecsSinceEpoch();
+    // Binance bans an IP that keeps going while told to back off (418), 2 min at least.
+    if (wall < m_bannedUntilMs) {
+        ++answered418;
+        return nettest::ServerReply::answer(418, compact({{QStringLiteral("code"), -1003},
+                                                          {QStringLiteral("msg"), QStringLiteral("Way too many requests; IP banned.")}}),
+                                            {{"Retry-After", "120"}});
+    }
+    if (answer429ForNext > 0) {
+        --answer429ForNext;
+        ++answered429;
+        m_last429Ms = wall;
+        m_backoffUntilMs = wall + 1000;
+        return nettest::ServerReply::answer(429, compact({{QStringLiteral("code"), -1003},
+                                                          {QStringLiteral("msg"), QStringLiteral("Too many requests; please use the websocket for live updates.")}}),
+                                            {{"Retry-After", "1"}});
+    }
+    // A request sent inside the Retry-After window means the client did not back off (requests
+    // already on the wire when the 429 left arrive within a few ms and are forgiven).
+    if (wall < m_backoffUntilMs - 50 && wall - m_last429Ms > 200) {
+        m_bannedUntilMs = wall + 120'000;
+        ++answered418;
+        return nettest::ServerReply::answer(418, compact({{QStringLiteral("code"), -1003},
+                                                          {QStringLiteral("msg"), QStringLiteral("Way too many requests; IP banned.")}}),
+                                            {{"Retry-After", "120"}});
+    }
+    const int qmark = r.path.indexOf('?');
+    const QByteArray path = qmark < 0 ? r.path : r.path.left(qmark);
+    const QByteArray query = qmark < 0 ? QByteArray() : r.path.mid(qmark + 1);
+    const QUrlQuery q(QString::fromLatin1(query));
+    if (r.method == "GET" && path == "/api/v3/ping")
+        return json(QJsonObject{});
+    if (r.method == "GET" && path == "/api/v3/time")
+        return json(QJsonObject{{QStringLiteral("serverTime"), serverNow()}});
+    if (r.method == "GET" && path == "/api/v3/exchangeInfo")
+        return nettest::ServerReply::answer(200, m_exchangeInfo, {{"X-MBX-USED-WEIGHT-1M", "20"}});
+    if (r.method == "GET" && path == "/api/v3/klines") {
+        const QString symbol = q.queryItemValue(QStringLiteral("symbol"));
+        if (!m_rules.contains(symbol))
+            return error(400, -1121, QStringLiteral("Invalid symbol."));
+        const qint64 start = q.queryItemValue(QStringLiteral("startTime")).toLongLong();
+        const int limit = std::clamp(q.queryItemValue(QStringLiteral("limit")).toInt(), 1, 1000);
+        QJsonArray rows;
+        for (const FakeBar &b : m_bars.value(symbol)) {
+            if (b.openTimeMs < start || rows.size() >= limit)
+                continue;
+            rows.append(QJsonArray{b.openTimeMs, dec(b.open), dec(b.high), dec(b.low), dec(b.close), dec(b.volume),
+                                   b.openTimeMs + 59'999, dec(b.volume * b.close), 10, QStringLiteral("0"),
+                                   QStringLiteral("0"), QStringLiteral("0")});
+        }
+        return json(rows);
+    }
+    if (path == "/api/v3/order") {
+        if (r.method == "POST")
+            ++orderPosts;
+        if (auto refused = checkSigned(r, query))
+            return *refused;
+        return handleOrder(r, query);
+    }
+    if (path == "/api/v3/openOrders" || path == "/api/v3/account" || path == "/api/v3/myTrades") {
+        if (auto refused = checkSigned(r, query))
+            return *refused;
+        return handleSigned(path, query);
+    }
+    return error(404, -1000, QStringLiteral("Unknown path."));
+}
+
+nettest::ServerReply FakeExchange::handleSigned(const QByteArray &path, const QByteArray &query)
+{
+    const QUrlQuery q(QString::fromLatin1(query));
+    if (path == "/api/v3/account") {
+        QJsonArray balances;
+        QStringList assets = free.keys() + locked.keys();
+        assets.removeDuplicates();
+        std::sort(assets.begin(), assets.end());
+        for (const QString &a : assets)
+            balances.append(QJsonObject{{QStringLiteral("asset"), a}, {QStringLiteral("free"), dec(free.value(a))},
+                                        {QStringLiteral("locked"), dec(locked.value(a))}});
+        return json(QJsonObject{{QStringLiteral("makerCommission"), 10}, {QStringLiteral("takerCommission"), 10},
+                                {QStringLiteral("canTrade"), true}, {QStringLiteral("canWithdraw"), false},
+                                {QStringLiteral("canDeposit"), true}, {QStringLiteral("accountType"), QStringLiteral("SPOT")},
+                                {QStringLiteral("balances"), balances},
+                                {QStringLiteral("permissions"), QJsonArray{QStringLiteral("SPOT")}}});
+    }
+    if (path == "/api/v3/myTrades") {
+        const QString symbol = q.queryItemValue(QStringLiteral("symbol"));
+        const qint64 orderId = q.queryItemValue(QStringLiteral("orderId")).toLongLong();
+        QJsonArray list;
+        for (const FakeTrade &t : std::as_const(trades)) {
+            if (t.symbol == symbol && (orderId == 0 || t.orderId == orderId))
+                list.append(tradeJson(t));
+        }
+        return json(list);
+    }
+    const QString symbol = q.queryItemValue(QStringLiteral("symbol"));
+    QJsonArray open;
+    for (const FakeOrder &o : std::as_const(orders)) {
+        if (o.isOpen() && (symbol.isEmpty() || o.symbol == symbol))
+            open.append(orderJson(o));
+    }
+    return json(open);
+}
+
+nettest::ServerReply FakeExchange::handleOrder(const nettest::ReceivedRequest &r, const QByteArray &query)
+{
+    const QUrlQuery q(QString::fromLatin1(query));
+    if (r.method == "GET" || r.method == "DELETE") {
+        auto it = orders.find(q.queryItemValue(QStringLiteral("origClientOrderId")));
+        if (it == orders.end())
+            return r.method == "GET" ? error(400, -2013, QStringLiteral("Order does not exist."))
+                                     : error(400, -2011, QStringLiteral("Unknown order sent."));
+        if (r.method == "GET")
+            return json(orderJson(*it));
+        if (!it->isOpen())
+            return error(400, -2011, QStringLiteral("Unknown order sent."));
+        it->status = QStringLiteral("CANCELED");
+        it->updateMs = serverNow();
+        // Release what the order still held.
+        const Decimal rest = it->origQty - it->executedQty;
+        if (it->side == QLatin1String("BUY")) {
+            const Decimal held = rest * it->limitPrice;
+            locked[quoteOf(it->symbol)] -= held;
+            free[quoteOf(it->symbol)] += held;
+        } else {
+            locked[baseOf(it->symbol)] -= rest;
+            free[baseOf(it->symbol)] += rest;
+        }
+        executionReport(*it, QStringLiteral("CANCELED"), nullptr, it->clientOrderId);
+        accountPosition({quoteOf(it->symbol), baseOf(it->symbol)});
+        QJsonObject answer = orderJson(*it);
+        answer.insert(QStringLiteral("origClientOrderId"), it->clientOrderId);
+        return json(answer);
+    }
+    if (r.method != "POST")
+        return error(405, -1000, QStringLiteral("Method not allowed."));
+    const QString client = q.queryItemValue(QStringLiteral("newClientOrderId"));
+    if (orders.contains(client) && orders.value(client).isOpen())
+        return error(400, -2010, QStringLiteral("Duplicate order sent."));
+    FakeOrder o;
+    o.symbol = q.queryItemValue(QStringLiteral("symbol"));
+    o.clientOrderId = client;
+    o.side = q.queryItemValue(QStringLiteral("side"));
+    o.type = q.queryItemValue(QStringLiteral("type"));
+    o.timeInForce = q.queryItemValue(QStringLiteral("timeInForce"));
+    o.qty = q.queryItemValue(QStringLiteral("quantity"));
+    o.price = q.queryItemValue(QStringLiteral("price"));
+    const auto rules = m_rules.value(o.symbol);
+    if (!rules)
+        return error(400, -1121, QStringLiteral("Invalid symbol."));
+    if (rules->status != QLatin1String("TRADING"))
+        return error(400, -1013, QStringLiteral("Market is closed."));
+    const auto qty = Decimal::parse(o.qty);
+    if (!qty || !qty->isPositive())
+        return error(400, -1100, QStringLiteral("Illegal characters found in parameter 'quantity'."));
+    o.origQty = *qty;
+    const bool limit = o.type == QLatin1String("LIMIT") || o.type == QLatin1String("LIMIT_MAKER");
+    if (limit) {
+        const auto price = Decimal::parse(o.price);
+        if (!price || !price->isPositive())
+            return error(400, -1100, QStringLiteral("Illegal characters found in parameter 'price'."));
+        o.limitPrice = *price;
+        if (rules->tick.isPositive() && o.limitPrice.quantized(rules->tick) != o.limitPrice)
+            return error(400, -1013, QStringLiteral("Filter failure: PRICE_FILTER"));
+    }
+    if (rules->step.isPositive() && (o.origQty.quantized(rules->step) != o.origQty || o.origQty < rules->minQty))
+        return error(400, -1013, QStringLiteral("Filter failure: LOT_SIZE"));
+    const Decimal last = m_price.value(o.symbol);
+    const Decimal refPrice = limit ? o.limitPrice : last;
+    if (!refPrice.isPositive())
+        return error(400, -1013, QStringLiteral("Market is closed."));
+    if (o.origQty * refPrice < rules->minNotional)
+        return error(400, -1013, QStringLiteral("Filter failure: NOTIONAL"));
+    // Funds: a buy needs the quote (with the fee), a sell the base.
+    const QString quote = rules->quote;
+    const QString base = rules->base;
+    if (o.side == QLatin1String("BUY")) {
+        const Decimal need = o.origQty * refPrice;
+        if (free.value(quote) < need + need * kFeeRate)
+            return error(400, -2010, QStringLiteral("Account has insufficient balance for requested action."));
+    } else if (free.value(base) < o.origQty) {
+        return error(400, -2010, QStringLiteral("Account has insufficient balance for requested action."));
+    }
+    o.orderId = ++m_nextOrderId;
+    o.timeMs = o.updateMs = serverNow();
+    o.status = QStringLiteral("NEW");
+    const QList<FakeTrade>::size_type tradesBefore = trades.size();
+    orders.insert(client, o);
+    FakeOrder &placed = orders[client];
+    executionReport(placed, QStringLiteral("NEW"), nullptr);
+    const bool crosses = o.side == QLatin1String("BUY") ? last <= o.limitPrice : last >= o.limitPrice;
+    if (!limit || (crosses && last.isPositive())) {
+        fill(placed, placed.origQty, last, false);
+    } else {
+        // Resting: the funds are held.
+        if (o.side == QLatin1String("BUY")) {
+            free[quote] -= o.origQty * o.limitPrice;
+            locked[quote] += o.origQty * o.limitPrice;
+        } else {
+            free[base] -= o.origQty;
+            locked[base] += o.origQty;
+        }
+        accountPosition({quote, base});
+    }
+    if (acceptNextOrderThen503) {
+        acceptNextOrderThen503 = false;
+        return nettest::ServerReply::answer(503, "<html>Service Unavailable</html>");
+    }
+    QJsonObject answer = orderJson(placed);
+    answer.insert(QStringLiteral("transactTime"), placed.timeMs);
+    QJsonArray fills;
+    for (auto i = tradesBefore; i < trades.size(); ++i) {
+        const FakeTrade &t = trades.at(i);
+        fills.append(QJsonObject{{QStringLiteral("price"), dec(t.price)}, {QStringLiteral("qty"), dec(t.qty)},
+                                 {QStringLiteral("commission"), dec(t.commission)},
+                                 {QStringLiteral("commissionAsset"), quote}, {QStringLiteral("tradeId"), t.id}});
+    }
+    answer.insert(QStringLiteral("fills"), fills);
+    return json(answer);
+}
+
+void FakeExchange::fill(FakeOrder &o, Decimal qty, Decimal price, bool maker)
+{
+    FakeTrade t;
+    t.id = ++m_nextTradeId;
+    t.orderId = o.orderId;
+    t.clientOrderId = o.clientOrderId;
+    t.symbol = o.symbol;
+    t.price = price;
+    t.qty = qty;
+    t.quoteQty = (qty * price).rounded(8);
+    t.commission = (t.quoteQty * kFeeRate).rounded(8);
+    t.timeMs = serverNow();
+    t.isBuyer = o.side == QLatin1String("BUY");
+    t.isMaker = maker;
+    trades << t;
+    const QString quote = quoteOf(o.symbol);
+    const QString base = baseOf(o.symbol);
+    const bool wasResting = maker || o.executedQty.isPositive() || !o.isOpen();
+    if (t.isBuyer) {
+        if (wasResting && o.limitPrice.isPositive()) // held at the limit price
+            locked[quote] -= qty * o.limitPrice, free[quote] += qty * o.limitPrice;
+        free[quote] -= t.quoteQty + t.commission;
+        free[base] += qty;
+    } else {
+        if (wasResting)
+            locked[base] -= qty, free[base] += qty;
+        free[base] -= qty;
+        free[quote] += t.quoteQty - t.commission;
+    }
+    o.executedQty += qty;
+    o.cumQuote += t.quoteQty;
+    o.updateMs = t.timeMs;
+    if (o.isOpen())
+        o.status = o.executedQty >= o.origQty ? QStringLiteral("FILLED") : QStringLiteral("PARTIALLY_FILLED");
+    executionReport(o, QStringLiteral("TRADE"), &t);
+    accountPosition({quote, base});
+}
+
+void FakeExchange::trade(const QString &clientOrderId, Decimal qty, Decimal price)
+{
+    auto it = orders.find(clientOrderId);
+    if (it != orders.end())
+        fill(*it, qty, price, true);
+}
+
+void FakeExchange::placeExternal(const QString &symbol, const QString &clientOrderId, const QString &side, Decimal qty,
+                                 Decimal price)
+{
+    FakeOrder o;
+    o.symbol = symbol;
+    o.clientOrderId = clientOrderId;
+    o.side = side;
+    o.type = QStringLiteral("LIMIT");
+    o.timeInForce = QStringLiteral("GTC");
+    o.origQty = qty;
+    o.limitPrice = price;
+    o.qty = dec(qty);
+    o.price = dec(price);
+    o.orderId = ++m_nextOrderId;
+    o.timeMs = o.updateMs = serverNow();
+    o.status = QStringLiteral("NEW");
+    orders.insert(clientOrderId, o);
+    executionReport(o, QStringLiteral("NEW"), nullptr);
+}
+
+void FakeExchange::matchResting(const QString &symbol)
+{
+    const Decimal last = m_price.value(symbol);
+    for (FakeOrder &o : orders) {
+        if (o.symbol != symbol || !o.isOpen() || !o.limitPrice.isPositive())
+            continue;
+        const bool crosses = o.side == QLatin1String("BUY") ? last <= o.limitPrice : last >= o.limitPrice;
+        if (!crosses)
+            continue;
+        const int parts = std::max(1, limitFillParts);
+        for (int i = 0; i < parts && o.isOpen(); ++i) {
+            const Decimal rest = o.origQty - o.executedQty;
+            Decimal qty = i + 1 == parts ? rest : (o.origQty / Decimal::fromInt(parts)).quantized(m_rules.value(symbol)->step.isPositive() ? m_rules.value(symbol)->step : Decimal::fromString("0.00000001"));
+            if (!qty.isPositive() || qty > rest)
+                qty = rest;
+            fill(o, qty, o.limitPrice, true);
+        }
+    }
+}
+
+void FakeExchange::setPrice(const QString &symbol, Decimal price)
+{
+    m_price.insert(symbol, price);
+    const QString lower = symbol.toLower();
+    const qint64 now = serverNow();
+    const auto rules = m_rules.value(symbol);
+    const Decimal tick = rules && rules->tick.isPositive() ? rules->tick : Decimal::fromString("0.00000001");
+    publish(lower + QStringLiteral("@trade"),
+            compact({{QStringLiteral("e"), QStringLiteral("trade")}, {QStringLiteral("E"), now},
+                     {QStringLiteral("s"), symbol}, {QStringLiteral("t"), ++m_nextTradeId},
+                     {QStringLiteral("p"), dec(price)}, {QStringLiteral("q"), QStringLiteral("1000.00000000")},
+                     {QStringLiteral("T"), now}, {QStringLiteral("m"), false}, {QStringLiteral("M"), true}}));
+    publish(lower + QStringLiteral("@bookTicker"),
+            compact({{QStringLiteral("u"), now}, {QStringLiteral("s"), symbol}, {QStringLiteral("b"), dec(price - tick)},
+                     {QStringLiteral("B"), QStringLiteral("5000000.00000000")}, {QStringLiteral("a"), dec(price + tick)},
+                     {QStringLiteral("A"), QStringLiteral("5000000.00000000")}}));
+    matchResting(symbol);
+}
+
+void FakeExchange::addBar(const QString &symbol, const FakeBar &bar, bool push)
+{
+    m_bars[symbol].append(bar);
+    if (!push)
+        return;
+    const QJsonObject k{{QStringLiteral("t"), bar.openTimeMs}, {QStringLiteral("T"), bar.openTimeMs + 59'999},
+                        {QStringLiteral("s"), symbol},         {QStringLiteral("i"), QStringLiteral("1m")},
+                        {QStringLiteral("f"), 1},              {QStringLiteral("L"), 2},
+                        {QStringLiteral("o"), dec(bar.open)},  {QStringLiteral("c"), dec(bar.close)},
+                        {QStringLiteral("h"), dec(bar.high)},  {QStringLiteral("l"), dec(bar.low)},
+                        {QStringLiteral("v"), dec(bar.volume)}, {QStringLiteral("n"), 10},
+                        {QStringLiteral("x"), true},           {QStringLiteral("q"), dec(bar.volume * bar.close)},
+                        {QStringLiteral("V"), QStringLiteral("0")}, {QStringLiteral("Q"), QStringLiteral("0")},
+                        {QStringLiteral("B"), QStringLiteral("0")}};
+    publish(symbol.toLower() + QStringLiteral("@kline_1m"),
+            compact({{QStringLiteral("e"), QStringLiteral("kline")}, {QStringLiteral("E"), serverNow()},
+                     {QStringLiteral("s"), symbol}, {QStringLiteral("k"), k}}));
+}
+
+void FakeExchange::publish(const QString &stream, const QByteArray &data)
+{
+    const QByteArray frame = "{\"stream\":\"" + stream.toUtf8() + "\",\"data\":" + data + "}";
+    for (auto it = m_subscribed.cbegin(); it != m_subscribed.cend(); ++it) {
+        if (!it.value().contains(stream))
+            continue;
+        if (m_streams.sendTextTo(it.key(), frame))
+            ++m_streamFrames;
+        if (dropStreamsEvery > 0 && m_streamFrames % dropStreamsEvery == 0) {
+            m_streams.dropClients();
+            return;
+        }
+    }
+}
+
+void FakeExchange::onStreamMessage(int connection, const QByteArray &text)
+{
+    const QJsonObject o = parseObject(text);
+    const QString method = o.value(QStringLiteral("method")).toString();
+    QSet<QString> &subs = m_subscribed[connection];
+    for (const QJsonValue &v : o.value(QStringLiteral("params")).toArray()) {
+        if (method == QLatin1String("SUBSCRIBE"))
+            subs.insert(v.toString());
+        else if (method == QLatin1String("UNSUBSCRIBE"))
+            subs.remove(v.toString());
+    }
+    m_streams.sendTextTo(connection, compact({{QStringLiteral("result"), QJsonValue::Null}, {QStringLiteral("id"), o.value(QStringLiteral("id"))}}));
+}
+
+void FakeExchange::onWsApiMessage(int connection, const QByteArray &text)
+{
+    const QJsonObject request = parseObject(text);
+    const QJsonValue id = request.value(QStringLiteral("id"));
+    const auto refuse = [&](int status, int code, const QString &msg) {
+        errorsSent << QString::number(code);
+        m_wsApi.sendTextTo(connection, compact({{QStringLiteral("id"), id}, {QStringLiteral("status"), status},
+                                                {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
+                                                                                      {QStringLiteral("msg"), msg}}}}));
+    };
+    if (request.value(QStringLiteral("method")).toString() != QLatin1String("userDataStream.subscribe.signature"))
+        return refuse(400, -1100, QStringLiteral("Unknown method."));
+    // WebSocket API signing: every param but the signature, sorted by name, k=v joined with &.
+    const QJsonObject params = request.value(QStringLiteral("params")).toObject();
+    QStringList keys = params.keys();
+    keys.removeAll(QStringLiteral("signature"));
+    std::sort(keys.begin(), keys.end());
+    QStringList pairs;
+    for (const QString &k : keys)
+        pairs << k + QLatin1Char('=') + params.value(k).toVariant().toString();
+    const QByteArray expected =
+        QMessageAuthenticationCode::hash(pairs.join(QLatin1Char('&')).toUtf8(), m_secret, QCryptographicHash::Sha256).toHex();
+    if (params.value(QStringLiteral("apiKey")).toString().toLatin1() != m_apiKey)
+        return refuse(401, -2015, QStringLiteral("Invalid API-key, IP, or permissions for action."));
+    if (params.value(QStringLiteral("signature")).toString().toLatin1() != expected)
+        return refuse(400, -1022, QStringLiteral("Signature for this request is not valid."));
+    const qint64 ts = params.value(QStringLiteral("timestamp")).toVariant().toLongLong();
+    if (ts >= serverNow() + 1000 || serverNow() - ts > 5000)
+        return refuse(400, -1021, QStringLiteral("Timestamp for this request is outside of the recvWindow."));
+    if (m_userConnections.contains(connection))
+        return refuse(400, -2035, QStringLiteral("User Data Stream subscription already active."));
+    m_userConnections.insert(connection);
+    ++userSubscriptions;
+    m_wsApi.sendTextTo(connection, compact({{QStringLiteral("id"), id}, {QStringLiteral("status"), 200},
+                                            {QStringLiteral("result"), QJsonObject{{QStringLiteral("subscriptionId"), 0}}}}));
+}
+
+void FakeExchange::pushUser(const QByteArray &event)
+{
+    const QByteArray frame = "{\"subscriptionId\":0,\"event\":" + event + "}";
+    for (int c : std::as_const(m_userConnections))
+        m_wsApi.sendTextTo(c, frame);
+}
+
+void FakeExchange::executionReport(const FakeOrder &o, const QString &execType, const FakeTrade *t, const QString &cancelledId)
+{
+    const qint64 now = serverNow();
+    QJsonObject e{{QStringLiteral("e"), QStringLiteral("executionReport")},
+                  {QStringLiteral("E"), now},
+                  {QStringLiteral("s"), o.symbol},
+                  {QStringLiteral("c"), cancelledId.isEmpty() ? o.clientOrderId : QStringLiteral("web_cancel_%1").arg(o.orderId)},
+                  {QStringLiteral("S"), o.side},
+                  {QStringLiteral("o"), o.type},
+                  {QStringLiteral("f"), o.timeInForce.isEmpty() ? QStringLiteral("GTC") : o.timeInForce},
+                  {QStringLiteral("q"), dec(o.origQty)},
+                  {QStringLiteral("p"), dec(o.limitPrice)},
+                  {QStringLiteral("P"), QStringLiteral("0.00000000")},
+                  {QStringLiteral("F"), QStringLiteral("0.00000000")},
+                  {QStringLiteral("g"), -1},
+                  {QStringLiteral("C"), cancelledId},
+                  {QStringLiteral("x"), execType},
+                  {QStringLiteral("X"), o.status},
+                  {QStringLiteral("r"), QStringLiteral("NONE")},
+                  {QStringLiteral("i"), o.orderId},
+                  {QStringLiteral("l"), t ? dec(t->qty) : QStringLiteral("0.00000000")},
+                  {QStringLiteral("z"), dec(o.executedQty)},
+                  {QStringLiteral("L"), t ? dec(t->price) : QStringLiteral("0.00000000")},
+                  {QStringLiteral("n"), t ? dec(t->commission) : QStringLiteral("0")},
+                  {QStringLiteral("N"), t ? QJsonValue(quoteOf(o.symbol)) : QJsonValue(QJsonValue::Null)},
+                  {QStringLiteral("T"), t ? t->timeMs : now},
+                  {QStringLiteral("t"), t ? t->id : -1},
+                  {QStringLiteral("I"), now},
+                  {QStringLiteral("w"), o.isOpen()},
+                  {QStringLiteral("m"), t ? t->isMaker : false},
+                  {QStringLiteral("M"), false},
+                  {QStringLiteral("O"), o.timeMs},
+                  {QStringLiteral("Z"), dec(o.cumQuote)},
+                  {QStringLiteral("Y"), t ? dec(t->quoteQty) : QStringLiteral("0.00000000")},
+                  {QStringLiteral("Q"), QStringLiteral("0.00000000")},
+                  {QStringLiteral("W"), o.timeMs},
+                  {QStringLiteral("V"), QStringLiteral("EXPIRE_MAKER")}};
+    pushUser(compact(e));
+}
+
+void FakeExchange::accountPosition(const QStringList &assets)
+{
+    QJsonArray b;
+    for (const QString &a : assets)
+        b.append(QJsonObject{{QStringLiteral("a"), a}, {QStringLiteral("f"), dec(free.value(a))}, {QStringLiteral("l"), dec(locked.value(a))}});
+    pushUser(compact({{QStringLiteral("e"), QStringLiteral("outboundAccountPosition")},
+                      {QStringLiteral("E"), serverNow()},
+                      {QStringLiteral("u"), serverNow()},
+                      {QStringLiteral("B"), b}}));
+}
+
+} // namespace binancetest
