@@ -33,7 +33,12 @@ QString Labels::side(engine::Side side)
 
 QString Labels::orderType(engine::OrderType type)
 {
-    return type == engine::OrderType::Market ? tr("Market") : tr("Limit");
+    switch (type) {
+    case engine::OrderType::Market: return tr("Market");
+    case engine::OrderType::Limit: return tr("Limit");
+    case engine::OrderType::LimitMaker: return tr("Limit maker");
+    }
+    return {};
 }
 
 QString Labels::orderStatus(engine::OrderStatus status)

@@ -172,6 +172,8 @@ void BinanceOrderRouter::requestBalances()
         if (!account->canTrade)
             error(engine::AdapterError::Kind::NonRetryable, QStringLiteral("ACCOUNT_CANNOT_TRADE"),
                   QStringLiteral("this Binance account or API key may not trade (enable Spot trading for the key)"));
+        if (account->takerRate.isPositive() && onTakerFeeRate)
+            onTakerFeeRate(account->takerRate);
         if (m_sink)
             m_sink->onBalances(account->free);
     });

@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
+
 namespace adapters::binance {
 
 class BinanceMarketData;
@@ -33,6 +35,8 @@ public:
     ~BinanceOrderRouter() override;
 
     void setSink(engine::ExecutionSink *sink) { m_sink = sink; }
+    //! Told the account's taker fee rate whenever `account` reports one.
+    std::function<void(engine::Decimal)> onTakerFeeRate;
     void submit(const engine::OrderRequest &request);
     void cancel(const QString &clientId, const QString &symbol);
     void query(const QString &clientId, const QString &symbol);

@@ -214,7 +214,11 @@ void BinanceRestClient::placeOrder(const engine::OrderRequest &order, const QStr
                   {QStringLiteral("side"), order.side == engine::Side::Buy ? QStringLiteral("BUY") : QStringLiteral("SELL")}};
     if (order.type == engine::OrderType::Limit) {
         params << std::pair{QStringLiteral("type"), QStringLiteral("LIMIT")}
-               << std::pair{QStringLiteral("timeInForce"), QStringLiteral("GTC")}
+               << std::pair{QStringLiteral("timeInForce"), engine::toString(order.timeInForce)}
+               << std::pair{QStringLiteral("price"), order.limitPrice.toString()};
+    } else if (order.type == engine::OrderType::LimitMaker) {
+        // A maker-only order has no time in force: it rests until cancelled or is refused (-2010).
+        params << std::pair{QStringLiteral("type"), QStringLiteral("LIMIT_MAKER")}
                << std::pair{QStringLiteral("price"), order.limitPrice.toString()};
     } else {
         params << std::pair{QStringLiteral("type"), QStringLiteral("MARKET")};
@@ -303,6 +307,10 @@ void BinanceRestClient::account(std::function<void(engine::Result<Account>)> don
                        return done(engine::Error{QStringLiteral("MALFORMED_RESPONSE"), QStringLiteral("account without balances")});
                    Account a;
                    a.canTrade = o.value(QStringLiteral("canTrade")).toBool();
+                   const auto taker = engine::Decimal::parse(
+                       o.value(QStringLiteral("commissionRates")).toObject().value(QStringLiteral("taker")).toString());
+                   if (taker && !taker->isNegative() && *taker < engine::Decimal::fromInt(1))
+                       a.takerRate = *taker;
                    for (const QJsonValue &v : o.value(QStringLiteral("balances")).toArray()) {
                        const QJsonObject b = v.toObject();
                        const QString asset = b.value(QStringLiteral("asset")).toString();

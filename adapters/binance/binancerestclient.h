@@ -63,6 +63,7 @@ public:
         bool canTrade = false;
         QHash<QString, engine::Decimal> free;
         QHash<QString, engine::Decimal> locked;
+        engine::Decimal takerRate; // commissionRates.taker (0 when the answer has none)
     };
     void account(std::function<void(engine::Result<Account>)> done);
 

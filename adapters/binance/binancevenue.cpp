@@ -5,7 +5,10 @@
 namespace adapters::binance {
 
 BinanceVenue::BinanceVenue(BinanceSettings settings)
-    : m_worker(new BinanceVenueWorker(std::move(settings)))
+    : m_worker(new BinanceVenueWorker(std::move(settings), [this](engine::Decimal rate) {
+        QMutexLocker lock(&m_feeMutex);
+        m_takerFee = rate;
+    }))
 {
     m_thread.setObjectName(QStringLiteral("binance-io"));
     m_worker->moveToThread(&m_thread);
@@ -24,6 +27,12 @@ BinanceVenue::~BinanceVenue()
 }
 
 QString BinanceVenue::setupError() const { return m_worker->setupError(); }
+
+engine::Decimal BinanceVenue::takerFeeRate() const
+{
+    QMutexLocker lock(&m_feeMutex);
+    return m_takerFee;
+}
 
 QString BinanceVenue::venue() const { return QStringLiteral("binance"); }
 

@@ -4,6 +4,7 @@
 #include "engine/ports/marketdataclient.h"
 
 #include <QByteArray>
+#include <QMutex>
 #include <QStringList>
 #include <QThread>
 #include <QUrl>
@@ -53,8 +54,13 @@ public:
     void cancel(const QString &clientId, const QString &symbol) override;
     void query(const QString &clientId, const QString &symbol) override;
     void requestBalances() override;
+    //! The account's taker rate once `account` has been read (commissionRates.taker), Binance's
+    //! standard 0.1 % before.
+    [[nodiscard]] engine::Decimal takerFeeRate() const override;
 
 private:
+    mutable QMutex m_feeMutex;
+    engine::Decimal m_takerFee = engine::Decimal::fromString("0.001"); // Binance's standard spot rate
     QThread m_thread;
     BinanceVenueWorker *m_worker = nullptr; // lives on m_thread
 };

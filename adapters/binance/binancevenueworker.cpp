@@ -7,7 +7,11 @@
 
 namespace adapters::binance {
 
-BinanceVenueWorker::BinanceVenueWorker(BinanceSettings settings) : m_settings(std::move(settings)) {}
+BinanceVenueWorker::BinanceVenueWorker(BinanceSettings settings, std::function<void(engine::Decimal)> onTakerFeeRate)
+    : m_settings(std::move(settings))
+    , m_onTakerFeeRate(std::move(onTakerFeeRate))
+{
+}
 
 BinanceVenueWorker::~BinanceVenueWorker()
 {
@@ -44,6 +48,7 @@ void BinanceVenueWorker::build()
     if (!keys || !m_setupError.isEmpty())
         return;
     m_router = std::make_unique<BinanceOrderRouter>(m_rest.get(), m_market.get());
+    m_router->onTakerFeeRate = m_onTakerFeeRate;
     BinanceRestClient *rest = m_rest.get();
     m_user = std::make_unique<BinanceUserStream>(m_settings.wsApiUrl, m_settings.apiKey, &rest->signer(),
                                                  [rest] { return rest->serverNowMs(); });

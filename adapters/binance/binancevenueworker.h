@@ -4,6 +4,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -20,7 +21,7 @@ class BinanceVenueWorker final : public QObject {
     Q_OBJECT
 public:
     //! Only keeps the settings: build() makes the parts, on the I/O thread.
-    explicit BinanceVenueWorker(BinanceSettings settings);
+    explicit BinanceVenueWorker(BinanceSettings settings, std::function<void(engine::Decimal)> onTakerFeeRate = {});
     ~BinanceVenueWorker() override;
     void build();
 
@@ -38,6 +39,7 @@ private:
     void refuse(const QString &clientId);
 
     BinanceSettings m_settings;
+    std::function<void(engine::Decimal)> m_onTakerFeeRate;
     QString m_setupError;
     std::unique_ptr<BinanceSigner> m_signer;
     std::unique_ptr<BinanceRestClient> m_rest;

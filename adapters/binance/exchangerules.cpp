@@ -147,7 +147,7 @@ engine::Result<PreparedOrder> prepareOrder(const SymbolRules &rules, const engin
     if (!rules.isTrading())
         return rejected("SYMBOL_NOT_TRADING", QStringLiteral("%1 is %2, not TRADING").arg(rules.symbol, rules.status),
                         {QStringLiteral("status=") + rules.status});
-    const QString typeName = market ? QStringLiteral("MARKET") : QStringLiteral("LIMIT");
+    const QString typeName = engine::toString(request.type); // MARKET, LIMIT, LIMIT_MAKER: Binance's names
     if (!rules.orderTypes.isEmpty() && !rules.orderTypes.contains(typeName))
         return rejected("ORDER_TYPE_NOT_ALLOWED", QStringLiteral("%1 does not take %2 orders").arg(rules.symbol, typeName),
                         {QStringLiteral("type=") + typeName});

@@ -3,7 +3,8 @@
 namespace adapters::paper {
 
 PaperExecutionClient::PaperExecutionClient(PaperConfig config, const engine::Clock *clock)
-    : m_venue(std::move(config), clock, [this](engine::SimulatedVenue::Event e) { m_outbox.post(std::move(e)); })
+    : m_takerFee(config.takerFee)
+    , m_venue(std::move(config), clock, [this](engine::SimulatedVenue::Event e) { m_outbox.post(std::move(e)); })
 {
 }
 

@@ -46,6 +46,7 @@ public:
     //! the venue will never fill it, and fills already journaled stand.
     void query(const QString &clientId, const QString &symbol = {}) override;
     void requestBalances() override;
+    [[nodiscard]] engine::Decimal takerFeeRate() const override { return m_takerFee; }
 
     //! Replaces the account's balances with the journaled ones, so a restart
     //! continues where it stopped. Call before submitting orders.
@@ -65,6 +66,7 @@ private:
     template<class F>
     void run(F &&operation);
 
+    engine::Decimal m_takerFee;
     PaperOutbox m_outbox; // before m_venue: the venue emits into it
     std::mutex m_mutex;   // guards m_venue
     engine::SimulatedVenue m_venue;

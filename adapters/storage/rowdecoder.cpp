@@ -77,6 +77,14 @@ engine::OrderType RowDecoder::orderType(int column)
     return t;
 }
 
+engine::TimeInForce RowDecoder::timeInForce(int column)
+{
+    engine::TimeInForce t = engine::TimeInForce::Gtc;
+    if (!engine::parseTimeInForce(text(column), t))
+        fail(column, QStringLiteral("unknown time in force '%1'").arg(text(column)));
+    return t;
+}
+
 engine::OrderStatus RowDecoder::orderStatus(int column)
 {
     engine::OrderStatus s = engine::OrderStatus::Unknown;

@@ -22,6 +22,7 @@ public:
     [[nodiscard]] engine::Decimal decimal(int column);
     [[nodiscard]] engine::Side side(int column);
     [[nodiscard]] engine::OrderType orderType(int column);
+    [[nodiscard]] engine::TimeInForce timeInForce(int column);
     [[nodiscard]] engine::OrderStatus orderStatus(int column);
     [[nodiscard]] engine::TradingMode tradingMode(int column);
 

@@ -4,6 +4,7 @@
 #include "engine/api/botevents.h"
 #include "engine/api/venues.h"
 #include "engine/core/marketdata.h"
+#include "engine/execution/manualorder.h"
 #include "engine/ports/tradestore.h"
 
 #include <QList>
@@ -65,6 +66,15 @@ public:
     [[nodiscard]] virtual QList<EquityPoint> equityHistory() const = 0;
     //! Recent closed 1-minute candles of one symbol, oldest first.
     [[nodiscard]] virtual QList<Candle> candles(const QString &symbol) const = 0;
+
+    //! What an order from the ticket would be at the current book: rounded values, the rules that
+    //! apply, the estimated fee, and what is wrong with it. `done` runs on `context`'s thread.
+    virtual void previewOrder(const ManualOrder &order, QObject *context, std::function<void(const OrderPreview &)> done) = 0;
+    //! Places a manual order through the risk gate; `done` gets its client id or why not
+    //! (ORDER_INVALID, ORDER_DENIED, ENGINE_NOT_RUNNING). Its fate then arrives as Order events.
+    virtual void placeOrder(const ManualOrder &order, QObject *context, std::function<void(const Result<QString> &)> done) = 0;
+    //! Cancels a working order; the venue's answer arrives as an Order event.
+    virtual void cancelOrder(const QString &clientId, QObject *context, std::function<void(const Result<void> &)> done) = 0;
 
     //! Pages through the journal; `done` runs on `context`'s thread.
     virtual void queryHistory(const HistoryQuery &query, QObject *context,

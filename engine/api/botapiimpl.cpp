@@ -119,6 +119,46 @@ void BotApiImpl::resumeTrading()
         QMetaObject::invokeMethod(m_engine.data(), [e = m_engine] { if (e) e->guarded("resumeTrading", [&] { e->resumeTrading(); }); }, Qt::QueuedConnection);
 }
 
+namespace {
+//! Runs `work` on the engine thread and hands its answer to `done` on `context`'s thread; without
+//! an engine the answer is `none`.
+template<typename T, typename Work, typename Done>
+void askEngine(const QPointer<TradingEngine> &engine, QObject *context, T none, Work work, Done done)
+{
+    QPointer<QObject> ctx(context);
+    if (!engine) {
+        deliver(context, [done, none] { done(none); });
+        return;
+    }
+    QMetaObject::invokeMethod(engine.data(), [engine, ctx, work, done, none] {
+        T answer = none;
+        if (engine)
+            engine->guarded("manual order", [&] { answer = work(*engine); });
+        if (ctx)
+            deliver(ctx.data(), [done, answer] { done(answer); });
+    }, Qt::QueuedConnection);
+}
+} // namespace
+
+void BotApiImpl::previewOrder(const ManualOrder &order, QObject *context, std::function<void(const OrderPreview &)> done)
+{
+    OrderPreview none;
+    none.problems << QStringLiteral("no market session is running");
+    askEngine<OrderPreview>(m_engine, context, none, [order](TradingEngine &e) { return e.previewManual(order); }, done);
+}
+
+void BotApiImpl::placeOrder(const ManualOrder &order, QObject *context, std::function<void(const Result<QString> &)> done)
+{
+    const Result<QString> none = Error{QStringLiteral("ENGINE_NOT_RUNNING"), QStringLiteral("no market session is running")};
+    askEngine<Result<QString>>(m_engine, context, none, [order](TradingEngine &e) { return e.placeManual(order); }, done);
+}
+
+void BotApiImpl::cancelOrder(const QString &clientId, QObject *context, std::function<void(const Result<void> &)> done)
+{
+    const Result<void> none = Error{QStringLiteral("ENGINE_NOT_RUNNING"), QStringLiteral("no market session is running")};
+    askEngine<Result<void>>(m_engine, context, none, [clientId](TradingEngine &e) { return e.cancelOrder(clientId); }, done);
+}
+
 BotStatus BotApiImpl::status() const
 {
     QMutexLocker lock(&m_mutex);

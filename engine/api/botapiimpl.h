@@ -43,6 +43,9 @@ public:
     void stop() override;
     void flattenAndStop() override;
     void resumeTrading() override;
+    void previewOrder(const ManualOrder &order, QObject *context, std::function<void(const OrderPreview &)> done) override;
+    void placeOrder(const ManualOrder &order, QObject *context, std::function<void(const Result<QString> &)> done) override;
+    void cancelOrder(const QString &clientId, QObject *context, std::function<void(const Result<void> &)> done) override;
     [[nodiscard]] BotStatus status() const override;
     [[nodiscard]] BotConfig config() const override;
     Result<void> setConfig(const BotConfig &config) override;

@@ -3,7 +3,25 @@
 namespace engine {
 
 QString toString(Side s) { return s == Side::Buy ? QStringLiteral("BUY") : QStringLiteral("SELL"); }
-QString toString(OrderType t) { return t == OrderType::Market ? QStringLiteral("MARKET") : QStringLiteral("LIMIT"); }
+QString toString(OrderType t)
+{
+    switch (t) {
+    case OrderType::Market: return QStringLiteral("MARKET");
+    case OrderType::Limit: return QStringLiteral("LIMIT");
+    case OrderType::LimitMaker: return QStringLiteral("LIMIT_MAKER");
+    }
+    return {};
+}
+
+QString toString(TimeInForce t)
+{
+    switch (t) {
+    case TimeInForce::Gtc: return QStringLiteral("GTC");
+    case TimeInForce::Ioc: return QStringLiteral("IOC");
+    case TimeInForce::Fok: return QStringLiteral("FOK");
+    }
+    return {};
+}
 
 QString toString(OrderStatus s)
 {
@@ -63,6 +81,18 @@ bool parseOrderType(const QString &s, OrderType &out)
 {
     if (s == QLatin1String("MARKET")) { out = OrderType::Market; return true; }
     if (s == QLatin1String("LIMIT")) { out = OrderType::Limit; return true; }
+    if (s == QLatin1String("LIMIT_MAKER")) { out = OrderType::LimitMaker; return true; }
+    return false;
+}
+
+bool parseTimeInForce(const QString &s, TimeInForce &out)
+{
+    for (auto t : {TimeInForce::Gtc, TimeInForce::Ioc, TimeInForce::Fok}) {
+        if (toString(t) == s) {
+            out = t;
+            return true;
+        }
+    }
     return false;
 }
 

@@ -5,7 +5,11 @@
 namespace engine {
 
 enum class Side { Buy, Sell };
-enum class OrderType { Market, Limit };
+//! LimitMaker is a limit order that must rest: the venue refuses it when it would take.
+enum class OrderType { Market, Limit, LimitMaker };
+//! How long a limit order works: until cancelled, or only what fills at once (the rest expires),
+//! or all at once or nothing.
+enum class TimeInForce { Gtc, Ioc, Fok };
 
 //! Order lifecycle. Terminal: Filled, Cancelled, Rejected, Expired.
 //! Unknown = the venue's answer was lost (timeout, 5xx); it must be queried, never re-sent.
@@ -22,6 +26,7 @@ enum class TradingMode { Demo, DryRun, Live };
 
 QString toString(Side s);
 QString toString(OrderType t);
+QString toString(TimeInForce t);
 QString toString(OrderStatus s);
 QString toString(TradingState s);
 QString toString(EngineState s);
@@ -29,10 +34,13 @@ QString toString(TradingMode m);
 
 bool parseSide(const QString &s, Side &out);
 bool parseOrderType(const QString &s, OrderType &out);
+bool parseTimeInForce(const QString &s, TimeInForce &out);
 bool parseOrderStatus(const QString &s, OrderStatus &out);
 bool parseTradingMode(const QString &s, TradingMode &out);
 bool parseTradingState(const QString &s, TradingState &out);
 
 [[nodiscard]] bool isTerminal(OrderStatus s);
+//! Limit and LimitMaker: the order has a limit price.
+[[nodiscard]] inline bool hasLimitPrice(OrderType t) { return t != OrderType::Market; }
 
 } // namespace engine

@@ -14,7 +14,8 @@ struct OrderRequest {
     Side side = Side::Buy;
     OrderType type = OrderType::Market;
     Decimal qty;
-    Decimal limitPrice;   // Limit only
+    Decimal limitPrice;   // Limit and LimitMaker
+    TimeInForce timeInForce = TimeInForce::Gtc; // Limit only
     bool reduceOnly = false; // exits: allowed while trading is halted
     QString strategy;     // who asked ("momentum_social", "exit:stop_loss", "manual")
     QString reason;       // readable why, shown to the user
@@ -29,6 +30,7 @@ struct Order {
     OrderType type = OrderType::Market;
     Decimal qty;
     Decimal limitPrice;
+    TimeInForce timeInForce = TimeInForce::Gtc;
     Decimal filledQty;
     Decimal avgPrice;
     Decimal fees;

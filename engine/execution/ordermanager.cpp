@@ -17,6 +17,7 @@ Order OrderManager::create(OrderRequest &request, qint64 nowMs, TradingMode mode
     o.type = request.type;
     o.qty = request.qty;
     o.limitPrice = request.limitPrice;
+    o.timeInForce = request.timeInForce;
     o.reduceOnly = request.reduceOnly;
     o.strategy = request.strategy;
     o.reason = request.reason;

@@ -179,13 +179,24 @@ void SimulatedVenue::submitOne(const OrderRequest &request)
     enqueue(reportFor(stored, haveBook ? QString()
                                        : QStringLiteral("no market data for %1 yet: the order waits for the first book")
                                              .arg(stored.request.symbol)));
+    const TimeInForce tif = stored.isMarket() ? TimeInForce::Gtc : stored.request.timeInForce;
     if (haveBook) {
         try {
-            match(stored, *book);
+            // Fill or kill: all of it at once within the limit, or nothing at all.
+            if (tif == TimeInForce::Fok && fillableQty(stored, *book) < stored.request.qty)
+                finish(stored, OrderStatus::Expired, QStringLiteral("FOK: the book cannot fill all of it at once"));
+            else
+                match(stored, *book);
         } catch (const DecimalError &e) {
             finish(stored, OrderStatus::Expired,
                          QStringLiteral("amount out of range while filling: %1").arg(QString::fromUtf8(e.what())));
         }
+    }
+    if (tif != TimeInForce::Gtc && !isTerminal(stored.status)) {
+        finish(stored, OrderStatus::Expired,
+               haveBook ? QStringLiteral("%1: the rest expired").arg(toString(tif))
+                        : QStringLiteral("%1: no market data for %2 to fill against").arg(toString(tif), stored.request.symbol));
+        return;
     }
     // What was not taken at submission now rests on the book: later limit fills are maker fills.
     stored.rested = true;
@@ -213,7 +224,7 @@ std::optional<QString> SimulatedVenue::prepare(const OrderRequest &request, SimO
     const auto book = m_books.constFind(request.symbol);
     const bool haveBook = book != m_books.cend();
     std::optional<Decimal> refPrice;
-    if (request.type == OrderType::Limit) {
+    if (hasLimitPrice(request.type)) {
         if (!request.limitPrice.isPositive())
             return QStringLiteral("limit price must be positive, got %1").arg(num(request.limitPrice));
         // Rounded toward the passive side, so the order never trades worse than the trader asked.
@@ -222,6 +233,13 @@ std::optional<QString> SimulatedVenue::prepare(const OrderRequest &request, SimO
             return QStringLiteral("limit price %1 rounds to zero at tick size %2")
                 .arg(num(request.limitPrice), num(ins.tickSize));
         refPrice = order.request.limitPrice;
+        const QList<BookLevel> *opposite = haveBook ? (buy ? &book->asks : &book->bids) : nullptr;
+        const bool wouldTake = opposite && !opposite->isEmpty()
+                               && (buy ? order.request.limitPrice >= opposite->first().price
+                                       : order.request.limitPrice <= opposite->first().price);
+        if (request.type == OrderType::LimitMaker && wouldTake)
+            return QStringLiteral("LIMIT_MAKER at %1 would trade at once against %2; it must rest on the book")
+                .arg(num(order.request.limitPrice), num(opposite->first().price));
     } else {
         order.request.limitPrice = Decimal();
         const QList<BookLevel> *levels = haveBook ? (buy ? &book->asks : &book->bids) : nullptr;
@@ -238,7 +256,7 @@ std::optional<QString> SimulatedVenue::prepare(const OrderRequest &request, SimO
 
     if (buy) {
         const Decimal have = m_ledger.free(ins.quoteAsset);
-        if (request.type == OrderType::Limit) {
+        if (hasLimitPrice(request.type)) {
             const Decimal need = buyReservation(qty, order.request.limitPrice);
             if (need > have)
                 return insufficient(need, ins.quoteAsset, have);
@@ -370,6 +388,19 @@ void SimulatedVenue::match(SimOrder &order, BookUpdate &book)
     }
     if (!stopReason.isEmpty() && order.remainingQty().isPositive() && !isTerminal(order.status))
         finish(order, OrderStatus::Expired, stopReason);
+}
+
+Decimal SimulatedVenue::fillableQty(const SimOrder &order, const BookUpdate &book) const
+{
+    const bool buy = order.isBuy();
+    const QList<BookLevel> &levels = buy ? book.asks : book.bids;
+    Decimal total;
+    for (const BookLevel &level : levels) {
+        if (!order.isMarket() && (buy ? level.price > order.request.limitPrice : level.price < order.request.limitPrice))
+            break;
+        total += level.qty.quantized(order.instrument.stepSize, Rounding::Down);
+    }
+    return total;
 }
 
 void SimulatedVenue::onBookForOrder(SimOrder &order, BookUpdate &book)

@@ -74,6 +74,8 @@ private:
     void match(SimOrder &order, BookUpdate &book);
     //! One book update for a working order of the book's symbol (matching, market order expiry).
     void onBookForOrder(SimOrder &order, BookUpdate &book);
+    //! What the book could fill of the order at once (within its limit), in lots.
+    [[nodiscard]] Decimal fillableQty(const SimOrder &order, const BookUpdate &book) const;
     //! Moves a working order to a terminal status, releases its funds and reports it.
     void finish(SimOrder &order, OrderStatus status, const QString &message);
     //! Balances after the operation, and forgetting the oldest terminal orders.

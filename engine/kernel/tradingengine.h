@@ -5,6 +5,7 @@
 #include "engine/core/chainevent.h"
 #include "engine/core/marketdata.h"
 #include "engine/core/socialpost.h"
+#include "engine/execution/manualorder.h"
 #include "engine/execution/ordermanager.h"
 #include "engine/execution/portfolio.h"
 #include "engine/kernel/engineobserver.h"
@@ -61,8 +62,19 @@ public:
     void applyConfig(const BotConfig &config);
     //! The strategies this engine runs (the default one is added at construction); add more before start().
     [[nodiscard]] StrategyHost &strategies();
-    //! Sends an order through the risk gate (strategies, exits, manual orders).
-    void submit(OrderRequest request);
+    //! Sends an order through the risk gate (strategies, exits, manual orders); a denial is an
+    //! event and a log line.
+    void submit(OrderRequest request) { (void)trySubmit(std::move(request)); }
+    //! submit(), answering with the client id or why it was not sent (ORDER_DENIED with the risk
+    //! gate's reason, SYMBOL_UNKNOWN).
+    Result<QString> trySubmit(OrderRequest request);
+    //! The order ticket's preview at the current book (engine thread).
+    [[nodiscard]] OrderPreview previewManual(const ManualOrder &order) const;
+    //! A manual order: previewed at the current book, then submitted through the risk gate like any
+    //! other (a denial is the error). Only while the engine runs.
+    Result<QString> placeManual(const ManualOrder &order);
+    //! Cancels a working order by client id (ORDER_NOT_OPEN when it is not working).
+    Result<void> cancelOrder(const QString &clientId);
     //! Starts the housekeeping timer; call once on the engine thread.
     void startTimers();
     //! How long the venue may stay silent (wall ms) before an order's outcome is

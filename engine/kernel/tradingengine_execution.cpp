@@ -7,12 +7,12 @@
 
 namespace engine {
 
-void TradingEngine::submit(OrderRequest request)
+Result<QString> TradingEngine::trySubmit(OrderRequest request)
 {
     if (request.symbol.isEmpty() || !m_market.instrument(request.symbol)) {
         const Denial unknown{Denial::Code::UnknownSymbol, {{QStringLiteral("symbol"), request.symbol}}};
         emitEvent(RiskDenial{now(), request, unknown, unknown.message()});
-        return;
+        return Error{QStringLiteral("SYMBOL_UNKNOWN"), unknown.message()};
     }
     RiskContext ctx;
     const BookUpdate book = m_market.book(request.symbol);
@@ -34,7 +34,7 @@ void TradingEngine::submit(OrderRequest request)
             QStringLiteral("denied %1 %2 %3: %4 (%5)")
                 .arg(toString(request.side), request.qty.toString(), request.symbol, denial->message(), denial->toLogString()));
         emitEvent(RiskDenial{now(), request, *denial, denial->message()});
-        return;
+        return Error{QStringLiteral("ORDER_DENIED"), denial->message()};
     }
     const Order order = m_orders.create(request, now(), m_config.mode);
     m_risk.recordSubmission(now());
@@ -43,6 +43,36 @@ void TradingEngine::submit(OrderRequest request)
     saveOrder(order);
     log(LogEntry::Level::Info, QStringLiteral("execution"),
         QStringLiteral("%1 %2 %3 (%4): %5").arg(toString(order.side), order.qty.toString(), order.symbol, order.clientId, order.reason));
+    return order.clientId;
+}
+
+OrderPreview TradingEngine::previewManual(const ManualOrder &order) const
+{
+    return previewManualOrder(order, m_market.instrument(order.symbol), m_market.book(order.symbol),
+                              m_deps.execution->takerFeeRate());
+}
+
+Result<QString> TradingEngine::placeManual(const ManualOrder &order)
+{
+    if (!canTrade())
+        return Error{QStringLiteral("ENGINE_NOT_RUNNING"),
+                     QStringLiteral("the engine is %1: press Start first").arg(toString(m_state))};
+    const OrderPreview preview = previewManual(order);
+    if (!preview.ok())
+        return Error{QStringLiteral("ORDER_INVALID"), preview.problems.join(QStringLiteral("; ")), preview.problems};
+    return trySubmit(preview.request);
+}
+
+Result<void> TradingEngine::cancelOrder(const QString &clientId)
+{
+    for (const Order &o : m_orders.openOrders()) {
+        if (o.clientId != clientId)
+            continue;
+        log(LogEntry::Level::Info, QStringLiteral("execution"), QStringLiteral("cancel requested for %1 (%2)").arg(clientId, o.symbol));
+        m_deps.execution->cancel(o.clientId, o.symbol);
+        return {};
+    }
+    return Error{QStringLiteral("ORDER_NOT_OPEN"), QStringLiteral("order %1 is not working").arg(clientId)};
 }
 
 void TradingEngine::saveOrder(const Order &order)

@@ -36,6 +36,8 @@ public:
     //! fills of it the engine may have missed (they arrive on the sink before the report).
     virtual void query(const QString &clientId, const QString &symbol) = 0;
     virtual void requestBalances() = 0;
+    //! The fee fraction a taking order pays here (0.001 = 0.1 %), for previews. Thread-safe.
+    [[nodiscard]] virtual Decimal takerFeeRate() const = 0;
 };
 
 } // namespace engine

@@ -9,7 +9,7 @@ std::optional<Denial> RiskGate::check(const OrderRequest &r, const RiskContext &
     using C = Denial::Code;
     if (!r.qty.isPositive())
         return Denial{C::InvalidQuantity, {{QStringLiteral("qty"), r.qty.toString()}}};
-    if (r.type == OrderType::Limit && !r.limitPrice.isPositive())
+    if (hasLimitPrice(r.type) && !r.limitPrice.isPositive())
         return Denial{C::InvalidLimitPrice, {{QStringLiteral("limit_price"), r.limitPrice.toString()}}};
     if (!ctx.referencePrice.isPositive())
         return Denial{C::NoMarketPrice, {{QStringLiteral("symbol"), r.symbol}}};
@@ -34,7 +34,7 @@ std::optional<Denial> RiskGate::check(const OrderRequest &r, const RiskContext &
     if (!r.reduceOnly && int(m_submissions.size()) >= m_limits.maxOrdersPerMinute)
         return Denial{C::OrderRateExceeded, {{QStringLiteral("max_per_minute"), QString::number(m_limits.maxOrdersPerMinute)}}};
 
-    const Decimal price = r.type == OrderType::Limit ? r.limitPrice : ctx.referencePrice;
+    const Decimal price = hasLimitPrice(r.type) ? r.limitPrice : ctx.referencePrice;
     const Decimal notional = price * r.qty;
     if (!reducing) {
         if (notional > m_limits.maxOrderNotional)

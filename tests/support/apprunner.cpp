@@ -46,10 +46,10 @@ AppRun runApp(const QStringList &arguments, int timeoutMs, const QProcessEnviron
     return r;
 }
 
-std::unique_ptr<QProcess> startApp(const QStringList &arguments)
+std::unique_ptr<QProcess> startApp(const QStringList &arguments, const QProcessEnvironment &env)
 {
     auto p = std::make_unique<QProcess>();
-    p->setProcessEnvironment(headlessEnv());
+    p->setProcessEnvironment(env.isEmpty() ? headlessEnv() : env);
     p->setProcessChannelMode(QProcess::MergedChannels);
     p->start(appPath(), arguments);
     p->waitForStarted(10000);

@@ -24,7 +24,7 @@ struct AppRun {
 AppRun runApp(const QStringList &arguments, int timeoutMs = 60000, const QProcessEnvironment &env = {});
 
 //! Starts the app in the background, output merged.
-std::unique_ptr<QProcess> startApp(const QStringList &arguments);
+std::unique_ptr<QProcess> startApp(const QStringList &arguments, const QProcessEnvironment &env = {});
 //! Reads what the app printed until `needle` appears (true) or `timeoutMs` passes (false).
 bool waitForOutput(QProcess &process, QString *out, const QString &needle, int timeoutMs);
 

@@ -130,7 +130,7 @@ QString HistoryColumns::display(const engine::Order &o, int column)
     case OStatus: return Labels::orderStatus(o.status);
     case OQty: return format::qty(o.qty);
     case OFilled: return format::qty(o.filledQty);
-    case OLimit: return o.type == engine::OrderType::Limit ? format::price(o.limitPrice) : QString();
+    case OLimit: return engine::hasLimitPrice(o.type) ? format::price(o.limitPrice) : QString();
     case OAvg: return o.filledQty.isZero() ? QString() : format::price(o.avgPrice);
     case OFees: return format::amount(o.fees);
     case OStrategy: return o.strategy;
@@ -167,7 +167,7 @@ QStringList HistoryColumns::csvFields(const engine::Order &o)
 {
     return {format::isoUtc(o.createdMs), o.symbol, engine::toString(o.side), engine::toString(o.type),
             engine::toString(o.status), o.qty.toString(), o.filledQty.toString(),
-            o.type == engine::OrderType::Limit ? o.limitPrice.toString() : QString(),
+            engine::hasLimitPrice(o.type) ? o.limitPrice.toString() : QString(),
             o.filledQty.isZero() ? QString() : o.avgPrice.toString(), o.fees.toString(), o.strategy, o.reason,
             o.clientId, o.venueOrderId, format::isoUtc(o.updatedMs), engine::toString(o.mode)};
 }

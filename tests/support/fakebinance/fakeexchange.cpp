@@ -366,6 +366,9 @@ nettest::ServerReply FakeExchange::handleOrder(const nettest::ReceivedRequest &r
     } else if (free.value(base) < o.origQty) {
         return error(400, -2010, QStringLiteral("Account has insufficient balance for requested action."));
     }
+    const bool crosses = o.side == QLatin1String("BUY") ? last <= o.limitPrice : last >= o.limitPrice;
+    if (o.type == QLatin1String("LIMIT_MAKER") && crosses && last.isPositive())
+        return error(400, -2010, QStringLiteral("Order would immediately match and take."));
     o.orderId = ++m_nextOrderId;
     o.timeMs = o.updateMs = serverNow();
     o.status = QStringLiteral("NEW");
@@ -373,9 +376,12 @@ nettest::ServerReply FakeExchange::handleOrder(const nettest::ReceivedRequest &r
     orders.insert(client, o);
     FakeOrder &placed = orders[client];
     executionReport(placed, QStringLiteral("NEW"), nullptr);
-    const bool crosses = o.side == QLatin1String("BUY") ? last <= o.limitPrice : last >= o.limitPrice;
+    const bool immediateOnly = o.timeInForce == QLatin1String("IOC") || o.timeInForce == QLatin1String("FOK");
     if (!limit || (crosses && last.isPositive())) {
         fill(placed, placed.origQty, last, false);
+    } else if (immediateOnly) {
+        placed.status = QStringLiteral("EXPIRED");
+        executionReport(placed, QStringLiteral("EXPIRED"), nullptr);
     } else {
         // Resting: the funds are held.
         if (o.side == QLatin1String("BUY")) {
@@ -387,6 +393,8 @@ nettest::ServerReply FakeExchange::handleOrder(const nettest::ReceivedRequest &r
         }
         accountPosition({quote, base});
     }
+    if (stallOrdersAfterAccepting)
+        return nettest::ServerReply::stall();
     if (acceptNextOrderThen503) {
         acceptNextOrderThen503 = false;
         return nettest::ServerReply::answer(503, "<html>Service Unavailable</html>");
@@ -595,6 +603,8 @@ void FakeExchange::onWsApiMessage(int connection, const QByteArray &text)
 
 void FakeExchange::pushUser(const QByteArray &event)
 {
+    if (stallOrdersAfterAccepting)
+        return; // partitioned: Binance does not replay a user stream
     const QByteArray frame = "{\"subscriptionId\":0,\"event\":" + event + "}";
     for (int c : std::as_const(m_userConnections))
         m_wsApi.sendTextTo(c, frame);

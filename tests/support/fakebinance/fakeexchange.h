@@ -86,6 +86,8 @@ public:
     // Faults.
     qint64 skewMs = 0;                   // the server's clock runs this far ahead
     bool acceptNextOrderThen503 = false; // the next order is placed, then answered 503
+    //! Orders are placed and matched, but the answer never comes and user-data events are lost (a partition).
+    bool stallOrdersAfterAccepting = false;
     int answer429ForNext = 0;            // the next N requests get 429 with Retry-After: 1
     int limitFillParts = 1;              // a resting LIMIT fills in this many trades
     int dropStreamsEvery = 0;            // drop the market-stream connections every N frames sent (0 = never)

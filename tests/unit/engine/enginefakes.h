@@ -18,6 +18,7 @@ public:
     void submit(const engine::OrderRequest &r) override { submitted << r; }
     void cancel(const QString &id, const QString &) override { cancelled << id; }
     void query(const QString &id, const QString &) override { queried << id; }
+    engine::Decimal takerFeeRate() const override { return engine::Decimal::fromString("0.001"); }
     void requestBalances() override { ++balanceRequests; }
 
     engine::ExecutionSink *sink = nullptr;

@@ -30,6 +30,62 @@ class TestSimulatedVenue : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void iocFokAndLimitMakerFollowTheirRules()
+    {
+        EventClock clock(1'000);
+        QList<SimulatedVenue::Event> events;
+        SimVenueConfig config;
+        config.initialBalances.insert(QStringLiteral("USDT"), D("1000"));
+        SimulatedVenue venue(config, &clock, [&](SimulatedVenue::Event e) { events << e; });
+        venue.onInstruments({meme()});
+        venue.onBook(book(1'000));
+        const auto order = [](const char *id, OrderType type, TimeInForce tif, const char *qty, const char *price) {
+            OrderRequest r;
+            r.clientId = QLatin1String(id);
+            r.symbol = QStringLiteral("MEMEUSDT");
+            r.side = Side::Buy;
+            r.type = type;
+            r.timeInForce = tif;
+            r.qty = D(qty);
+            r.limitPrice = D(price);
+            return r;
+        };
+        const auto fillsOf = [&events](const char *id) {
+            Decimal total;
+            for (const auto &e : events)
+                if (const auto *f = std::get_if<Fill>(&e); f && f->clientId == QLatin1String(id))
+                    total += f->qty;
+            return total;
+        };
+        const auto lastStatus = [&events](const char *id) {
+            OrderStatus s = OrderStatus::New;
+            for (const auto &e : events)
+                if (const auto *r = std::get_if<ExecutionReport>(&e); r && r->clientId == QLatin1String(id))
+                    s = r->status;
+            return s;
+        };
+        // IOC: takes the 600 at 0.1000 within its limit, the rest expires instead of resting.
+        venue.submit(order("ioc", OrderType::Limit, TimeInForce::Ioc, "1000", "0.1000"));
+        QCOMPARE(fillsOf("ioc"), D("600"));
+        QCOMPARE(int(lastStatus("ioc")), int(OrderStatus::Expired));
+        // FOK: a fresh book has only 600 within 0.1000, not 1200: nothing trades.
+        venue.onBook(book(2'000));
+        venue.submit(order("fok", OrderType::Limit, TimeInForce::Fok, "1200", "0.1000"));
+        QCOMPARE(fillsOf("fok"), Decimal());
+        QCOMPARE(int(lastStatus("fok")), int(OrderStatus::Expired));
+        // FOK that fits: all of it at once.
+        venue.submit(order("fok2", OrderType::Limit, TimeInForce::Fok, "600", "0.1000"));
+        QCOMPARE(fillsOf("fok2"), D("600"));
+        QCOMPARE(int(lastStatus("fok2")), int(OrderStatus::Filled));
+        // LIMIT_MAKER at or through the ask would take: refused; below it, it rests.
+        venue.onBook(book(3'000));
+        venue.submit(order("mk1", OrderType::LimitMaker, TimeInForce::Gtc, "100", "0.1000"));
+        QCOMPARE(int(lastStatus("mk1")), int(OrderStatus::Rejected));
+        venue.submit(order("mk2", OrderType::LimitMaker, TimeInForce::Gtc, "100", "0.0990"));
+        QCOMPARE(int(lastStatus("mk2")), int(OrderStatus::Accepted));
+        QCOMPARE(fillsOf("mk2"), Decimal());
+    }
+
     void aMarketBuyWalksTheBookWithSlippageAndFeesInOrder()
     {
         EventClock clock(1'000);

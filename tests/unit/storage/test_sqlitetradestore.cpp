@@ -37,7 +37,7 @@ private Q_SLOTS:
         {
             RawDb raw(path);
             QCOMPARE(raw.column(QStringLiteral("SELECT version FROM schema_version ORDER BY version")),
-                     (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
+                     (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}));
             appliedMs = raw.scalar(QStringLiteral("SELECT applied_ms FROM schema_version")).toLongLong();
             QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
             const QStringList tables = raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
@@ -48,7 +48,7 @@ private Q_SLOTS:
         QVERIFY(store);
         store.reset();
         RawDb raw(path);
-        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 2);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 3);
         QCOMPARE(raw.scalar(QStringLiteral("SELECT applied_ms FROM schema_version")).toLongLong(), appliedMs);
     }
 
@@ -59,6 +59,8 @@ private Q_SLOTS:
         QVERIFY(store);
         Order live = makeOrder(QStringLiteral("C-live"), QStringLiteral("PEPEUSDT"), Side::Buy, OrderStatus::Accepted, 10);
         live.mode = engine::TradingMode::Live;
+        live.type = engine::OrderType::Limit;
+        live.timeInForce = engine::TimeInForce::Ioc;
         store->saveOrder(live);
         store->saveOrder(makeOrder(QStringLiteral("C-demo"), QStringLiteral("PEPEUSDT"), Side::Buy, OrderStatus::Accepted, 11));
         store->flush();
@@ -66,6 +68,8 @@ private Q_SLOTS:
         QCOMPARE(s.openOrders.size(), 2);
         QCOMPARE(int(s.openOrders.at(0).mode), int(engine::TradingMode::Live));
         QCOMPARE(int(s.openOrders.at(1).mode), int(engine::TradingMode::Demo));
+        QCOMPARE(int(s.openOrders.at(0).timeInForce), int(engine::TimeInForce::Ioc));
+        QCOMPARE(int(s.openOrders.at(1).timeInForce), int(engine::TimeInForce::Gtc));
     }
 
     void aSchemaOneJournalIsMigratedAndItsOrdersAreDemo()
@@ -80,16 +84,18 @@ private Q_SLOTS:
             // Back to the schema the first release wrote.
             RawDb raw(path);
             QVERIFY(raw.exec(QStringLiteral("ALTER TABLE orders DROP COLUMN mode")));
-            QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version = 2")));
+            QVERIFY(raw.exec(QStringLiteral("ALTER TABLE orders DROP COLUMN time_in_force")));
+            QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version >= 2")));
         }
         auto store = openStore(path);
         QVERIFY(store);
         const engine::JournalSnapshot s = snapshotOf(*store);
         QCOMPARE(s.recentOrders.size(), 1);
         QCOMPARE(int(s.recentOrders.first().mode), int(engine::TradingMode::Demo));
+        QCOMPARE(int(s.recentOrders.first().timeInForce), int(engine::TimeInForce::Gtc));
         store.reset();
         RawDb raw(path);
-        QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 2);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 3);
     }
 
     void scriptsSplitIntoStatements()

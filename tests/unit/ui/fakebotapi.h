@@ -91,6 +91,36 @@ public:
     QList<engine::EquityPoint> equityHistory() const override { return equityList; }
     QList<engine::Candle> candles(const QString &symbol) const override { return candleMap.value(symbol); }
 
+    // Manual orders: the real preview over the fake's instruments and books; placing and cancelling
+    // are recorded and answered as configured.
+    void previewOrder(const engine::ManualOrder &order, QObject *context,
+                      std::function<void(const engine::OrderPreview &)> done) override
+    {
+        const engine::Instrument *instrument = nullptr;
+        for (const engine::Instrument &i : std::as_const(instrumentList))
+            if (i.symbol == order.symbol)
+                instrument = &i;
+        const engine::OrderPreview p = engine::previewManualOrder(order, instrument, books.value(order.symbol),
+                                                                  engine::Decimal::fromString("0.001"));
+        QTimer::singleShot(0, context, [p, done] { done(p); });
+    }
+    void placeOrder(const engine::ManualOrder &order, QObject *context,
+                    std::function<void(const engine::Result<QString> &)> done) override
+    {
+        placedOrders.append(order);
+        const engine::Result<QString> r = placeResult;
+        QTimer::singleShot(0, context, [r, done] { done(r); });
+    }
+    void cancelOrder(const QString &clientId, QObject *context, std::function<void(const engine::Result<void> &)> done) override
+    {
+        cancelledIds.append(clientId);
+        QTimer::singleShot(0, context, [done] { done(engine::Result<void>()); });
+    }
+    QHash<QString, engine::BookUpdate> books;
+    QList<engine::ManualOrder> placedOrders;
+    QStringList cancelledIds;
+    engine::Result<QString> placeResult = QStringLiteral("md-000042");
+
     void queryHistory(const engine::HistoryQuery &query, QObject *context,
                       std::function<void(const engine::HistoryPage &)> done) override
     {

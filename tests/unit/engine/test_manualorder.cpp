@@ -1,0 +1,101 @@
+// Manual orders from the order ticket: the preview rounds the way the venue will (quantity down to
+// the step, a limit price toward the passive side), converts a market amount in quote to a
+// quantity at the best price, lists the rules and the estimated fee, and says what is wrong; the
+// engine then sends it through the risk gate like any other order, and cancels by client id.
+#include "tests/unit/engine/enginerig.h"
+
+#include "engine/execution/manualorder.h"
+
+using namespace enginerig;
+
+namespace {
+ManualOrder ticket(OrderType type, Side side, const char *qty, const char *price = "0")
+{
+    ManualOrder m;
+    m.symbol = kSym;
+    m.side = side;
+    m.type = type;
+    m.qty = D(qty);
+    m.limitPrice = D(price);
+    return m;
+}
+const Instrument kWojak{kSym, QStringLiteral("WOJAK"), QStringLiteral("USDT"), D("0.00001"), D("1"), D("5")};
+} // namespace
+
+class TestManualOrder : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aLimitOrderIsRoundedTowardThePassiveSide()
+    {
+        const OrderPreview buy = previewManualOrder(ticket(OrderType::Limit, Side::Buy, "10.9", "0.999999"), &kWojak,
+                                                    book("0.99", "1.00"), D("0.001"));
+        QVERIFY2(buy.ok(), qPrintable(buy.problems.join(QLatin1Char(';'))));
+        QCOMPARE(buy.request.qty, D("10"));
+        QCOMPARE(buy.request.limitPrice, D("0.99999")); // a buy never pays more than asked
+        QCOMPARE(buy.notional, D("9.9999"));
+        QCOMPARE(buy.estimatedFee, D("0.0099999"));
+        QCOMPARE(buy.request.strategy, QStringLiteral("manual"));
+        QVERIFY(buy.rules.contains(QStringLiteral("lot step 1")));
+        QVERIFY(buy.rules.contains(QStringLiteral("min notional 5 USDT")));
+        const OrderPreview sell = previewManualOrder(ticket(OrderType::Limit, Side::Sell, "10", "1.000001"), &kWojak,
+                                                     book("0.99", "1.00"), D("0.001"));
+        QCOMPARE(sell.request.limitPrice, D("1.00001")); // a sell never gets less than asked
+    }
+
+    void aMarketOrderByAmountBecomesAQuantityAtTheBestPrice()
+    {
+        ManualOrder m = ticket(OrderType::Market, Side::Buy, "0");
+        m.quoteQty = D("25.5");
+        const OrderPreview p = previewManualOrder(m, &kWojak, book("0.99", "1.02"), D("0.001"));
+        QVERIFY(p.ok());
+        QCOMPARE(p.price, D("1.02"));
+        QCOMPARE(p.request.qty, D("25")); // 25.5 / 1.02 = 25: never more than the amount
+        QCOMPARE(int(p.request.type), int(OrderType::Market));
+        QCOMPARE(int(p.request.timeInForce), int(TimeInForce::Gtc));
+    }
+
+    void problemsAreNamed()
+    {
+        QCOMPARE(previewManualOrder(ticket(OrderType::Limit, Side::Buy, "1", "1"), &kWojak, book("0.99", "1.00"), D("0.001"))
+                     .problems.size(), 1); // 1 USDT < 5
+        QVERIFY(!previewManualOrder(ticket(OrderType::Limit, Side::Buy, "0.5", "1"), &kWojak, book("0.99", "1.00"), D("0.001")).ok());
+        QVERIFY(!previewManualOrder(ticket(OrderType::Limit, Side::Buy, "10", "0"), &kWojak, book("0.99", "1.00"), D("0.001")).ok());
+        QVERIFY(!previewManualOrder(ticket(OrderType::Market, Side::Buy, "10"), &kWojak, BookUpdate{}, D("0.001")).ok());
+        QVERIFY(!previewManualOrder(ticket(OrderType::Limit, Side::Buy, "10", "1"), nullptr, book("0.99", "1.00"), D("0.001")).ok());
+        const OrderPreview maker = previewManualOrder(ticket(OrderType::LimitMaker, Side::Buy, "10", "1.00"), &kWojak,
+                                                      book("0.99", "1.00"), D("0.001"));
+        QVERIFY(!maker.ok());
+        QVERIFY(maker.problems.first().contains(QLatin1String("would trade at once")));
+        ManualOrder absurd = ticket(OrderType::Limit, Side::Buy, "1", "1");
+        absurd.qty = Decimal::fromInt(std::numeric_limits<std::int64_t>::max());
+        absurd.limitPrice = Decimal::fromInt(std::numeric_limits<std::int64_t>::max());
+        QVERIFY(!previewManualOrder(absurd, &kWojak, book("0.99", "1.00"), D("0.001")).ok()); // never throws
+    }
+
+    void theEnginePlacesThroughTheRiskGateAndCancels()
+    {
+        BotConfig config;
+        Rig rig(config);
+        QCOMPARE(rig.engine->placeManual(ticket(OrderType::Limit, Side::Buy, "10", "0.95")).error().code,
+                 QStringLiteral("ENGINE_NOT_RUNNING"));
+        rig.startRunning();
+        const Result<QString> placed = rig.engine->placeManual(ticket(OrderType::Limit, Side::Buy, "10", "0.95"));
+        QVERIFY2(placed.ok(), qPrintable(placed.ok() ? QString() : placed.error().toString()));
+        rig.store.ack();
+        QTRY_COMPARE(rig.exec.submitted.size(), 1);
+        QCOMPARE(rig.exec.submitted.first().limitPrice, D("0.95"));
+        QCOMPARE(rig.exec.submitted.first().strategy, QStringLiteral("manual"));
+        // Too big for the risk limits: denied, nothing sent.
+        const Result<QString> denied = rig.engine->placeManual(ticket(OrderType::Limit, Side::Buy, "5000", "0.95"));
+        QCOMPARE(denied.error().code, QStringLiteral("ORDER_DENIED"));
+        QCOMPARE(rig.engine->placeManual(ticket(OrderType::Limit, Side::Buy, "1", "0.95")).error().code,
+                 QStringLiteral("ORDER_INVALID"));
+        QVERIFY(rig.engine->cancelOrder(placed.value()).ok());
+        QCOMPARE(rig.exec.cancelled, QStringList{placed.value()});
+        QCOMPARE(rig.engine->cancelOrder(QStringLiteral("nope")).error().code, QStringLiteral("ORDER_NOT_OPEN"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestManualOrder)
+#include "test_manualorder.moc"
