@@ -982,28 +982,33 @@ Price %5, quantity %6, fee %7 %8</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+74"/>
+        <location line="+79"/>
         <source>Buy</source>
         <translation>买入</translation>
     </message>
     <message>
-        <location line="-74"/>
-        <location line="+76"/>
+        <location line="-79"/>
+        <location line="+81"/>
         <source>Sell</source>
         <translation>卖出</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-75"/>
         <source>Market</source>
         <translation>市价</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Limit</source>
         <translation>限价</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Limit maker</source>
+        <translation>只做挂单限价</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -1205,13 +1210,13 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+36"/>
-        <location line="+86"/>
+        <location filename="../ui/mainwindow.cpp" line="+37"/>
+        <location line="+87"/>
         <source>Memedesk — %1</source>
         <translation>Memedesk — %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Order denied: %1 %2 — %3</source>
         <translation>订单被拒绝：%1 %2 — %3</translation>
     </message>
@@ -1236,6 +1241,11 @@ Price %5, quantity %6, fee %7 %8</source>
         <translation>历史记录</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Manual trading</source>
+        <translation>手动交易</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
@@ -1249,6 +1259,181 @@ Price %5, quantity %6, fee %7 %8</source>
         <location line="+1"/>
         <source>Log panel</source>
         <translation>日志面板</translation>
+    </message>
+</context>
+<context>
+    <name>ui::OpenOrdersModel</name>
+    <message>
+        <location filename="../ui/models/openordersmodel.cpp" line="+82"/>
+        <source>market</source>
+        <translation>市价</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Placed</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symbol</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filled</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limit</source>
+        <translation>限价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>ui::OrderTicket</name>
+    <message>
+        <location filename="../ui/widgets/orderticket.cpp" line="+58"/>
+        <source>Live order</source>
+        <translation>实盘订单</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>Place sell order</source>
+        <translation>下卖单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Place buy order</source>
+        <translation>下买单</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Enter a quantity to see the order as it will be sent.</source>
+        <translation>输入数量后，这里会显示实际发送的订单。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;%1 %2 %3&lt;/b&gt; at %4</source>
+        <translation>&lt;b&gt;%1 %2 %3&lt;/b&gt;，价格 %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>about %1 (market)</source>
+        <translation>约 %1（市价）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value ≈ %1 %3 · fee ≈ %2 %3</source>
+        <translation>金额 ≈ %1 %3 · 手续费 ≈ %2 %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rules: %1</source>
+        <translation>规则：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Send this order to the exchange with real money?
+
+%1 %2 %3 at %4 (≈ %5 %6)</source>
+        <translation>用真实资金向交易所发送此订单？
+
+%1 %2 %3，价格 %4（≈ %5 %6）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not sent.</source>
+        <translation>未发送。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not placed: %1</source>
+        <translation>未下单：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order %1 placed.</source>
+        <translation>订单 %1 已提交。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Order ticket</source>
+        <translation>下单面板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symbol</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buy</source>
+        <translation>买入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sell</source>
+        <translation>卖出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time in force</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GTC: works until cancelled · IOC: what fills at once, the rest is cancelled · FOK: all at once or nothing</source>
+        <translation>GTC：撤单前一直有效 · IOC：立即成交的部分成交，其余撤销 · FOK：全部立即成交，否则全部撤销</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount (quote)</source>
+        <translation>金额（计价币）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limit price</source>
+        <translation>限价</translation>
     </message>
 </context>
 <context>
@@ -1440,6 +1625,29 @@ Realized %5, fees %6</source>
         <location line="+1"/>
         <source>Explanation</source>
         <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TradeView</name>
+    <message>
+        <location filename="../ui/views/tradeview.cpp" line="+86"/>
+        <source>Cancel of %1 sent.</source>
+        <translation>已发送 %1 的撤单请求。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot cancel %1: %2</source>
+        <translation>无法撤销 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>WORKING ORDERS</source>
+        <translation>挂单中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel selected order</source>
+        <translation>撤销所选订单</translation>
     </message>
 </context>
 </TS>

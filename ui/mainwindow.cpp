@@ -7,6 +7,7 @@
 #include "ui/views/dashboardview.h"
 #include "ui/views/historyview.h"
 #include "ui/views/signalmonitorview.h"
+#include "ui/views/tradeview.h"
 #include "ui/views/tradingconfigview.h"
 #include "ui/widgets/enginestatusbar.h"
 #include "ui/widgets/logpanel.h"
@@ -24,7 +25,7 @@ namespace ui {
 
 namespace {
 constexpr int kDenialMessageMs = 15000;
-constexpr int kViewCount = 4;
+constexpr int kViewCount = 5;
 } // namespace
 
 MainWindow::MainWindow(engine::BotApi &api, QWidget *parent)
@@ -49,7 +50,8 @@ MainWindow::MainWindow(engine::BotApi &api, QWidget *parent)
     m_config = new TradingConfigView(*m_model, m_stack);
     m_signals = new SignalMonitorView(*m_model, m_stack);
     m_history = new HistoryView(*m_model, m_stack);
-    for (QWidget *view : std::initializer_list<QWidget *>{m_dashboard, m_config, m_signals, m_history})
+    m_trade = new TradeView(*m_model, m_stack);
+    for (QWidget *view : std::initializer_list<QWidget *>{m_dashboard, m_config, m_signals, m_history, m_trade})
         m_stack->addWidget(view);
 
     auto *central = new QWidget(this);
@@ -132,6 +134,7 @@ void MainWindow::refresh()
     case View::TradingConfig: m_config->refresh(); break;
     case View::SignalMonitor: m_signals->refresh(); break;
     case View::History: m_history->refresh(); break;
+    case View::Trade: m_trade->refresh(); break;
     }
 }
 
@@ -167,7 +170,8 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::retranslateUi()
 {
-    const QString names[kViewCount] = {tr("Dashboard"), tr("Trading config"), tr("Signal monitor"), tr("History")};
+    const QString names[kViewCount] = {tr("Dashboard"), tr("Trading config"), tr("Signal monitor"), tr("History"),
+                                       tr("Manual trading")};
     for (int i = 0; i < kViewCount; ++i) {
         m_nav->item(i)->setText(names[i]);
         m_viewActions.at(i)->setText(names[i]);

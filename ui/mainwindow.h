@@ -20,14 +20,15 @@ class EngineStatusBar;
 class HistoryView;
 class LogPanel;
 class SignalMonitorView;
+class TradeView;
 class TradingConfigView;
 
-//! The desktop window: a sidebar over four views, a dockable log and the status bar.
+//! The desktop window: a sidebar over five views, a dockable log and the status bar.
 //! Talks to the engine only through BotApi and never waits on it.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    enum class View { Dashboard, TradingConfig, SignalMonitor, History };
+    enum class View { Dashboard, TradingConfig, SignalMonitor, History, Trade };
 
     explicit MainWindow(engine::BotApi &api, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -54,6 +55,7 @@ private:
     TradingConfigView *m_config;
     SignalMonitorView *m_signals;
     HistoryView *m_history;
+    TradeView *m_trade;
     LogPanel *m_log;
     EngineStatusBar *m_statusBar;
     QMenu *m_viewMenu;

@@ -12,6 +12,9 @@
 #include <QAbstractItemModel>
 #include <QApplication>
 #include <QTableView>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QTest>
 
 using namespace engine;
@@ -96,6 +99,46 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(rows(&window, "historyTable") > 0, 20000);
         QTest::qWait(300);
         shot(&window, QStringLiteral("history"));
+
+        // a manual limit buy far below the market, entered in the ticket, rests and is cancelled
+        window.showView(ui::MainWindow::View::Trade);
+        auto *symbolBox = window.findChild<QComboBox *>(QStringLiteral("ticketSymbol"));
+        QTRY_VERIFY_WITH_TIMEOUT(symbolBox->count() > 0, 10000);
+        const QString symbol = symbolBox->currentText();
+        const QList<engine::Candle> candles = ctx.api().candles(symbol);
+        QVERIFY(!candles.isEmpty());
+        const engine::Decimal limit = candles.last().close / engine::Decimal::fromInt(2);
+        const engine::Decimal qty = (engine::Decimal::fromInt(50) / limit).quantized(engine::Decimal::fromInt(1), engine::Rounding::Up);
+        auto *qtyEdit = window.findChild<QLineEdit *>(QStringLiteral("ticketQtyEdit"));
+        auto *priceEdit = window.findChild<QLineEdit *>(QStringLiteral("ticketPriceEdit"));
+        qtyEdit->clear();
+        QTest::keyClicks(qtyEdit, qty.toString());
+        priceEdit->clear();
+        QTest::keyClicks(priceEdit, limit.toString());
+        auto *place = window.findChild<QPushButton *>(QStringLiteral("ticketPlace"));
+        QTRY_VERIFY_WITH_TIMEOUT(place->isEnabled(), 10000);
+        QTest::mouseClick(place, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(rows(&window, "openOrdersTable") >= 1, 10000);
+        auto *orders = window.findChild<QTableView *>(QStringLiteral("openOrdersTable"));
+        int manualRow = -1;
+        for (int r = 0; r < orders->model()->rowCount(); ++r) {
+            if (orders->model()->index(r, 8).data().toString() == QLatin1String("manual"))
+                manualRow = r;
+        }
+        QVERIFY(manualRow >= 0);
+        const QString manualId = orders->model()->index(manualRow, 0).data(Qt::ToolTipRole).toString().section(QLatin1Char(' '), 0, 0);
+        orders->selectRow(manualRow);
+        QTest::qWait(300);
+        shot(&window, QStringLiteral("manual-trading"));
+        QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("cancelOrderButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const engine::Order &o : ctx.api().recentOrders(50))
+                    if (o.clientId == manualId)
+                        return o.status == engine::OrderStatus::Cancelled;
+                return false;
+            }(),
+            10000);
 
         // the same window in Simplified Chinese
         QVERIFY(ui::applyLanguage(QStringLiteral("zh_CN")));

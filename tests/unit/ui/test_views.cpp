@@ -221,6 +221,7 @@ private Q_SLOTS:
         QTest::newRow("config") << int(MainWindow::View::TradingConfig) << "tradingConfigView" << "config";
         QTest::newRow("signals") << int(MainWindow::View::SignalMonitor) << "signalMonitorView" << "signals";
         QTest::newRow("history") << int(MainWindow::View::History) << "historyView" << "history";
+        QTest::newRow("trade") << int(MainWindow::View::Trade) << "tradeView" << "trade";
     }
 
     void everyViewShows()
@@ -243,6 +244,65 @@ private Q_SLOTS:
         if (view == int(MainWindow::View::History))
             QTRY_COMPARE(find<QTableView>(m_window.get(), "historyTable")->model()->rowCount(), 1'000'000);
         screenshot(shot);
+    }
+
+    void theOrderTicketPreviewsPlacesAndCancels()
+    {
+        engine::Instrument pepe{QStringLiteral("PEPEUSDT"), QStringLiteral("PEPE"), QStringLiteral("USDT"),
+                                dec("0.00000001"), dec("1"), dec("5")};
+        m_api.instrumentList[0] = pepe;
+        engine::BookUpdate book;
+        book.symbol = pepe.symbol;
+        book.bids = {{dec("0.00001200"), dec("1000000000")}};
+        book.asks = {{dec("0.00001210"), dec("1000000000")}};
+        m_api.books.insert(pepe.symbol, book);
+        m_window->showView(MainWindow::View::Trade);
+        auto *symbol = find<QComboBox>(m_window.get(), "ticketSymbol");
+        symbol->setCurrentIndex(symbol->findText(QStringLiteral("PEPEUSDT")));
+        auto *place = find<QPushButton>(m_window.get(), "ticketPlace");
+        auto *preview = find<QLabel>(m_window.get(), "ticketPreview");
+        // A limit buy of 1,000,000.7 at 0.000011999: sent as 1,000,000 at 0.00001199 (never worse).
+        auto *qty = find<QLineEdit>(m_window.get(), "ticketQtyEdit");
+        auto *price = find<QLineEdit>(m_window.get(), "ticketPriceEdit");
+        qty->clear();
+        QTest::keyClicks(qty, QStringLiteral("1000000.7"));
+        price->clear();
+        QTest::keyClicks(price, QStringLiteral("0.000011999"));
+        QTRY_VERIFY(place->isEnabled());
+        QVERIFY2(preview->text().contains(QStringLiteral("0.00001199")), qPrintable(preview->text()));
+        QVERIFY(preview->text().contains(QStringLiteral("1,000,000")) || preview->text().contains(QStringLiteral("1000000")));
+        QVERIFY(preview->text().contains(QStringLiteral("min notional 5 USDT")));
+        // Too small: the problem is named and nothing can be placed.
+        qty->clear();
+        QTest::keyClicks(qty, QStringLiteral("10"));
+        QTRY_VERIFY(!place->isEnabled());
+        QVERIFY(preview->text().contains(QStringLiteral("below the minimum")));
+        qty->clear();
+        QTest::keyClicks(qty, QStringLiteral("1000000"));
+        QTRY_VERIFY(place->isEnabled());
+        screenshot(QStringLiteral("trade-ticket"));
+        QTest::mouseClick(place, Qt::LeftButton);
+        QTRY_COMPARE(m_api.placedOrders.size(), 1);
+        QCOMPARE(m_api.placedOrders.first().limitPrice, dec("0.000011999")); // the engine rounds again at send time
+        QTRY_VERIFY(find<QLabel>(m_window.get(), "ticketResult")->text().contains(QStringLiteral("md-000042")));
+        // The order appears among the working orders and can be cancelled from there.
+        engine::Order working;
+        working.clientId = QStringLiteral("md-000042");
+        working.symbol = pepe.symbol;
+        working.type = engine::OrderType::Limit;
+        working.qty = dec("1000000");
+        working.limitPrice = dec("0.00001199");
+        working.status = engine::OrderStatus::Accepted;
+        working.strategy = QStringLiteral("manual");
+        m_api.emitEvent(working);
+        auto *orders = find<QTableView>(m_window.get(), "openOrdersTable");
+        QTRY_COMPARE(orders->model()->rowCount(), 1);
+        orders->selectRow(0);
+        QTest::mouseClick(find<QPushButton>(m_window.get(), "cancelOrderButton"), Qt::LeftButton);
+        QTRY_COMPARE(m_api.cancelledIds, QStringList{QStringLiteral("md-000042")});
+        working.status = engine::OrderStatus::Cancelled;
+        m_api.emitEvent(working);
+        QTRY_COMPARE(orders->model()->rowCount(), 0);
     }
 
     void historyPicksUpNewRowsAtTheTop()
