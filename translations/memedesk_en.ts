@@ -351,12 +351,17 @@
 <context>
     <name>ui::DashboardView</name>
     <message>
-        <location filename="../ui/views/dashboardview.cpp" line="+139"/>
+        <location filename="../ui/views/dashboardview.cpp" line="+143"/>
         <source>%1 % since start</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>Connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+3"/>
         <source>%n fill(s)</source>
         <translation>
             <numerusform>%n fill</numerusform>
@@ -550,7 +555,7 @@
 <context>
     <name>ui::EngineStatusBar</name>
     <message>
-        <location filename="../ui/widgets/enginestatusbar.cpp" line="+88"/>
+        <location filename="../ui/widgets/enginestatusbar.cpp" line="+91"/>
         <source>Market connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -585,7 +590,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Journal unavailable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1128,6 +1133,51 @@ Price %5, quantity %6, fee %7 %8</source>
     <message>
         <location line="+12"/>
         <source>Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>REST %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>REST —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weight %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stream down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stream live, last message %1 s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stream live, no message yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clock offset %1%2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>account stream up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>account stream down</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

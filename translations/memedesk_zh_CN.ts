@@ -350,12 +350,17 @@
 <context>
     <name>ui::DashboardView</name>
     <message>
-        <location filename="../ui/views/dashboardview.cpp" line="+139"/>
+        <location filename="../ui/views/dashboardview.cpp" line="+143"/>
         <source>%1 % since start</source>
         <translation>自启动以来 %1 %</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>Connection: %1</source>
+        <translation>连接：%1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+3"/>
         <source>%n fill(s)</source>
         <translation>
             <numerusform>%n 笔成交</numerusform>
@@ -546,7 +551,7 @@
 <context>
     <name>ui::EngineStatusBar</name>
     <message>
-        <location filename="../ui/widgets/enginestatusbar.cpp" line="+88"/>
+        <location filename="../ui/widgets/enginestatusbar.cpp" line="+91"/>
         <source>Market connected</source>
         <translation>行情已连接</translation>
     </message>
@@ -581,7 +586,7 @@
         <translation>权益：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Journal unavailable</source>
         <translation>交易日志不可用</translation>
     </message>
@@ -1126,6 +1131,51 @@ Price %5, quantity %6, fee %7 %8</source>
         <location line="+12"/>
         <source>Hold</source>
         <translation>持有</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>REST %1 ms</source>
+        <translation>REST %1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>REST —</source>
+        <translation>REST —</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weight %1/%2</source>
+        <translation>权重 %1/%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stream down</source>
+        <translation>行情流断开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stream live, last message %1 s ago</source>
+        <translation>行情流正常，最后消息 %1 秒前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stream live, no message yet</source>
+        <translation>行情流正常，尚无消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clock offset %1%2 ms</source>
+        <translation>时钟偏差 %1%2 毫秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>account stream up</source>
+        <translation>账户流正常</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>account stream down</source>
+        <translation>账户流断开</translation>
     </message>
 </context>
 <context>

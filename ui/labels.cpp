@@ -115,4 +115,31 @@ QString Labels::signalAction(const QString &action)
     return action;
 }
 
+QString Labels::venueHealth(const engine::VenueHealth &h, bool *problem)
+{
+    if (problem)
+        *problem = false;
+    if (h.venue.isEmpty())
+        return {};
+    // A stream quiet for this long on liquid meme pairs means it is stuck, not calm.
+    constexpr qint64 kStaleMs = 30'000;
+    QStringList parts;
+    parts << (h.restLatencyMs >= 0 ? tr("REST %1 ms").arg(h.restLatencyMs) : tr("REST —"));
+    if (h.weightUsed >= 0)
+        parts << tr("weight %1/%2").arg(h.weightUsed).arg(h.weightLimit);
+    const bool stale = h.lastMessageAgeMs < 0 || h.lastMessageAgeMs > kStaleMs;
+    if (!h.streamConnected)
+        parts << tr("stream down");
+    else if (h.lastMessageAgeMs >= 0)
+        parts << tr("stream live, last message %1 s ago").arg(double(h.lastMessageAgeMs) / 1000.0, 0, 'f', 1);
+    else
+        parts << tr("stream live, no message yet");
+    parts << tr("clock offset %1%2 ms").arg(h.clockOffsetMs >= 0 ? QStringLiteral("+") : QString()).arg(h.clockOffsetMs);
+    if (h.userStream >= 0)
+        parts << (h.userStream == 1 ? tr("account stream up") : tr("account stream down"));
+    if (problem)
+        *problem = !h.streamConnected || stale || h.userStream == 0 || (h.weightLimit > 0 && h.weightUsed > h.weightLimit * 8 / 10);
+    return parts.join(QStringLiteral(" · "));
+}
+
 } // namespace ui

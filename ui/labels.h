@@ -24,6 +24,9 @@ public:
     [[nodiscard]] static QString denial(const engine::Denial &denial);
     //! "BUY" / "SELL" / "HOLD" from a signal; anything else is shown as is.
     [[nodiscard]] static QString signalAction(const QString &action);
+    //! A real venue's connection health in one line ("REST 42 ms · weight 12/6000 · …"); empty for
+    //! the demo market. `problem` is set when something needs attention.
+    [[nodiscard]] static QString venueHealth(const engine::VenueHealth &health, bool *problem = nullptr);
 };
 
 } // namespace ui

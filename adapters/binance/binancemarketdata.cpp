@@ -63,6 +63,12 @@ void BinanceMarketData::stop()
     m_stage = Stage::Idle;
 }
 
+void BinanceMarketData::publishHealth(const engine::VenueHealth &health)
+{
+    for (engine::MarketDataSink *s : m_sinks)
+        s->onVenueHealth(health);
+}
+
 void BinanceMarketData::retryLater(const QString &what, const engine::Error &error)
 {
     report(engine::AdapterError::Kind::Retryable, error.code,

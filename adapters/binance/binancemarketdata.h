@@ -34,6 +34,8 @@ public:
     void addSink(engine::MarketDataSink *sink) { m_sinks.push_back(sink); }
     void start();
     void stop();
+    //! Hands the venue's health to every sink.
+    void publishHealth(const engine::VenueHealth &health);
 
     //! Rules of a symbol (nullptr before exchangeInfo arrived or for an unknown symbol).
     [[nodiscard]] const SymbolRules *rules(const QString &symbol) const;

@@ -36,6 +36,7 @@ public:
     [[nodiscard]] QStringList symbols() const;
     [[nodiscard]] quint64 framesRejected() const { return m_rejected; }
     //! Wall milliseconds since the last frame (-1 before the first): connection health.
+    [[nodiscard]] bool isOpen() const { return m_session.state() == net::WebSocketSession::State::Open; }
     [[nodiscard]] qint64 lastMessageAgeMs() const { return m_lastMessage.isValid() ? m_lastMessage.elapsed() : -1; }
 
     //! The stream names of one symbol ("pepeusdt@trade", …).

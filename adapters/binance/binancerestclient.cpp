@@ -92,6 +92,17 @@ BinanceRestClient::~BinanceRestClient() = default;
 
 qint64 BinanceRestClient::serverNowMs() const { return QDateTime::currentMSecsSinceEpoch() + m_offsetMs; }
 
+void BinanceRestClient::observe(const net::HttpResponse &r, qint64 sentAtMs)
+{
+    if (r.status == 0)
+        return;
+    m_lastLatencyMs = QDateTime::currentMSecsSinceEpoch() - sentAtMs;
+    bool ok = false;
+    const int used = r.header("X-MBX-USED-WEIGHT-1M").toInt(&ok);
+    if (ok && used >= 0)
+        m_usedWeight = used;
+}
+
 void BinanceRestClient::sendPublic(const QString &path, const QUrlQuery &query, int weight,
                                    std::function<void(const net::HttpResponse &, const BinanceError &)> done)
 {
@@ -99,7 +110,9 @@ void BinanceRestClient::sendPublic(const QString &path, const QUrlQuery &query, 
     url.setPath(m_base.path() + path);
     if (!query.isEmpty())
         url.setQuery(query);
-    m_http->send(net::HttpRequest::get(url, weight), [done](const net::HttpResponse &r) {
+    const qint64 sentAt = QDateTime::currentMSecsSinceEpoch();
+    m_http->send(net::HttpRequest::get(url, weight), [this, done, sentAt](const net::HttpResponse &r) {
+        observe(r, sentAt);
         BinanceError e = classify(r.status, r.body, true, r.header("Retry-After"));
         if (r.status == 0) {
             e.action = BinanceError::Action::Retry;
@@ -142,6 +155,7 @@ void BinanceRestClient::syncTime(std::function<void(engine::Result<qint64>)> don
     url.setPath(m_base.path() + QStringLiteral("/api/v3/time"));
     const qint64 sentAt = QDateTime::currentMSecsSinceEpoch();
     m_http->send(net::HttpRequest::get(url, 1), [this, sentAt, done](const net::HttpResponse &r) {
+        observe(r, sentAt);
         const BinanceError e = classify(r.status, r.body, true);
         if (!r.ok() || e.action != BinanceError::Action::None)
             return done(engine::Error{QStringLiteral("TIME_SYNC_FAILED"), r.ok() ? e.message : r.message});
@@ -185,7 +199,9 @@ void BinanceRestClient::sendSigned(const QByteArray &method, const QString &path
     request.headers = {{QByteArray("X-MBX-APIKEY"), m_apiKey}};
     request.idempotent = idempotent;
     request.weight = weight;
+    const qint64 sentAt = QDateTime::currentMSecsSinceEpoch();
     m_http->send(request, [=, this](const net::HttpResponse &r) {
+        observe(r, sentAt);
         BinanceError e = classify(r.status, r.body, idempotent, r.header("Retry-After"));
         if (r.status == 0) { // no answer at all: the network's verdict stands
             e.action = r.failure == net::FailureKind::UnknownOutcome ? BinanceError::Action::QueryOutcome

@@ -48,6 +48,11 @@ public:
     //! Reads the server time and keeps the offset to the local clock; the offset is returned.
     void syncTime(std::function<void(engine::Result<qint64>)> done);
     [[nodiscard]] qint64 clockOffsetMs() const { return m_offsetMs; }
+    //! The last answered request's round trip (-1 before the first), and the request weight the
+    //! server last reported for the current minute (-1 before the first).
+    [[nodiscard]] qint64 lastLatencyMs() const { return m_lastLatencyMs; }
+    [[nodiscard]] int usedWeight() const { return m_usedWeight; }
+    static constexpr int kWeightLimit = 6000;
     void exchangeInfo(std::function<void(engine::Result<ExchangeRules>)> done);
     //! POST /api/v3/order with `newClientOrderId` = clientId (the engine's id, so a query can find it).
     void placeOrder(const engine::OrderRequest &order, const QString &clientId,
@@ -82,6 +87,8 @@ private:
     using Handler = std::function<void(const net::HttpResponse &, const BinanceError &)>;
     void sendSigned(const QByteArray &method, const QString &path, const Params &params, int weight, bool idempotent,
                     Handler done, bool clockRetried = false);
+    //! Notes what every answer tells about the connection (round trip, weight used).
+    void observe(const net::HttpResponse &response, qint64 sentAtMs);
     void sendPublic(const QString &path, const QUrlQuery &query, int weight,
                     std::function<void(const net::HttpResponse &, const BinanceError &)> done);
 
@@ -90,6 +97,8 @@ private:
     BinanceSigner m_signer;
     std::unique_ptr<net::HttpClient> m_http;
     qint64 m_offsetMs = 0;
+    qint64 m_lastLatencyMs = -1;
+    int m_usedWeight = -1;
 };
 
 //! Reads an order object (new-order RESULT/FULL answer or a query answer).

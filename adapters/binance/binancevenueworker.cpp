@@ -5,7 +5,13 @@
 #include "adapters/binance/binancerestclient.h"
 #include "adapters/binance/binanceuserstream.h"
 
+#include <QDateTime>
+
 namespace adapters::binance {
+
+namespace {
+constexpr int kHealthIntervalMs = 2000;
+}
 
 BinanceVenueWorker::BinanceVenueWorker(BinanceSettings settings, std::function<void(engine::Decimal)> onTakerFeeRate)
     : m_settings(std::move(settings))
@@ -45,6 +51,9 @@ void BinanceVenueWorker::build()
                                                  std::move(signer).value());
     m_market = std::make_unique<BinanceMarketData>(m_rest.get(), m_settings.streamUrl, m_settings.symbols,
                                                    m_settings.backfillMinutes);
+    m_healthTimer = new QTimer(this);
+    m_healthTimer->setInterval(kHealthIntervalMs);
+    connect(m_healthTimer, &QTimer::timeout, this, &BinanceVenueWorker::publishHealth);
     if (!keys || !m_setupError.isEmpty())
         return;
     m_router = std::make_unique<BinanceOrderRouter>(m_rest.get(), m_market.get());
@@ -72,6 +81,21 @@ void BinanceVenueWorker::build()
     });
 }
 
+void BinanceVenueWorker::publishHealth()
+{
+    engine::VenueHealth h;
+    h.venue = QStringLiteral("binance");
+    h.streamConnected = m_market->stream().isOpen();
+    h.lastMessageAgeMs = m_market->stream().lastMessageAgeMs();
+    h.restLatencyMs = m_rest->lastLatencyMs();
+    h.weightUsed = m_rest->usedWeight();
+    h.weightLimit = BinanceRestClient::kWeightLimit;
+    h.clockOffsetMs = m_rest->clockOffsetMs();
+    h.userStream = m_user ? (m_user->isSubscribed() ? 1 : 0) : -1;
+    h.atMs = QDateTime::currentMSecsSinceEpoch();
+    m_market->publishHealth(h);
+}
+
 void BinanceVenueWorker::addMarketSink(engine::MarketDataSink *sink) { m_market->addSink(sink); }
 
 void BinanceVenueWorker::setExecutionSink(engine::ExecutionSink *sink)
@@ -83,13 +107,17 @@ void BinanceVenueWorker::setExecutionSink(engine::ExecutionSink *sink)
 
 void BinanceVenueWorker::startMarketData()
 {
-    if (m_setupError.isEmpty())
-        m_market->start();
+    if (!m_setupError.isEmpty())
+        return;
+    m_market->start();
+    m_healthTimer->start();
 }
 
 void BinanceVenueWorker::stopMarketData()
 {
     m_market->stop();
+    if (m_healthTimer)
+        m_healthTimer->stop();
     if (m_user)
         m_user->stop();
 }

@@ -3,6 +3,7 @@
 #include "adapters/binance/binancevenue.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -37,6 +38,7 @@ public:
 
 private:
     void refuse(const QString &clientId);
+    void publishHealth();
 
     BinanceSettings m_settings;
     std::function<void(engine::Decimal)> m_onTakerFeeRate;
@@ -47,6 +49,7 @@ private:
     std::unique_ptr<BinanceUserStream> m_user;
     std::unique_ptr<BinanceOrderRouter> m_router;
     engine::ExecutionSink *m_sink = nullptr;
+    QTimer *m_healthTimer = nullptr;
 };
 
 } // namespace adapters::binance

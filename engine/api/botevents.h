@@ -8,6 +8,7 @@
 #include "engine/core/order.h"
 #include "engine/core/position.h"
 #include "engine/core/signal.h"
+#include "engine/core/venuehealth.h"
 
 #include <QString>
 
@@ -34,6 +35,7 @@ struct BotStatus {
     bool marketConnected = false;
     QString marketDetail;      // "demo market seed 42 at 10x"
     bool storeHealthy = true;
+    VenueHealth health;        // a real venue's connections (empty venue for the demo market)
 };
 
 struct LogEntry {

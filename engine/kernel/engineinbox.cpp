@@ -109,6 +109,11 @@ void EngineInbox::onCandle(const Candle &v)
 {
     postMarket([v](TradingEngine &e) { e.handleCandle(v); });
 }
+void EngineInbox::onVenueHealth(const VenueHealth &health)
+{
+    postPriority([health](TradingEngine &e) { e.handleVenueHealth(health); });
+}
+
 void EngineInbox::onMarketConnection(bool connected, const QString &detail)
 {
     postPriority([connected, detail](TradingEngine &e) { e.handleMarketConnection(connected, detail); });

@@ -36,6 +36,7 @@ public:
     void onBook(const BookUpdate &book) override;
     void onCandle(const Candle &candle) override;
     void onMarketConnection(bool connected, const QString &detail) override;
+    void onVenueHealth(const VenueHealth &health) override;
     void onMarketError(const AdapterError &error) override;
     // SocialSink
     void onPostHistory(const QList<SocialPost> &posts) override;

@@ -327,6 +327,12 @@ void TradingEngine::handleCandle(const Candle &c)
         submit(std::move(r));
 }
 
+void TradingEngine::handleVenueHealth(const VenueHealth &health)
+{
+    m_health = health;
+    m_dirty = true;
+}
+
 void TradingEngine::handleMarketConnection(bool connected, const QString &detail)
 {
     m_marketConnected = connected;
@@ -453,6 +459,7 @@ BotStatus TradingEngine::buildStatus() const
     s.clockMs = now();
     s.marketConnected = m_marketConnected;
     s.marketDetail = m_marketDetail;
+    s.health = m_health;
     s.storeHealthy = m_storeHealthy;
     return s;
 }

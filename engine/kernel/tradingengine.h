@@ -88,6 +88,7 @@ public:
     void handleBook(const BookUpdate &book);
     void handleCandle(const Candle &candle);
     void handleMarketConnection(bool connected, const QString &detail);
+    void handleVenueHealth(const VenueHealth &health);
     void handlePostHistory(const QList<SocialPost> &posts);
     void handlePost(const SocialPost &post);
     void handleChainEvent(const ChainEvent &event);
@@ -164,6 +165,7 @@ private:
     EngineState m_state = EngineState::Stopped;
     bool m_marketConnected = false;
     QString m_marketDetail;
+    VenueHealth m_health;
     bool m_storeHealthy = true;
     bool m_dirty = true;
     qint64 m_fillCount = 0;

@@ -2,6 +2,7 @@
 
 #include "engine/ports/adaptererror.h"
 #include "engine/core/marketdata.h"
+#include "engine/core/venuehealth.h"
 
 #include <QList>
 #include <QString>
@@ -21,6 +22,8 @@ public:
     virtual void onCandle(const Candle &candle) = 0;
     virtual void onMarketConnection(bool connected, const QString &detail) = 0;
     virtual void onMarketError(const AdapterError &error) = 0;
+    //! The venue's connection health (real venues publish it every few seconds).
+    virtual void onVenueHealth(const VenueHealth &) {}
 };
 
 //! A source of market data (Binance streams, the demo market, a backtest replay).

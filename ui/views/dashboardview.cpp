@@ -60,6 +60,7 @@ DashboardView::DashboardView(BotModel &model, QWidget *parent)
     , m_fills(new FillsModel(200, this))
     , m_positionsTitle(new QLabel(this))
     , m_fillsTitle(new QLabel(this))
+    , m_health(new QLabel(this))
     , m_positionsTable(new QTableView(this))
     , m_fillsTable(new QTableView(this))
 {
@@ -102,6 +103,9 @@ DashboardView::DashboardView(BotModel &model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 10, 10, 10);
     layout->addLayout(cards);
+    m_health->setObjectName(QStringLiteral("venueHealthLabel"));
+    m_health->setVisible(false);
+    layout->addWidget(m_health);
     layout->addWidget(split, 1);
 
     connect(&model, &BotModel::equityAdded, this, [this](const engine::EquityPoint &p) { m_chart->addPoint(p); });
@@ -144,6 +148,11 @@ void DashboardView::showStatus(const engine::BotStatus &s)
     }
     m_realized->setValue(format::signedMoney(s.realizedPnl), Theme::forSign(sign(s.realizedPnl)));
     m_unrealized->setValue(format::signedMoney(s.unrealizedPnl), Theme::forSign(sign(s.unrealizedPnl)));
+    bool healthProblem = false;
+    const QString health = Labels::venueHealth(s.health, &healthProblem);
+    m_health->setVisible(!health.isEmpty());
+    m_health->setText(tr("Connection: %1").arg(health));
+    m_health->setStyleSheet(QStringLiteral("color: %1").arg((healthProblem ? Theme::warning() : Theme::muted()).name()));
     m_fees->setValue(format::money(s.fees));
     m_fees->setDetail(tr("%n fill(s)", nullptr, int(std::min<qint64>(s.fillCount, std::numeric_limits<int>::max()))));
     const QColor stateColor = s.tradingState == engine::TradingState::Halted     ? Theme::negative()

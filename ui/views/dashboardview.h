@@ -50,6 +50,7 @@ private:
     FillsModel *m_fills;
     QLabel *m_positionsTitle;
     QLabel *m_fillsTitle;
+    QLabel *m_health;
     QTableView *m_positionsTable;
     QTableView *m_fillsTable;
 };

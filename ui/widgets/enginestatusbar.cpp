@@ -46,6 +46,7 @@ EngineStatusBar::EngineStatusBar(QWidget *parent)
     , m_clock(new QLabel(this))
     , m_equity(new QLabel(this))
     , m_store(new QLabel(this))
+    , m_health(new QLabel(this))
 {
     setObjectName(QStringLiteral("engineStatusBar"));
     m_market->setObjectName(QStringLiteral("marketStatusLabel"));
@@ -55,8 +56,10 @@ EngineStatusBar::EngineStatusBar(QWidget *parent)
     m_clock->setObjectName(QStringLiteral("engineClockLabel"));
     m_equity->setObjectName(QStringLiteral("equityStatusLabel"));
     m_store->setObjectName(QStringLiteral("storeStatusLabel"));
+    m_health->setObjectName(QStringLiteral("venueHealthStatusLabel"));
     addWidget(m_market, 1);
     addPermanentWidget(m_store);
+    addPermanentWidget(m_health);
     addPermanentWidget(m_mode);
     addPermanentWidget(m_engine);
     addPermanentWidget(m_trading);
@@ -103,6 +106,10 @@ void EngineStatusBar::render()
     m_market->setProperty("connected", s.marketConnected);
     m_clock->setText(tr("Clock: %1").arg(format::dateTime(s.clockMs)));
     m_equity->setText(tr("Equity: %1").arg(format::money(s.equity)));
+    bool healthProblem = false;
+    const QString health = Labels::venueHealth(s.health, &healthProblem);
+    m_health->setVisible(!health.isEmpty());
+    m_health->setText(dot(healthProblem ? Theme::warning() : Theme::positive()) + health.toHtmlEscaped());
     m_store->setVisible(!s.storeHealthy);
     m_store->setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
                          .arg(Theme::negative().name(), tr("Journal unavailable").toHtmlEscaped()));

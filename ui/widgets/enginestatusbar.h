@@ -31,6 +31,7 @@ private:
     QLabel *m_clock;
     QLabel *m_equity;
     QLabel *m_store;
+    QLabel *m_health;
 };
 
 } // namespace ui

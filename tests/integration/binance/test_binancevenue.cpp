@@ -35,6 +35,7 @@ public:
     void onCandle(const engine::Candle &c) override { lock([&] { candles << c; }); }
     void onMarketConnection(bool up, const QString &) override { lock([&] { connections << up; }); }
     void onMarketError(const engine::AdapterError &e) override { lock([&] { marketErrors << e.code; }); }
+    void onVenueHealth(const engine::VenueHealth &h) override { lock([&] { health << h; }); }
     void onExecutionReport(const engine::ExecutionReport &r) override { lock([&] { reports << r; }); }
     void onFill(const engine::Fill &f) override { lock([&] { fills << f; }); }
     void onBalances(const QHash<QString, Decimal> &b) override { lock([&] { balances << b; }); }
@@ -77,6 +78,7 @@ public:
     QList<engine::Candle> candles;
     QList<bool> connections;
     QStringList marketErrors;
+    QList<engine::VenueHealth> health;
     QList<engine::ExecutionReport> reports;
     QList<engine::Fill> fills;
     QList<QHash<QString, Decimal>> balances;
@@ -178,6 +180,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!rec.read(rec.books).isEmpty() && !rec.read(rec.trades).isEmpty(), kWait);
         QCOMPARE(rec.read(rec.books).last().bestAsk(), d("0.00001101"));
         QCOMPARE(rec.read(rec.trades).last().price, d("0.00001100"));
+        // Connection health every 2 s: the stream, the last REST round trip and the weight Binance reported.
+        QTRY_VERIFY_WITH_TIMEOUT(!rec.read(rec.health).isEmpty(), kWait);
+        const engine::VenueHealth h = rec.read(rec.health).last();
+        QCOMPARE(h.venue, QStringLiteral("binance"));
+        QVERIFY(h.streamConnected);
+        QVERIFY(h.restLatencyMs >= 0);
+        QVERIFY(h.lastMessageAgeMs >= 0);
+        QCOMPARE(h.weightUsed, 12); // the last answer's X-MBX-USED-WEIGHT-1M
+        QCOMPARE(h.userStream, -1);  // no keys, no account stream
         // Without keys every order is refused and nothing is sent.
         venue.setExecutionSink(&rec);
         venue.submit(order(QStringLiteral("k1"), engine::Side::Buy, engine::OrderType::Market, "1000000"));

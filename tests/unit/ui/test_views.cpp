@@ -305,6 +305,34 @@ private Q_SLOTS:
         QTRY_COMPARE(orders->model()->rowCount(), 0);
     }
 
+    void venueHealthIsShownForARealVenueOnly()
+    {
+        auto *bar = find<QLabel>(m_window.get(), "venueHealthStatusLabel");
+        engine::BotStatus s = m_api.statusValue;
+        m_api.emitEvent(s);
+        QTRY_VERIFY(!bar->isVisible()); // the demo market has no connection to report
+        s.health.venue = QStringLiteral("binance");
+        s.health.streamConnected = true;
+        s.health.restLatencyMs = 42;
+        s.health.weightUsed = 120;
+        s.health.weightLimit = 6000;
+        s.health.lastMessageAgeMs = 300;
+        s.health.clockOffsetMs = -3;
+        s.health.userStream = 1;
+        m_api.statusValue = s; // the views also poll the snapshot
+        m_api.emitEvent(s);
+        QTRY_VERIFY(bar->isVisible());
+        QVERIFY2(bar->text().contains(QStringLiteral("REST 42 ms")) && bar->text().contains(QStringLiteral("weight 120/6000"))
+                     && bar->text().contains(QStringLiteral("clock offset -3 ms")) && bar->text().contains(QStringLiteral("account stream up")),
+                 qPrintable(bar->text()));
+        m_window->showView(MainWindow::View::Dashboard);
+        QTRY_VERIFY(find<QLabel>(m_window.get(), "venueHealthLabel")->text().contains(QStringLiteral("stream live, last message 0.3 s ago")));
+        s.health = {};
+        m_api.statusValue = s;
+        m_api.emitEvent(s);
+        QTRY_VERIFY(!bar->isVisible());
+    }
+
     void historyPicksUpNewRowsAtTheTop()
     {
         m_window->showView(MainWindow::View::History);
