@@ -5,7 +5,9 @@
 #include "engine/api/botconfig.h"
 #include "engine/core/decimal.h"
 #include "engine/execution/journalaudit.h"
+#include "adapters/binance/binancerestclient.h"
 #include "adapters/binance/streamparser.h"
+#include "tests/support/fakebinance/fakeexchange.h"
 #include "engine/kernel/engineinbox.h"
 #include "engine/kernel/engineobserver.h"
 #include "engine/kernel/tradingengine.h"
@@ -321,6 +323,83 @@ QJsonObject benchStreamParser(int n)
             {QStringLiteral("nlohmann_dom_frames_per_s"), perSecond(n, domNs)}};
 }
 
+//! Tick to order: from a Binance bookTicker frame arriving to the signed order request reaching the
+//! fake exchange on 127.0.0.1 — parse, decide (a market buy of a fixed notional at the ask), check
+//! against the exchange rules, sign (HMAC-SHA256), hand to the HTTP client, loopback TCP. The
+//! engine's own hop (its thread and the write-ahead journal) is measured by the pipeline figure.
+QJsonObject benchTickToOrder(int n)
+{
+    const QByteArray key = "benchKeyvmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
+    const QByteArray secret = "benchSecretdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
+    binancetest::FakeExchange ex(key, secret, QStringLiteral(MEMEDESK_TEST_DATA) + QStringLiteral("/binance/exchangeInfo.json"));
+    ex.free.insert(QStringLiteral("USDT"), Decimal::fromInt(1'000'000'000));
+    ex.setPrice(QStringLiteral("PEPEUSDT"), Decimal::fromString("0.00001234"));
+    adapters::binance::BinanceRestClient rest(ex.restUrl(), key, adapters::binance::BinanceSigner::hmac(secret).value());
+    std::optional<Result<adapters::binance::ExchangeRules>> rules;
+    rest.exchangeInfo([&rules](Result<adapters::binance::ExchangeRules> r) { rules.emplace(std::move(r)); });
+    bool synced = false;
+    rest.syncTime([&synced](Result<qint64> r) { synced = r.ok(); });
+    QElapsedTimer wait;
+    wait.start();
+    while ((!rules || !synced) && wait.elapsed() < 10'000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    expect(rules && rules->ok() && synced, QStringLiteral("tick-to-order: the fake exchange did not answer"));
+    if (!rules || !rules->ok())
+        return {};
+    const adapters::binance::SymbolRules &pepe = rules->value().symbols.value(QStringLiteral("PEPEUSDT"));
+    adapters::binance::StreamParser parser;
+    std::vector<qint64> latencies;
+    std::vector<qint64> handedOver; // frame to the request handed to the HTTP client (this thread's work)
+    latencies.reserve(size_t(n));
+    handedOver.reserve(size_t(n));
+    int answered = 0;
+    for (int i = 0; i < n; ++i) {
+        const std::string frame = R"({"stream":"pepeusdt@bookTicker","data":{"u":)" + std::to_string(400900217 + i)
+                                  + R"(,"s":"PEPEUSDT","b":"0.00001233","B":"31210000.00","a":"0.0000123)" + std::to_string(4 + i % 5)
+                                  + R"(","A":"40660000.00"}})";
+        const int before = ex.orderPosts;
+        const qint64 t0 = ex.httpNowNs();
+        const Result<adapters::binance::StreamEvent> event = parser.parse(frame);
+        const auto *book = event ? std::get_if<BookUpdate>(&event.value()) : nullptr;
+        if (!book)
+            break;
+        OrderRequest r;
+        r.clientId = QStringLiteral("bench-%1").arg(i);
+        r.symbol = book->symbol;
+        r.side = Side::Buy;
+        r.type = OrderType::Market;
+        r.qty = (Decimal::fromInt(10) / book->bestAsk()).quantized(Decimal::fromInt(1));
+        const Result<adapters::binance::PreparedOrder> prepared = adapters::binance::prepareOrder(pepe, r, book->mid());
+        if (!prepared)
+            break;
+        rest.placeOrder(prepared->request, r.clientId, [&answered](Result<adapters::binance::OrderState>) { ++answered; });
+        handedOver.push_back(ex.httpNowNs() - t0);
+        wait.restart();
+        while (ex.orderPosts == before && wait.elapsed() < 5'000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents);
+        if (ex.orderPosts == before)
+            break;
+        latencies.push_back(ex.lastOrderPostNs - t0);
+    }
+    wait.restart();
+    while (answered < int(latencies.size()) && wait.elapsed() < 10'000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    expect(int(latencies.size()) == n, QStringLiteral("tick-to-order: %1 of %2 orders reached the exchange").arg(latencies.size()).arg(n));
+    expect(int(ex.orders.size()) == n, QStringLiteral("tick-to-order: the exchange accepted %1 of %2 orders").arg(ex.orders.size()).arg(n));
+    if (latencies.empty())
+        return {};
+    const auto pct = [](std::vector<qint64> v, double p) {
+        std::sort(v.begin(), v.end());
+        return double(v[std::min(v.size() - 1, size_t(p * double(v.size())))]) / 1000.0;
+    };
+    return {{QStringLiteral("orders"), int(latencies.size())},
+            {QStringLiteral("p50_us"), pct(latencies, 0.50)},
+            {QStringLiteral("p99_us"), pct(latencies, 0.99)},
+            {QStringLiteral("max_us"), pct(latencies, 1.0)},
+            {QStringLiteral("decide_sign_send_p50_us"), pct(handedOver, 0.50)},
+            {QStringLiteral("decide_sign_send_p99_us"), pct(handedOver, 0.99)}};
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -336,6 +415,7 @@ int main(int argc, char **argv)
     out.insert(QStringLiteral("journal"), benchJournal(quick ? 2000 : 50000, dir.path()));
     out.insert(QStringLiteral("startup_audit"), benchStartupAudit(quick ? 1000 : 100000, dir.path()));
     out.insert(QStringLiteral("binance_stream_parse"), benchStreamParser(quick ? 10000 : 1000000));
+    out.insert(QStringLiteral("binance_tick_to_order"), benchTickToOrder(quick ? 200 : 5000));
     out.insert(QStringLiteral("rss_kib"), rssKiB());
     printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
     for (const QString &f : g_failures)

@@ -237,8 +237,10 @@ nettest::ServerReply FakeExchange::handle(const nettest::ReceivedRequest &r)
         return json(rows);
     }
     if (path == "/api/v3/order") {
-        if (r.method == "POST")
+        if (r.method == "POST") {
             ++orderPosts;
+            lastOrderPostNs = r.atNs;
+        }
         if (auto refused = checkSigned(r, query))
             return *refused;
         return handleOrder(r, query);

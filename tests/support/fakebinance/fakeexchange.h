@@ -98,6 +98,7 @@ public:
     QHash<QString, engine::Decimal> free;
     QHash<QString, engine::Decimal> locked;
     int orderPosts = 0;
+    qint64 lastOrderPostNs = 0; // when the last order POST arrived, on httpNowNs()'s clock
     QStringList errorsSent;  // Binance codes answered, in order
     int answered429 = 0;
     int answered418 = 0;
@@ -105,6 +106,7 @@ public:
     [[nodiscard]] nettest::FakeWebSocketServer &streams() { return m_streams; }
     [[nodiscard]] nettest::FakeWebSocketServer &wsApi() { return m_wsApi; }
     [[nodiscard]] int streamFramesSent() const { return m_streamFrames; }
+    [[nodiscard]] qint64 httpNowNs() const { return m_http.nowNs(); }
     //! Streams subscribed over all market-stream connections.
     [[nodiscard]] int streamSubscriptions() const
     {

@@ -21,6 +21,7 @@ struct ReceivedRequest {
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
     qint64 atMs = 0; // server clock (FakeHttpServer::nowMs)
+    qint64 atNs = 0; // the same clock in nanoseconds (latency measurements)
 
     QByteArray header(const QByteArray &name) const
     {
@@ -72,6 +73,7 @@ public:
     const std::vector<ReceivedRequest> &requests() const { return m_requests; }
     int count() const { return static_cast<int>(m_requests.size()); }
     qint64 nowMs() const { return m_clock.elapsed(); }
+    qint64 nowNs() const { return m_clock.nsecsElapsed(); }
 
 private:
     void accept()
@@ -115,6 +117,7 @@ private:
             req.body = buffer.mid(end + 4, length);
             buffer.remove(0, end + 4 + length);
             req.atMs = nowMs();
+            req.atNs = nowNs();
             m_requests.push_back(req);
             const ServerReply reply = m_handler ? m_handler(req, count() - 1) : ServerReply::ok();
             switch (reply.kind) {
