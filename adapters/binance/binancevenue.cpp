@@ -4,6 +4,13 @@
 
 namespace adapters::binance {
 
+net::WebSocketOptions binanceSocketOptions()
+{
+    net::WebSocketOptions o;
+    o.maxLifetimeMs = 23LL * 60 * 60 * 1000 + 50LL * 60 * 1000; // 23 h 50 min, before Binance's 24 h cut
+    return o;
+}
+
 BinanceVenue::BinanceVenue(BinanceSettings settings)
     : m_worker(new BinanceVenueWorker(std::move(settings), [this](engine::Decimal rate) {
         QMutexLocker lock(&m_feeMutex);

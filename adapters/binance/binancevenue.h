@@ -1,5 +1,7 @@
 #pragma once
 
+#include "adapters/net/websocketoptions.h"
+
 #include "engine/ports/executionclient.h"
 #include "engine/ports/marketdataclient.h"
 
@@ -15,6 +17,10 @@ namespace adapters::binance {
 
 class BinanceVenueWorker;
 
+//! Binance's WebSocket rules (protocols.md §2.1): pings every 20 s, at most 5 messages a second
+//! in, and every connection cut at 24 h — so ours reconnect on their own a little before.
+[[nodiscard]] net::WebSocketOptions binanceSocketOptions();
+
 //! Where and what: the three Binance endpoints (production, testnet, or any URL, e.g. a fake
 //! server in tests), the symbols to watch, and the account's keys (empty for market data only).
 struct BinanceSettings {
@@ -23,6 +29,7 @@ struct BinanceSettings {
     QUrl wsApiUrl = QUrl(QStringLiteral("wss://ws-api.binance.com:443/ws-api/v3"));
     QStringList symbols;
     int backfillMinutes = 120;
+    net::WebSocketOptions socketOptions = binanceSocketOptions();
     QByteArray apiKey;
     QByteArray apiSecret; // HMAC secret, or an Ed25519 private key in PEM
 };

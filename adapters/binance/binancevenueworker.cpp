@@ -50,7 +50,7 @@ void BinanceVenueWorker::build()
     m_rest = std::make_unique<BinanceRestClient>(m_settings.restUrl, keys ? m_settings.apiKey : QByteArray(),
                                                  std::move(signer).value());
     m_market = std::make_unique<BinanceMarketData>(m_rest.get(), m_settings.streamUrl, m_settings.symbols,
-                                                   m_settings.backfillMinutes);
+                                                   m_settings.backfillMinutes, m_settings.socketOptions);
     m_healthTimer = new QTimer(this);
     m_healthTimer->setInterval(kHealthIntervalMs);
     connect(m_healthTimer, &QTimer::timeout, this, &BinanceVenueWorker::publishHealth);
@@ -60,7 +60,7 @@ void BinanceVenueWorker::build()
     m_router->onTakerFeeRate = m_onTakerFeeRate;
     BinanceRestClient *rest = m_rest.get();
     m_user = std::make_unique<BinanceUserStream>(m_settings.wsApiUrl, m_settings.apiKey, &rest->signer(),
-                                                 [rest] { return rest->serverNowMs(); });
+                                                 [rest] { return rest->serverNowMs(); }, m_settings.socketOptions);
     BinanceOrderRouter *router = m_router.get();
     connect(m_user.get(), &BinanceUserStream::execution, router, &BinanceOrderRouter::onExecution);
     connect(m_user.get(), &BinanceUserStream::account, router, &BinanceOrderRouter::onAccount);

@@ -7,6 +7,7 @@
 // refusal, a restart that finds fills made while away, a 429 storm, and a clock 3 s off.
 #include "tests/support/fakebinance/fakeexchange.h"
 #include "tests/support/testsupport.h"
+#include "tests/unit/net/nettestsupport.h"
 
 #include "adapters/binance/binancevenue.h"
 
@@ -130,6 +131,7 @@ class TestBinanceVenue : public QObject {
         s.wsApiUrl = ex.wsApiUrl();
         s.symbols = {kPepe};
         s.backfillMinutes = 10;
+        s.socketOptions = nettest::fastOptions();
         if (keys) {
             s.apiKey = kKey;
             s.apiSecret = kSecret;
@@ -224,6 +226,49 @@ private Q_SLOTS:
             QCOMPARE(candles.at(i).openTimeMs, base + (i + 1) * 60000);
         QTest::qWait(300);
         QCOMPARE(rec.read(rec.candles).size(), 4); // nothing twice
+    }
+
+    void streamsDroppedEveryFewFramesLoseNoBar()
+    {
+        binancetest::FakeExchange ex(kKey, kSecret, exchangeInfoPath());
+        const qint64 base = (QDateTime::currentMSecsSinceEpoch() / 60000 - 40) * 60000;
+        ex.addBar(kPepe, bar(base, "0.00001000"), false);
+        BinanceVenue venue(settingsFor(ex, false));
+        Recorder rec;
+        venue.addMarketSink(&rec);
+        venue.startMarketData();
+        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 3, kWait);
+        ex.dropStreamsEvery = 4; // the connection dies after every 4th frame sent
+        for (int i = 1; i <= 30; ++i) {
+            ex.addBar(kPepe, bar(base + i * 60000, "0.00001000"), true);
+            ex.setPrice(kPepe, d("0.00001000"));
+            QTest::qWait(30);
+        }
+        // Every bar exactly once and in order: live ones, and the rest fetched after each reconnect.
+        QTRY_COMPARE_WITH_TIMEOUT(rec.read(rec.candles).size(), 30, 30000);
+        const auto candles = rec.read(rec.candles);
+        for (int i = 0; i < 30; ++i)
+            QCOMPARE(candles.at(i).openTimeMs, base + (i + 1) * 60000);
+        QVERIFY(ex.streams().handshakes() > 3);
+    }
+
+    void malformedAndTruncatedFramesChangeNothing()
+    {
+        binancetest::FakeExchange ex(kKey, kSecret, exchangeInfoPath());
+        BinanceVenue venue(settingsFor(ex, false));
+        Recorder rec;
+        venue.addMarketSink(&rec);
+        venue.startMarketData();
+        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 3, kWait);
+        for (const QByteArray &bad : {QByteArray("{\"stream\":\"pepeusdt@trade\",\"data\":{\"e\":\"trade\",\"s\":\"PEPEUSDT\",\"p\":\"1e999\"}}"),
+                                      QByteArray("{\"stream\":\"pepeusdt@bookTicker\",\"data\":{\"s\":\"PEPEUSDT\",\"b\":"),
+                                      QByteArray("not json at all"), QByteArray("{\"stream\":\"pepeusdt@trade\",\"data\":[1,2]}")})
+            ex.streams().sendText(bad);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.read(rec.marketErrors).count(QStringLiteral("MALFORMED_FRAME")) >= 3, kWait);
+        QVERIFY(rec.read(rec.trades).isEmpty());
+        QVERIFY(rec.read(rec.books).isEmpty());
+        ex.setPrice(kPepe, d("0.00001000")); // and the stream goes on
+        QTRY_VERIFY_WITH_TIMEOUT(!rec.read(rec.books).isEmpty(), kWait);
     }
 
     void anOrdersWholeLifeArrivesOnceEach()

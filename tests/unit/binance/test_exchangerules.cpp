@@ -104,6 +104,14 @@ private Q_SLOTS:
         QVERIFY(!halted.ok());
         QCOMPARE(halted.error().code, QStringLiteral("SYMBOL_NOT_TRADING"));
         QVERIFY(halted.error().message.contains(QLatin1String("HALT")));
+        // A status Binance may add later is not TRADING either: refused, and named.
+        for (const char *status : {"BREAK", "END_OF_DAY", "AUCTION_MATCH", "SOMETHING_NEW"}) {
+            adapters::binance::SymbolRules rules = m_rules.symbols.value(QStringLiteral("PEPEUSDT"));
+            rules.status = QLatin1String(status);
+            const auto refused = prepareOrder(rules, order(engine::OrderType::Limit, engine::Side::Buy, "1000000", "0.00001"), {});
+            QCOMPARE(refused.error().code, QStringLiteral("SYMBOL_NOT_TRADING"));
+            QVERIFY(refused.error().message.contains(QLatin1String(status)));
+        }
     }
 
     void badPayloadsAreTypedErrors_data()
