@@ -179,6 +179,37 @@ void BinanceOrderRouter::requestBalances()
     });
 }
 
+void BinanceOrderRouter::requestOpenOrders()
+{
+    m_rest->openOrders(QString(), [this](engine::Result<QList<OrderState>> open) {
+        if (!open) {
+            error(engine::AdapterError::Kind::Retryable, open.error().code,
+                  QStringLiteral("the open orders could not be read: %1").arg(open.error().message));
+            return; // reconciliation waits for its deadline and says so
+        }
+        QList<engine::Order> orders;
+        for (const OrderState &s : open.value()) {
+            engine::Order o;
+            o.clientId = s.clientOrderId;
+            o.venueOrderId = QString::number(s.orderId);
+            o.symbol = s.symbol;
+            o.side = s.side;
+            o.type = s.type;
+            o.timeInForce = s.timeInForce;
+            o.qty = s.origQty;
+            o.limitPrice = s.price;
+            o.filledQty = s.executedQty;
+            o.status = s.status;
+            o.createdMs = s.timeMs;
+            o.updatedMs = s.updateMs;
+            m_working.insert(s.clientOrderId, s.symbol);
+            orders << o;
+        }
+        if (m_sink)
+            m_sink->onOpenOrders(orders);
+    });
+}
+
 void BinanceOrderRouter::onExecution(const ExecutionUpdate &update)
 {
     if (update.fill)

@@ -41,6 +41,7 @@ public:
     void cancel(const QString &clientId, const QString &symbol);
     void query(const QString &clientId, const QString &symbol);
     void requestBalances();
+    void requestOpenOrders();
 
     // From the user data stream.
     void onExecution(const ExecutionUpdate &update);

@@ -41,6 +41,14 @@ engine::Result<OrderState> parseOrderState(const QByteArray &json)
         return true;
     };
     const QString side = o.value(QStringLiteral("side")).toString();
+    const QString type = o.value(QStringLiteral("type")).toString();
+    s.type = type == QLatin1String("MARKET") ? engine::OrderType::Market
+             : type == QLatin1String("LIMIT_MAKER") ? engine::OrderType::LimitMaker
+                                                    : engine::OrderType::Limit;
+    if (!engine::parseTimeInForce(o.value(QStringLiteral("timeInForce")).toString(), s.timeInForce))
+        s.timeInForce = engine::TimeInForce::Gtc;
+    s.price = engine::Decimal::parse(o.value(QStringLiteral("price")).toString()).value_or(engine::Decimal());
+    s.timeMs = o.value(QStringLiteral("time")).toInteger();
     s.side = side == QLatin1String("SELL") ? engine::Side::Sell : engine::Side::Buy;
     s.updateMs = o.contains(QLatin1String("transactTime")) ? o.value(QLatin1String("transactTime")).toInteger()
                                                            : o.value(QLatin1String("updateTime")).toInteger();

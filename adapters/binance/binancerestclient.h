@@ -29,6 +29,10 @@ struct OrderState {
     engine::Decimal executedQty;
     engine::Decimal cumulativeQuote; // cummulativeQuoteQty, as Binance spells it
     engine::Side side = engine::Side::Buy;
+    engine::OrderType type = engine::OrderType::Market; // LIMIT / LIMIT_MAKER / MARKET (others read as LIMIT)
+    engine::TimeInForce timeInForce = engine::TimeInForce::Gtc;
+    engine::Decimal price;            // the limit price (0 for MARKET)
+    qint64 timeMs = 0;                // when it was placed (query / openOrders answers)
     qint64 updateMs = 0;              // transactTime or updateTime
     QList<AccountTrade> fills;        // a FULL new-order answer's fills (clientId set)
 };

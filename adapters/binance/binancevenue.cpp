@@ -86,6 +86,12 @@ void BinanceVenue::query(const QString &clientId, const QString &symbol)
     QMetaObject::invokeMethod(worker, [worker, clientId, symbol] { worker->query(clientId, symbol); }, Qt::QueuedConnection);
 }
 
+void BinanceVenue::requestOpenOrders()
+{
+    BinanceVenueWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker] { worker->requestOpenOrders(); }, Qt::QueuedConnection);
+}
+
 void BinanceVenue::requestBalances()
 {
     BinanceVenueWorker *worker = m_worker;

@@ -61,6 +61,7 @@ public:
     void cancel(const QString &clientId, const QString &symbol) override;
     void query(const QString &clientId, const QString &symbol) override;
     void requestBalances() override;
+    void requestOpenOrders() override;
     //! The account's taker rate once `account` has been read (commissionRates.taker), Binance's
     //! standard 0.1 % before.
     [[nodiscard]] engine::Decimal takerFeeRate() const override;

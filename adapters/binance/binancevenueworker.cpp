@@ -153,6 +153,14 @@ void BinanceVenueWorker::query(const QString &clientId, const QString &symbol)
         m_router->query(clientId, symbol);
 }
 
+void BinanceVenueWorker::requestOpenOrders()
+{
+    if (m_router)
+        m_router->requestOpenOrders();
+    else if (m_sink)
+        m_sink->onOpenOrders({}); // without keys nothing can be working for this app
+}
+
 void BinanceVenueWorker::requestBalances()
 {
     if (m_router)

@@ -35,6 +35,7 @@ public:
     void cancel(const QString &clientId, const QString &symbol);
     void query(const QString &clientId, const QString &symbol);
     void requestBalances();
+    void requestOpenOrders();
 
 private:
     void refuse(const QString &clientId);

@@ -45,6 +45,11 @@ void PaperExecutionClient::requestBalances()
     run([](engine::SimulatedVenue &v) { v.requestBalances(); });
 }
 
+void PaperExecutionClient::requestOpenOrders()
+{
+    run([](engine::SimulatedVenue &v) { v.requestOpenOrders(); });
+}
+
 void PaperExecutionClient::restoreBalances(const QHash<QString, engine::Decimal> &balances)
 {
     run([&](engine::SimulatedVenue &v) { v.restoreBalances(balances); });

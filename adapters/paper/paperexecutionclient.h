@@ -46,6 +46,7 @@ public:
     //! the venue will never fill it, and fills already journaled stand.
     void query(const QString &clientId, const QString &symbol = {}) override;
     void requestBalances() override;
+    void requestOpenOrders() override;
     [[nodiscard]] engine::Decimal takerFeeRate() const override { return m_takerFee; }
 
     //! Replaces the account's balances with the journaled ones, so a restart

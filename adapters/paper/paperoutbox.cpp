@@ -50,6 +50,8 @@ void PaperOutbox::deliver(engine::ExecutionSink *sink, const Event &event)
         sink->onBalances(*b);
     else if (const auto *e = std::get_if<engine::AdapterError>(&event))
         sink->onExecutionError(*e);
+    else if (const auto *o = std::get_if<engine::SimulatedVenue::OpenOrders>(&event))
+        sink->onOpenOrders(o->orders);
 }
 
 } // namespace adapters::paper

@@ -34,7 +34,8 @@ public:
 
     //! Reconciles with the venue, then lets strategies trade. Progress arrives as BotStatus events.
     virtual void start() = 0;
-    //! Stops strategies and cancels working orders; open positions stay open.
+    //! Stops strategies and cancels the working orders this app placed (orders found at the venue
+    //! that were placed elsewhere stay); open positions stay open.
     virtual void stop() = 0;
     //! Sells every open position at market and stops (kill switch).
     virtual void flattenAndStop() = 0;

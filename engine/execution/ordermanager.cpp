@@ -39,6 +39,18 @@ void OrderManager::restore(const QList<Order> &orders, const QList<QString> &kno
         m_seenFills.insert(id);
 }
 
+Result<Order> OrderManager::adopt(Order order, qint64 nowMs)
+{
+    if (order.clientId.isEmpty() || m_orders.contains(order.clientId))
+        return Error{QStringLiteral("ORDER_KNOWN"), QStringLiteral("order %1 is already tracked").arg(order.clientId)};
+    if (isTerminal(order.status))
+        return Error{QStringLiteral("ORDER_TERMINAL"), QStringLiteral("order %1 is not working").arg(order.clientId)};
+    order.createdMs = order.createdMs > 0 ? order.createdMs : nowMs;
+    order.updatedMs = nowMs;
+    m_orders.insert(order.clientId, order);
+    return order;
+}
+
 void OrderManager::retireIfTerminal(const Order &o)
 {
     if (!isTerminal(o.status))

@@ -37,6 +37,9 @@ public:
     //! ORDER_ILLEGAL_TRANSITION) changes nothing.
     //! A fill on a CANCELLED or EXPIRED order is booked (lateFill) and the status kept.
     Result<Change> applyFill(const Fill &fill, qint64 nowMs);
+    //! Starts tracking an order found working at the venue that this engine did not make (placed
+    //! from elsewhere). ORDER_KNOWN when the client id is already tracked.
+    Result<Order> adopt(Order order, qint64 nowMs);
     //! Marks an order whose outcome is unknown (no answer in time).
     Result<Change> markUnknown(const QString &clientId, qint64 nowMs, const QString &why);
 

@@ -85,6 +85,31 @@ void SimulatedVenue::requestBalances()
     (void)m_ledger.takeChanged();
 }
 
+void SimulatedVenue::requestOpenOrders()
+{
+    OpenOrders open;
+    for (const QString &id : std::as_const(m_working)) {
+        const auto it = m_orders.find(id);
+        if (it == m_orders.end())
+            continue;
+        const SimOrder &s = it->second;
+        Order o;
+        o.clientId = id;
+        o.venueOrderId = s.venueOrderId;
+        o.symbol = s.request.symbol;
+        o.side = s.request.side;
+        o.type = s.request.type;
+        o.timeInForce = s.request.timeInForce;
+        o.qty = s.request.qty;
+        o.limitPrice = s.request.limitPrice;
+        o.filledQty = s.filledQty;
+        o.status = s.status;
+        o.fees = s.fees;
+        open.orders << o;
+    }
+    enqueue(std::move(open));
+}
+
 void SimulatedVenue::restoreBalances(const QHash<QString, Decimal> &balances)
 {
     m_ledger.restore(balances);

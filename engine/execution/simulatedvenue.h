@@ -44,7 +44,11 @@ namespace engine {
 class SimulatedVenue {
 public:
     using Balances = QHash<QString, Decimal>;
-    using Event = std::variant<ExecutionReport, Fill, Balances, AdapterError>;
+    //! The working orders (answer to requestOpenOrders).
+    struct OpenOrders {
+        QList<Order> orders;
+    };
+    using Event = std::variant<ExecutionReport, Fill, Balances, AdapterError, OpenOrders>;
     using Emit = std::function<void(Event)>;
 
     //! `clock` stamps reports and fills (an EventClock in the demo and backtests) and must outlive
@@ -57,6 +61,7 @@ public:
     //! Answers with the order's current status (notFound when unknown).
     void query(const QString &clientId);
     void requestBalances();
+    void requestOpenOrders();
     //! Replaces the account's balances (a restart continues from the journal).
     void restoreBalances(const Balances &balances);
     void onInstruments(const QList<Instrument> &instruments);

@@ -154,6 +154,10 @@ void EngineInbox::onBalances(const QHash<QString, Decimal> &v)
 {
     postPriority([v](TradingEngine &e) { e.handleBalances(v); });
 }
+void EngineInbox::onOpenOrders(const QList<Order> &v)
+{
+    postPriority([v](TradingEngine &e) { e.handleOpenOrders(v); });
+}
 void EngineInbox::onExecutionError(const AdapterError &v)
 {
     postPriority([v](TradingEngine &e) { e.handleAdapterError(v); });

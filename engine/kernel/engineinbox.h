@@ -49,6 +49,7 @@ public:
     void onExecutionReport(const ExecutionReport &report) override;
     void onFill(const Fill &fill) override;
     void onBalances(const QHash<QString, Decimal> &balances) override;
+    void onOpenOrders(const QList<Order> &orders) override;
     void onExecutionError(const AdapterError &error) override;
     // TradeStoreSink
     void onOrderDurable(const Order &order) override;

@@ -163,18 +163,28 @@ void TradingEngine::start()
     // Reconcile before trading: every order the journal thinks is open is asked about.
     setEngineState(EngineState::Reconciling);
     m_reconcilePending.clear();
+    m_reconcileAsked = int(m_orders.openOrders().size());
     for (const Order &o : m_orders.openOrders()) {
         m_reconcilePending.insert(o.clientId);
         m_lastQueryWallMs[o.clientId] = m_wall.elapsed();
         m_deps.execution->query(o.clientId, o.symbol);
     }
     m_deps.execution->requestBalances();
+    m_awaitingOpenOrders = true;
+    m_deps.execution->requestOpenOrders();
     m_reconcileDeadlineWallMs = m_wall.elapsed() + m_reconcileTimeoutMs;
-    if (m_reconcilePending.isEmpty())
-        finishReconcile(QStringLiteral("no open orders to reconcile"));
-    else
+    if (!m_reconcilePending.isEmpty())
         log(LogEntry::Level::Info, QStringLiteral("engine"),
             QStringLiteral("reconciling %1 open orders with %2").arg(m_reconcilePending.size()).arg(m_deps.execution->venue()));
+    finishReconcileIfAnswered();
+}
+
+void TradingEngine::finishReconcileIfAnswered()
+{
+    if (m_state != EngineState::Reconciling || !m_reconcilePending.isEmpty() || m_awaitingOpenOrders)
+        return;
+    finishReconcile(m_reconcileAsked == 0 ? QStringLiteral("no open orders to reconcile")
+                                          : QStringLiteral("all open orders answered"));
 }
 
 void TradingEngine::finishReconcile(const QString &note)
@@ -195,8 +205,10 @@ void TradingEngine::stop()
     if (m_state == EngineState::Stopped)
         return;
     setEngineState(EngineState::Stopping);
+    // Orders this app placed are taken off the book; orders placed elsewhere (external) are the
+    // trader's own business and stay.
     for (const Order &o : m_orders.openOrders()) {
-        if (!o.reduceOnly)
+        if (!o.reduceOnly && o.strategy != QLatin1String("external"))
             m_deps.execution->cancel(o.clientId, o.symbol);
     }
     setEngineState(EngineState::Stopped);

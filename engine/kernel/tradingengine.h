@@ -95,6 +95,7 @@ public:
     void handleExecutionReport(const ExecutionReport &report);
     void handleFill(const Fill &fill);
     void handleBalances(const QHash<QString, Decimal> &balances);
+    void handleOpenOrders(const QList<Order> &orders);
     void handleOrderDurable(const Order &order);
     void handleFillDurable(const Fill &fill);
     void handleStoreError(const QString &message);
@@ -127,6 +128,8 @@ public:
 private:
     void setEngineState(EngineState state);
     void finishReconcile(const QString &note);
+    //! Finishes reconciliation once every journal order is answered and the venue's working orders are known.
+    void finishReconcileIfAnswered();
     void housekeeping();
     void publishSnapshot();
     void emitEvent(const BotEvent &event);
@@ -158,6 +161,8 @@ private:
     QHash<QString, qint64> m_sentAtWallMs;            // waiting for the venue's first answer
     QHash<QString, qint64> m_lastQueryWallMs;         // unknown outcomes being queried
     QSet<QString> m_reconcilePending;
+    int m_reconcileAsked = 0;          // orders asked about in this reconciliation
+    bool m_awaitingOpenOrders = false; // reconciliation asked the venue for its working orders
     qint64 m_reconcileDeadlineWallMs = 0;
     qint64 m_ackTimeoutMs = 10'000;
     qint64 m_queryIntervalMs = 5'000;

@@ -130,8 +130,8 @@ void TradingEngine::handleExecutionReport(const ExecutionReport &report)
         if (isTerminal(change->order.status))
             m_lastQueryWallMs.remove(report.clientId);
     }
-    if (m_reconcilePending.remove(report.clientId) && m_reconcilePending.isEmpty())
-        finishReconcile(QStringLiteral("all open orders answered"));
+    if (m_reconcilePending.remove(report.clientId))
+        finishReconcileIfAnswered();
 }
 
 void TradingEngine::handleFill(const Fill &fill)
@@ -183,6 +183,40 @@ void TradingEngine::handleBalances(const QHash<QString, Decimal> &balances)
         log(LogEntry::Level::Warning, QStringLiteral("execution"),
             QStringLiteral("%1 reports %2 %3 but the journal has %4")
                 .arg(m_deps.execution->venue(), venueCash.toString(), quote, m_portfolio.cash().toString()));
+}
+
+void TradingEngine::handleOpenOrders(const QList<Order> &orders)
+{
+    for (const Order &venueOrder : orders) {
+        if (m_orders.find(venueOrder.clientId))
+            continue;
+        // Working at the venue but not in the journal: placed from elsewhere while the app was
+        // closed. It is tracked from now on (its fills move the balances the venue reports); its
+        // fills so far are fetched by a query and booked before its status.
+        Order o = venueOrder;
+        o.filledQty = {};
+        o.avgPrice = {};
+        o.fees = {};
+        o.status = OrderStatus::Accepted;
+        o.strategy = QStringLiteral("external");
+        o.reason = QStringLiteral("found working at %1 at start-up, not placed by this app").arg(m_deps.execution->venue());
+        o.mode = m_config.mode;
+        auto adopted = m_orders.adopt(o, now());
+        if (!adopted)
+            continue;
+        saveOrder(adopted.value());
+        log(LogEntry::Level::Warning, QStringLiteral("execution"),
+            QStringLiteral("reconciliation: %1 %2 %3 %4 (%5) is working at %6 but was not in the journal; tracking it as external")
+                .arg(toString(o.side), o.qty.toString(), o.symbol, toString(o.type), o.clientId, m_deps.execution->venue()));
+        m_lastQueryWallMs[o.clientId] = m_wall.elapsed();
+        if (m_state == EngineState::Reconciling) {
+            m_reconcilePending.insert(o.clientId);
+            ++m_reconcileAsked;
+        }
+        m_deps.execution->query(o.clientId, o.symbol);
+    }
+    m_awaitingOpenOrders = false;
+    finishReconcileIfAnswered();
 }
 
 void TradingEngine::handleStoreError(const QString &message)

@@ -5,6 +5,7 @@
 #include "engine/core/order.h"
 
 #include <QHash>
+#include <QList>
 #include <QString>
 
 namespace engine {
@@ -18,6 +19,8 @@ public:
     //! Free balance per asset (answer to requestBalances and after every fill).
     virtual void onBalances(const QHash<QString, Decimal> &balances) = 0;
     virtual void onExecutionError(const AdapterError &error) = 0;
+    //! Every order working at the venue (answer to requestOpenOrders), as the venue sees it.
+    virtual void onOpenOrders(const QList<Order> &) {}
 };
 
 //! A venue that executes orders (Binance, or paper fills for demo and dry run).
@@ -36,6 +39,9 @@ public:
     //! fills of it the engine may have missed (they arrive on the sink before the report).
     virtual void query(const QString &clientId, const QString &symbol) = 0;
     virtual void requestBalances() = 0;
+    //! Asks for every order working at the venue (start-up reconciliation finds the ones the
+    //! journal does not know: placed from elsewhere while the app was closed).
+    virtual void requestOpenOrders() = 0;
     //! The fee fraction a taking order pays here (0.001 = 0.1 %), for previews. Thread-safe.
     [[nodiscard]] virtual Decimal takerFeeRate() const = 0;
 };

@@ -187,8 +187,12 @@ private Q_SLOTS:
         QCOMPARE(ex.orders.size(), 1);
         QCOMPARE(ex.orders.first().status, QStringLiteral("FILLED"));
 
-        // Restart: reconcile first, then the journal must say what the exchange says.
+        // While the app is away the trader also places an order on the exchange's website.
         ex.stallOrdersAfterAccepting = false;
+        ex.placeExternal(kPepe, QStringLiteral("web_manual_1"), QStringLiteral("BUY"), Decimal::fromInt(1'000'000),
+                         Decimal::fromString("0.00000500"));
+
+        // Restart: reconcile first, then the journal must say what the exchange says.
         auto again = startApp(args, env());
         QString out2;
         const qsizetype logBefore = appLog(dir).size();
@@ -199,17 +203,26 @@ private Q_SLOTS:
         stopCleanly(*again, &out2);
         QCOMPARE(again->exitCode(), 0);
         QCOMPARE(ex.orderPosts, 1); // never re-sent
+        QCOMPARE(ex.orders.size(), 2);
+        QCOMPARE(ex.orders.value(QStringLiteral("web_manual_1")).status, QStringLiteral("NEW")); // not the app's to cancel
 
         const QString db = dir + QStringLiteral("/memedesk.sqlite");
-        const binancetest::FakeOrder &o = ex.orders.first();
-        QCOMPARE(querySql(db, QStringLiteral("SELECT client_id || ' ' || status || ' ' || filled_qty FROM orders")),
+        const binancetest::FakeOrder o = ex.orders.value(ex.orders.firstKey() == QLatin1String("web_manual_1") ? ex.orders.lastKey()
+                                                                                                          : ex.orders.firstKey());
+        QCOMPARE(querySql(db, QStringLiteral("SELECT client_id || ' ' || status || ' ' || filled_qty FROM orders WHERE strategy <> 'external'")),
                  QStringLiteral("%1 FILLED %2").arg(o.clientOrderId, o.executedQty.toString()));
+        // The order placed elsewhere is tracked as external and shown as working.
+        QCOMPARE(querySql(db, QStringLiteral("SELECT client_id || ' ' || status || ' ' || qty || ' ' || limit_price FROM orders WHERE strategy = 'external'")),
+                 QStringLiteral("web_manual_1 ACCEPTED 1000000 0.000005"));
+        QVERIFY(appLog(dir).contains(QLatin1String("web_manual_1 ) is working at binance but was not in the journal"))
+                || appLog(dir).contains(QLatin1String("(web_manual_1) is working at binance but was not in the journal")));
         const binancetest::FakeTrade &t = ex.trades.first();
         QCOMPARE(ex.trades.size(), 1);
         QCOMPARE(querySql(db, QStringLiteral("SELECT fill_id || ' ' || qty || ' ' || price || ' ' || fee FROM fills")),
                  QStringLiteral("PEPEUSDT-%1 %2 %3 %4").arg(t.id).arg(t.qty.toString(), t.price.toString(), t.commission.toString()));
+        // Cash: what the exchange holds for the account, free and held by the working order.
         QCOMPARE(querySql(db, QStringLiteral("SELECT free FROM balances WHERE asset = 'USDT'")),
-                 ex.free.value(QStringLiteral("USDT")).toString());
+                 (ex.free.value(QStringLiteral("USDT")) + ex.locked.value(QStringLiteral("USDT"))).toString());
         QCOMPARE(querySql(db, QStringLiteral("SELECT qty FROM positions WHERE symbol = 'PEPEUSDT'")),
                  ex.free.value(QStringLiteral("PEPE")).toString());
         const QStringList problems = auditJournalFile(db);

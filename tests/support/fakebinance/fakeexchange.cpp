@@ -476,7 +476,16 @@ void FakeExchange::placeExternal(const QString &symbol, const QString &clientOrd
     o.timeMs = o.updateMs = serverNow();
     o.status = QStringLiteral("NEW");
     orders.insert(clientOrderId, o);
+    // The funds it holds, as for any resting order.
+    if (side == QLatin1String("BUY")) {
+        free[quoteOf(symbol)] -= qty * price;
+        locked[quoteOf(symbol)] += qty * price;
+    } else {
+        free[baseOf(symbol)] -= qty;
+        locked[baseOf(symbol)] += qty;
+    }
     executionReport(o, QStringLiteral("NEW"), nullptr);
+    accountPosition({quoteOf(symbol), baseOf(symbol)});
 }
 
 void FakeExchange::matchResting(const QString &symbol)

@@ -18,6 +18,15 @@ public:
     void submit(const engine::OrderRequest &r) override { submitted << r; }
     void cancel(const QString &id, const QString &) override { cancelled << id; }
     void query(const QString &id, const QString &) override { queried << id; }
+    //! Answers at once with `venueOpenOrders` (what the venue has working).
+    void requestOpenOrders() override
+    {
+        ++openOrderRequests;
+        if (sink)
+            sink->onOpenOrders(venueOpenOrders);
+    }
+    QList<engine::Order> venueOpenOrders;
+    int openOrderRequests = 0;
     engine::Decimal takerFeeRate() const override { return engine::Decimal::fromString("0.001"); }
     void requestBalances() override { ++balanceRequests; }
 

@@ -67,7 +67,8 @@ struct Rig {
     void startRunning()
     {
         engine->start();
-        QCOMPARE_ENUM(engine->engineState(), EngineState::Running);
+        // Reconciliation ends once the venue has said which orders it has working.
+        QTRY_COMPARE_ENUM(engine->engineState(), EngineState::Running);
     }
     //! Submits a buy, makes it durable and waits until the venue has it; its client id (empty on timeout).
     QString buyAtVenue(const char *qty)

@@ -99,6 +99,43 @@ private Q_SLOTS:
         QCOMPARE(rig.store.orders.last().reason, QStringLiteral("Order does not exist."));
     }
 
+    void anOrderWorkingAtTheVenueButNotInTheJournalIsAdopted()
+    {
+        Rig rig;
+        Order foreign;
+        foreign.clientId = QStringLiteral("web_12345");
+        foreign.venueOrderId = QStringLiteral("777");
+        foreign.symbol = kSym;
+        foreign.side = Side::Buy;
+        foreign.type = OrderType::Limit;
+        foreign.qty = D("40");
+        foreign.limitPrice = D("0.9");
+        foreign.filledQty = D("10"); // partly filled while the app was closed
+        foreign.status = OrderStatus::PartiallyFilled;
+        rig.exec.venueOpenOrders = {foreign};
+        rig.engine->start();
+        QTRY_VERIFY(rig.exec.queried.contains(QStringLiteral("web_12345"))); // its fills are asked for
+        QCOMPARE_ENUM(rig.engine->engineState(), EngineState::Reconciling);  // not trading until it is answered
+        QVERIFY(!rig.store.orders.isEmpty());
+        const Order adopted = rig.store.orders.last();
+        QCOMPARE(adopted.clientId, QStringLiteral("web_12345"));
+        QCOMPARE(adopted.strategy, QStringLiteral("external"));
+        QCOMPARE(adopted.filledQty, Decimal()); // its fills are booked when they arrive, not assumed
+        rig.fill(QStringLiteral("web_12345"), Side::Buy, "0.9", "10", QStringLiteral("WOJAKUSDT-1"));
+        ExecutionReport partly;
+        partly.clientId = QStringLiteral("web_12345");
+        partly.status = OrderStatus::PartiallyFilled;
+        partly.filledQty = D("10");
+        rig.exec.sink->onExecutionReport(partly);
+        QTRY_COMPARE_ENUM(rig.engine->engineState(), EngineState::Running);
+        QCOMPARE(rig.engine->portfolio().position(kSym)->qty, D("10"));
+        QVERIFY(rig.engine->orders().find(QStringLiteral("web_12345")));
+        bool warned = false;
+        for (const LogEntry &e : rig.observer.all<LogEntry>())
+            warned = warned || (e.level == LogEntry::Level::Warning && e.message.contains(QLatin1String("not in the journal")));
+        QVERIFY(warned);
+    }
+
     void reconciliationTimesOutAndKeepsTheSymbolBlocked()
     {
         Rig rig;
