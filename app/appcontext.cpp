@@ -14,6 +14,7 @@
 #include "engine/kernel/tradingengine.h"
 #include "engine/ports/clock.h"
 
+#include "adapters/binance/binanceadmin.h"
 #include "adapters/keychain/qtkeychainsecretstore.h"
 #include "adapters/paper/paperexecutionclient.h"
 #include "adapters/storage/sqlitetradestore.h"
@@ -232,6 +233,8 @@ engine::Result<void> AppContext::initialize()
         m_store->saveSetting(QStringLiteral("demo.seed"), QString::number(seed));
 
     m_api = std::make_unique<engine::BotApiImpl>(*m_store, *m_secrets, config);
+    m_venueAdmin = std::make_unique<adapters::binance::BinanceAdmin>(*m_secrets);
+    m_api->setVenueAdmin(m_venueAdmin.get());
     m_api->setVenues(infos());
     m_api->seed(journal);
     m_api->setSessionSwitcher(this, [this](engine::TradingMode mode) { switchMode(mode); });
@@ -324,6 +327,7 @@ void AppContext::switchMode(engine::TradingMode mode)
     config.mode = mode;
     m_venue = venue;
     m_feedOptions.secrets = mode == engine::TradingMode::Live ? secretsOf(*venue) : QHash<QString, QByteArray>();
+    m_feedOptions.settings = venueSettings(m_api->venueSettings()); // what Trading Config saved since
     if (const auto started = m_session->start({m_venue, config, m_feedOptions, m_store.get(), m_api.get()}, journal.value());
         !started) {
         writeLog({0, engine::LogEntry::Level::Error, QStringLiteral("app"),
@@ -347,6 +351,7 @@ void AppContext::shutdown()
     m_logHandler.reset();
     m_session.reset();
     m_api.reset();
+    m_venueAdmin.reset();
     m_store.reset();
     shutdownLogging();
     m_lock.reset(); // last: the folder is free only once the journal is closed

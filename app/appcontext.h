@@ -23,6 +23,7 @@ class EngineThread;
 class EventClock;
 class Handler;
 class TradingEngine;
+class VenueAdmin;
 } // namespace engine
 namespace adapters::paper {
 class PaperExecutionClient;
@@ -93,6 +94,7 @@ private:
     QList<VenueRegistration> m_venues;
     std::unique_ptr<adapters::storage::SqliteTradeStore> m_store;
     std::unique_ptr<adapters::keychain::QtKeychainSecretStore> m_secrets;
+    std::unique_ptr<engine::VenueAdmin> m_venueAdmin;
     const VenueRegistration *m_venue = nullptr;
     FeedOptions m_feedOptions;
     QHash<QString, QByteArray> m_secretValues;

@@ -1700,4 +1700,184 @@ Realized %5, fees %6</source>
         <translation>撤销所选订单</translation>
     </message>
 </context>
+<context>
+    <name>ui::VenueSettingsBox</name>
+    <message>
+        <location filename="../ui/widgets/venuesettingsbox.cpp" line="+187"/>
+        <source>Saved. They apply when the next session starts (switch the mode, or start the app again).</source>
+        <translation>已保存。下一个会话开始时生效（切换模式或重新启动应用）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Asking Binance…</source>
+        <translation>正在询问币安…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The test failed: %1</source>
+        <translation>测试失败：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Binance answered in %1 ms; its clock is %2 ms %3 ours.</source>
+        <translation>币安在 %1 毫秒内应答；其时钟%3本机 %2 毫秒。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ahead of</source>
+        <translation>快于</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>behind</source>
+        <translation>慢于</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This key may trade on Spot.</source>
+        <translation>此密钥可以进行现货交易。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This key may NOT trade: enable Spot trading for it on Binance.</source>
+        <translation>此密钥不能交易：请在币安为其开启现货交易权限。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This key may withdraw funds. A trading bot does not need that: turn it off.</source>
+        <translation>此密钥可以提现。交易机器人不需要此权限：请关闭。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This key cannot withdraw funds.</source>
+        <translation>此密钥不能提现。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It only works from the IP addresses you allowed.</source>
+        <translation>它只能从你允许的 IP 地址使用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It works from any IP address: restrict it to this machine&apos;s address on Binance.</source>
+        <translation>它可以从任何 IP 地址使用：请在币安将其限制为本机地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Binance did not say whether the key is restricted to IP addresses (testnets do not).</source>
+        <translation>币安未说明该密钥是否限制了 IP 地址（测试网不提供此信息）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account permissions: %1</source>
+        <translation>账户权限：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loading the symbol list…</source>
+        <translation>正在加载交易对列表…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The symbol list could not be loaded: %1</source>
+        <translation>无法加载交易对列表：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n symbol(s) listed; USDT meme pairs first.</source>
+        <translation>
+            <numerusform>共 %n 个交易对；USDT 迷因币交易对排在前面。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2/%3), %4: price tick %5, quantity step %6, minimum quantity %7, minimum order value %8 %3; order types %9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2/%3），%4：价格步长 %5，数量步长 %6，最小数量 %7，最小订单金额 %8 %3；订单类型 %9</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 added to the watchlist; save to keep it.</source>
+        <translation>%1 已加入自选列表；保存后生效。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Binance connection and watchlist</source>
+        <translation>币安连接与自选列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Binance (real money)</source>
+        <translation>币安（真实资金）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spot testnet</source>
+        <translation>现货测试网</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom addresses</source>
+        <translation>自定义地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REST API</source>
+        <translation>REST API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Market streams</source>
+        <translation>行情流</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebSocket API</source>
+        <translation>WebSocket API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save connection and watchlist</source>
+        <translation>保存连接与自选列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checks the API key stored in the keychain against these addresses: may it trade, may it withdraw, is it restricted to your IP address.</source>
+        <translation>用这些地址检查钥匙串中保存的 API 密钥：能否交易、能否提现、是否限制了你的 IP 地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Watchlist: the symbols the bot watches and trades</source>
+        <translation>自选列表：机器人关注并交易的交易对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove from watchlist</source>
+        <translation>从自选列表移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search symbols, e.g. PEPE</source>
+        <translation>搜索交易对，例如 PEPE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load symbols from Binance</source>
+        <translation>从币安加载交易对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add to watchlist</source>
+        <translation>加入自选列表</translation>
+    </message>
+</context>
 </TS>

@@ -130,6 +130,24 @@ void BinanceRestClient::sendPublic(const QString &path, const QUrlQuery &query, 
     });
 }
 
+void BinanceRestClient::apiRestrictions(std::function<void(engine::Result<KeyRestrictions>)> done)
+{
+    sendSigned("GET", QStringLiteral("/sapi/v1/account/apiRestrictions"), {}, 1, true,
+               [done](const net::HttpResponse &r, const BinanceError &e) {
+                   if (e.action != BinanceError::Action::None)
+                       return done(e.toError());
+                   const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+                   if (!o.value(QStringLiteral("ipRestrict")).isBool())
+                       return done(engine::Error{QStringLiteral("MALFORMED_RESPONSE"), QStringLiteral("apiRestrictions without ipRestrict")});
+                   KeyRestrictions k;
+                   k.ipRestrict = o.value(QStringLiteral("ipRestrict")).toBool();
+                   k.enableReading = o.value(QStringLiteral("enableReading")).toBool();
+                   k.enableSpotTrading = o.value(QStringLiteral("enableSpotAndMarginTrading")).toBool();
+                   k.enableWithdrawals = o.value(QStringLiteral("enableWithdrawals")).toBool();
+                   done(k);
+               });
+}
+
 void BinanceRestClient::myTrades(const QString &symbol, qint64 orderId,
                                  std::function<void(engine::Result<QList<AccountTrade>>)> done)
 {
@@ -331,6 +349,9 @@ void BinanceRestClient::account(std::function<void(engine::Result<Account>)> don
                        return done(engine::Error{QStringLiteral("MALFORMED_RESPONSE"), QStringLiteral("account without balances")});
                    Account a;
                    a.canTrade = o.value(QStringLiteral("canTrade")).toBool();
+                   a.canWithdraw = o.value(QStringLiteral("canWithdraw")).toBool();
+                   for (const QJsonValue &p : o.value(QStringLiteral("permissions")).toArray())
+                       a.permissions << p.toString().left(32);
                    const auto taker = engine::Decimal::parse(
                        o.value(QStringLiteral("commissionRates")).toObject().value(QStringLiteral("taker")).toString());
                    if (taker && !taker->isNegative() && *taker < engine::Decimal::fromInt(1))

@@ -73,9 +73,19 @@ public:
         QHash<QString, engine::Decimal> free;
         QHash<QString, engine::Decimal> locked;
         engine::Decimal takerRate; // commissionRates.taker (0 when the answer has none)
+        bool canWithdraw = false;
+        QStringList permissions;   // "SPOT", …
     };
     void account(std::function<void(engine::Result<Account>)> done);
 
+    //! GET /sapi/v1/account/apiRestrictions: what the API key may do. Testnets do not have it.
+    struct KeyRestrictions {
+        bool ipRestrict = false;
+        bool enableReading = false;
+        bool enableSpotTrading = false; // enableSpotAndMarginTrading
+        bool enableWithdrawals = false;
+    };
+    void apiRestrictions(std::function<void(engine::Result<KeyRestrictions>)> done);
     //! GET /api/v3/myTrades of one order: every execution, for fills missed while away.
     void myTrades(const QString &symbol, qint64 orderId, std::function<void(engine::Result<QList<AccountTrade>>)> done);
     //! GET /api/v3/klines: up to `limit` (≤ 1000) closed 1-minute bars from `startMs` on.

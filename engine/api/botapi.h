@@ -6,6 +6,7 @@
 #include "engine/core/marketdata.h"
 #include "engine/execution/manualorder.h"
 #include "engine/ports/tradestore.h"
+#include "engine/ports/venueadmin.h"
 
 #include <QList>
 #include <QStringList>
@@ -77,6 +78,19 @@ public:
     //! Cancels a working order; the venue's answer arrives as an Order event.
     virtual void cancelOrder(const QString &clientId, QObject *context, std::function<void(const Result<void> &)> done) = 0;
 
+    //! A real venue's settings ("binance.rest_url", "binance.stream_url", "binance.ws_api_url",
+    //! "symbols" = the watchlist, comma-separated), as saved in the journal.
+    [[nodiscard]] virtual QHash<QString, QString> venueSettings() const = 0;
+    //! Validates and saves them (SETTINGS_INVALID lists every problem); they apply when the next
+    //! session starts (switching mode, or the next start of the app).
+    virtual Result<void> setVenueSettings(const QHash<QString, QString> &settings) = 0;
+    //! The symbols the venue lists with their rules (USDT meme pairs first), at the given settings.
+    virtual void venueSymbols(const QHash<QString, QString> &settings, QObject *context,
+                              std::function<void(const Result<QList<VenueSymbol>> &)> done) = 0;
+    //! Checks the API key in the keychain against the venue at the given settings.
+    virtual void testVenueConnection(const QHash<QString, QString> &settings, QObject *context,
+                                     std::function<void(const Result<ConnectionCheck> &)> done) = 0;
+
     //! Pages through the journal; `done` runs on `context`'s thread.
     virtual void queryHistory(const HistoryQuery &query, QObject *context,
                               std::function<void(const HistoryPage &)> done) = 0;
@@ -96,6 +110,10 @@ public:
 };
 
 //! Names of the secrets the app knows about.
+//! Checks venue settings: URLs (http(s) for REST, ws(s) for streams) and watchlist symbols. Every
+//! problem, readable; empty = valid.
+[[nodiscard]] QStringList validateVenueSettings(const QHash<QString, QString> &settings);
+
 namespace secrets {
 inline constexpr const char *kBinanceApiKey = "binance.api_key";
 inline constexpr const char *kBinanceApiSecret = "binance.api_secret";

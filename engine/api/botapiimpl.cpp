@@ -5,10 +5,17 @@
 #include "engine/ports/tradestore.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUrl>
 #include <QMetaObject>
 #include <QObject>
 
 namespace engine {
+
+namespace {
+constexpr const char *kVenueSettingKeys[] = {"binance.rest_url", "binance.stream_url", "binance.ws_api_url", "symbols"};
+constexpr int kMaxWatchlist = 200; // one stream connection carries 1024 streams; 3 per symbol
+} // namespace
 
 namespace {
 constexpr size_t kKeepOrders = 1000;
@@ -65,6 +72,91 @@ void BotApiImpl::seed(const JournalSnapshot &j)
     for (auto it = j.recentSignals.crbegin(); it != j.recentSignals.crend(); ++it)
         pushCapped(m_signals, *it, kKeepSignals);
     m_equity = j.equity;
+    for (const char *key : kVenueSettingKeys) {
+        const QString value = j.settings.value(QLatin1String(key));
+        if (!value.isEmpty())
+            m_venueSettings.insert(QLatin1String(key), value);
+    }
+}
+
+QHash<QString, QString> BotApiImpl::venueSettings() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_venueSettings;
+}
+
+Result<void> BotApiImpl::setVenueSettings(const QHash<QString, QString> &settings)
+{
+    const QStringList problems = validateVenueSettings(settings);
+    if (!problems.isEmpty())
+        return Error{QStringLiteral("SETTINGS_INVALID"), problems.join(QStringLiteral("; ")), problems};
+    QHash<QString, QString> kept;
+    for (const char *key : kVenueSettingKeys) {
+        const QString value = settings.value(QLatin1String(key)).trimmed();
+        m_store.saveSetting(QLatin1String(key), value); // empty = the default again
+        if (!value.isEmpty())
+            kept.insert(QLatin1String(key), value);
+    }
+    QMutexLocker lock(&m_mutex);
+    m_venueSettings = kept;
+    return {};
+}
+
+void BotApiImpl::venueSymbols(const QHash<QString, QString> &settings, QObject *context,
+                              std::function<void(const Result<QList<VenueSymbol>> &)> done)
+{
+    if (!m_admin) {
+        const Result<QList<VenueSymbol>> none = Error{QStringLiteral("NO_VENUE"), QStringLiteral("this build has no real venue")};
+        deliver(context, [done, none] { done(none); });
+        return;
+    }
+    m_admin->listSymbols(settings, context, std::move(done));
+}
+
+void BotApiImpl::testVenueConnection(const QHash<QString, QString> &settings, QObject *context,
+                                     std::function<void(const Result<ConnectionCheck> &)> done)
+{
+    if (!m_admin) {
+        const Result<ConnectionCheck> none = Error{QStringLiteral("NO_VENUE"), QStringLiteral("this build has no real venue")};
+        deliver(context, [done, none] { done(none); });
+        return;
+    }
+    m_admin->testConnection(settings, context, std::move(done));
+}
+
+QStringList validateVenueSettings(const QHash<QString, QString> &settings)
+{
+    QStringList problems;
+    for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
+        const QString value = it.value().trimmed();
+        if (it.key() == QLatin1String("symbols")) {
+            static const QRegularExpression valid(QStringLiteral("^[A-Z0-9]{2,20}$"));
+            const QStringList symbols = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+            if (symbols.size() > kMaxWatchlist)
+                problems << QStringLiteral("the watchlist holds at most %1 symbols").arg(kMaxWatchlist);
+            for (const QString &s : symbols) {
+                if (!valid.match(s.trimmed()).hasMatch())
+                    problems << QStringLiteral("'%1' is not a symbol like PEPEUSDT").arg(s.trimmed().left(24));
+            }
+            continue;
+        }
+        const bool rest = it.key() == QLatin1String("binance.rest_url");
+        const bool stream = it.key() == QLatin1String("binance.stream_url") || it.key() == QLatin1String("binance.ws_api_url");
+        if (!rest && !stream) {
+            problems << QStringLiteral("unknown venue setting '%1'").arg(it.key().left(40));
+            continue;
+        }
+        if (value.isEmpty())
+            continue; // the default
+        const QUrl url(value, QUrl::StrictMode);
+        const QString scheme = url.scheme();
+        const bool schemeOk = rest ? (scheme == QLatin1String("https") || scheme == QLatin1String("http"))
+                                   : (scheme == QLatin1String("wss") || scheme == QLatin1String("ws"));
+        if (!url.isValid() || url.host().isEmpty() || !schemeOk)
+            problems << QStringLiteral("%1 must be a %2 address").arg(it.key(), rest ? QStringLiteral("https:// or http://")
+                                                                                : QStringLiteral("wss:// or ws://"));
+    }
+    return problems;
 }
 
 void BotApiImpl::setVenues(const QList<VenueInfo> &venues)

@@ -34,6 +34,8 @@ public:
     //! Whether a secret exists, so availableModes() can answer without waiting.
     void setSecretPresent(const QString &name, bool present);
     [[nodiscard]] QSet<QString> presentSecrets() const;
+    //! Where venue set-up (symbols, key check) goes; may stay null (then those calls say so).
+    void setVenueAdmin(VenueAdmin *admin) { m_admin = admin; }
     //! Who builds a new session when setConfig() picks another mode (the composition root);
     //! called on `context`'s thread.
     void setSessionSwitcher(QObject *context, std::function<void(TradingMode)> switcher);
@@ -59,6 +61,12 @@ public:
     [[nodiscard]] QList<EquityPoint> equityHistory() const override;
     [[nodiscard]] QList<Candle> candles(const QString &symbol) const override;
     void queryHistory(const HistoryQuery &query, QObject *context, std::function<void(const HistoryPage &)> done) override;
+    [[nodiscard]] QHash<QString, QString> venueSettings() const override;
+    Result<void> setVenueSettings(const QHash<QString, QString> &settings) override;
+    void venueSymbols(const QHash<QString, QString> &settings, QObject *context,
+                      std::function<void(const Result<QList<VenueSymbol>> &)> done) override;
+    void testVenueConnection(const QHash<QString, QString> &settings, QObject *context,
+                             std::function<void(const Result<ConnectionCheck> &)> done) override;
     void storeSecret(const QString &name, const QString &value, QObject *context,
                      std::function<void(const QString &)> done) override;
     void secretPresent(const QString &name, QObject *context, std::function<void(bool, const QString &)> done) override;
@@ -94,6 +102,8 @@ private:
     QPointer<QObject> m_switchContext;
     std::function<void(TradingMode)> m_switcher;
     QSet<QString> m_presentSecrets;
+    QHash<QString, QString> m_venueSettings;
+    VenueAdmin *m_admin = nullptr;
     std::vector<Subscriber> m_subscribers;
 };
 

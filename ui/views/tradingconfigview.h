@@ -14,6 +14,7 @@ class ApiKeysBox;
 class ConfigForm;
 class EngineControlBox;
 class LanguageBox;
+class VenueSettingsBox;
 
 //! Engine controls, trading configuration, API keys and language.
 class TradingConfigView final : public QWidget {
@@ -33,6 +34,7 @@ private:
     EngineControlBox *m_control;
     ConfigForm *m_form;
     ApiKeysBox *m_keys;
+    VenueSettingsBox *m_venue;
     LanguageBox *m_language;
     QList<engine::ModeAvailability> m_modes;
 };

@@ -245,6 +245,23 @@ nettest::ServerReply FakeExchange::handle(const nettest::ReceivedRequest &r)
             return *refused;
         return handleOrder(r, query);
     }
+    if (path == "/sapi/v1/account/apiRestrictions" && hasApiRestrictions) {
+        if (auto refused = checkSigned(r, query))
+            return *refused;
+        return json(QJsonObject{{QStringLiteral("ipRestrict"), keyIpRestricted},
+                                {QStringLiteral("createTime"), qint64(1698645219000)},
+                                {QStringLiteral("enableReading"), true},
+                                {QStringLiteral("enableWithdrawals"), keyWithdrawals},
+                                {QStringLiteral("enableInternalTransfer"), false},
+                                {QStringLiteral("enableMargin"), false},
+                                {QStringLiteral("enableFutures"), false},
+                                {QStringLiteral("permitsUniversalTransfer"), false},
+                                {QStringLiteral("enableVanillaOptions"), false},
+                                {QStringLiteral("enableFixApiTrade"), false},
+                                {QStringLiteral("enableFixReadOnly"), false},
+                                {QStringLiteral("enableSpotAndMarginTrading"), true},
+                                {QStringLiteral("enablePortfolioMarginTrading"), false}});
+    }
     if (path == "/api/v3/openOrders" || path == "/api/v3/account" || path == "/api/v3/myTrades") {
         if (auto refused = checkSigned(r, query))
             return *refused;

@@ -90,6 +90,9 @@ public:
     bool stallOrdersAfterAccepting = false;
     int answer429ForNext = 0;            // the next N requests get 429 with Retry-After: 1
     int limitFillParts = 1;              // a resting LIMIT fills in this many trades
+    bool keyIpRestricted = false;        // what /sapi/v1/account/apiRestrictions says about the key
+    bool keyWithdrawals = false;
+    bool hasApiRestrictions = true;      // false: a testnet without /sapi endpoints
     int dropStreamsEvery = 0;            // drop the market-stream connections every N frames sent (0 = never)
 
     // The exchange's own record.

@@ -116,6 +116,32 @@ public:
         cancelledIds.append(clientId);
         QTimer::singleShot(0, context, [done] { done(engine::Result<void>()); });
     }
+    QHash<QString, QString> venueSettings() const override { return venueSettingsValue; }
+    engine::Result<void> setVenueSettings(const QHash<QString, QString> &settings) override
+    {
+        const QStringList problems = engine::validateVenueSettings(settings);
+        if (!problems.isEmpty())
+            return engine::Error{QStringLiteral("SETTINGS_INVALID"), problems.join(QStringLiteral("; ")), problems};
+        venueSettingsValue = settings;
+        return {};
+    }
+    void venueSymbols(const QHash<QString, QString> &, QObject *context,
+                      std::function<void(const engine::Result<QList<engine::VenueSymbol>> &)> done) override
+    {
+        const engine::Result<QList<engine::VenueSymbol>> r = venueSymbolList;
+        QTimer::singleShot(0, context, [r, done] { done(r); });
+    }
+    void testVenueConnection(const QHash<QString, QString> &, QObject *context,
+                             std::function<void(const engine::Result<engine::ConnectionCheck> &)> done) override
+    {
+        ++connectionTests;
+        const engine::Result<engine::ConnectionCheck> r = connectionResult;
+        QTimer::singleShot(0, context, [r, done] { done(r); });
+    }
+    QHash<QString, QString> venueSettingsValue;
+    QList<engine::VenueSymbol> venueSymbolList;
+    engine::Result<engine::ConnectionCheck> connectionResult = engine::ConnectionCheck{};
+    int connectionTests = 0;
     QHash<QString, engine::BookUpdate> books;
     QList<engine::ManualOrder> placedOrders;
     QStringList cancelledIds;

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QListWidgetItem>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardItemModel>
@@ -331,6 +332,69 @@ private Q_SLOTS:
         m_api.statusValue = s;
         m_api.emitEvent(s);
         QTRY_VERIFY(!bar->isVisible());
+    }
+
+    void binanceSettingsWatchlistAndConnectionTest()
+    {
+        m_window->showView(MainWindow::View::TradingConfig);
+        auto *preset = find<QComboBox>(m_window.get(), "venuePreset");
+        auto *rest = find<QLineEdit>(m_window.get(), "binanceRestUrl");
+        QCOMPARE(rest->text(), QStringLiteral("https://api.binance.com"));
+        preset->setCurrentIndex(1);
+        Q_EMIT preset->activated(1);
+        QCOMPARE(rest->text(), QStringLiteral("https://testnet.binance.vision"));
+        // A bad address is refused with the reason, and nothing is saved.
+        rest->setText(QStringLiteral("ftp://nowhere"));
+        QTest::mouseClick(find<QPushButton>(m_window.get(), "venueSave"), Qt::LeftButton);
+        QVERIFY(find<QLabel>(m_window.get(), "venueMessage")->text().contains(QStringLiteral("https://")));
+        QVERIFY(m_api.venueSettingsValue.isEmpty());
+        rest->setText(QStringLiteral("http://127.0.0.1:9999"));
+        // The watchlist: load the exchange's symbols, pick one, see its rules, add it, save.
+        engine::VenueSymbol bonk;
+        bonk.symbol = QStringLiteral("BONKUSDT");
+        bonk.baseAsset = QStringLiteral("BONK");
+        bonk.quoteAsset = QStringLiteral("USDT");
+        bonk.status = QStringLiteral("TRADING");
+        bonk.tickSize = dec("0.00000001");
+        bonk.stepSize = dec("1");
+        bonk.minNotional = dec("5");
+        bonk.orderTypes = {QStringLiteral("LIMIT"), QStringLiteral("MARKET")};
+        engine::VenueSymbol neiro = bonk;
+        neiro.symbol = QStringLiteral("NEIROUSDT");
+        neiro.baseAsset = QStringLiteral("NEIRO");
+        m_api.venueSymbolList = {bonk, neiro};
+        QTest::mouseClick(find<QPushButton>(m_window.get(), "symbolLoad"), Qt::LeftButton);
+        auto *found = find<QListWidget>(m_window.get(), "symbolSearchList");
+        QTRY_COMPARE(found->count(), 2);
+        QTest::keyClicks(find<QLineEdit>(m_window.get(), "symbolSearch"), QStringLiteral("neir"));
+        QCOMPARE(found->count(), 1);
+        found->setCurrentRow(0);
+        QVERIFY(find<QLabel>(m_window.get(), "symbolRules")->text().contains(QStringLiteral("minimum order value 5 USDT")));
+        QTest::mouseClick(find<QPushButton>(m_window.get(), "watchlistAdd"), Qt::LeftButton);
+        auto *watchlist = find<QListWidget>(m_window.get(), "watchlistList");
+        QVERIFY(!watchlist->findItems(QStringLiteral("NEIROUSDT"), Qt::MatchExactly).isEmpty());
+        QTest::mouseClick(find<QPushButton>(m_window.get(), "venueSave"), Qt::LeftButton);
+        QVERIFY(m_api.venueSettingsValue.value(QStringLiteral("symbols")).endsWith(QLatin1String(",NEIROUSDT")));
+        QCOMPARE(m_api.venueSettingsValue.value(QStringLiteral("binance.rest_url")), QStringLiteral("http://127.0.0.1:9999"));
+        // Test connection says, in plain words, what the key may do.
+        engine::ConnectionCheck check;
+        check.latencyMs = 42;
+        check.clockOffsetMs = 3;
+        check.canTrade = true;
+        check.canWithdraw = true;
+        check.ipRestricted = 0;
+        check.permissions = {QStringLiteral("SPOT")};
+        m_api.connectionResult = check;
+        QTest::mouseClick(find<QPushButton>(m_window.get(), "testConnectionButton"), Qt::LeftButton);
+        auto *result = find<QLabel>(m_window.get(), "testConnectionResult");
+        QTRY_VERIFY(result->text().contains(QStringLiteral("42 ms")));
+        QVERIFY(result->text().contains(QStringLiteral("may trade on Spot")));
+        QVERIFY(result->text().contains(QStringLiteral("may withdraw funds")));
+        QVERIFY(result->text().contains(QStringLiteral("any IP address")));
+        auto *scroll = m_window->findChild<QWidget *>(QStringLiteral("venueSettingsBox"));
+        QVERIFY(scroll);
+        QTest::qWait(100);
+        QVERIFY(scroll->grab().save(testsupport::testOutputDir() + QStringLiteral("/ui-binance-settings.png")));
     }
 
     void historyPicksUpNewRowsAtTheTop()
