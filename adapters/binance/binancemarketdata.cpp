@@ -2,6 +2,8 @@
 
 #include "adapters/binance/binancerestclient.h"
 
+#include <QDateTime>
+
 #include <algorithm>
 
 namespace adapters::binance {
@@ -10,6 +12,8 @@ namespace {
 constexpr qint64 kBarMs = 60'000;
 constexpr int kRetryMs = 5'000;
 constexpr int kMaxBarsPerRequest = 1000;
+constexpr int kDepthLevels = 100; // weight 5
+constexpr int kResyncDelayMs = 250;
 } // namespace
 
 BinanceMarketData::BinanceMarketData(BinanceRestClient *rest, QUrl streamUrl, QStringList symbols, int backfillMinutes,
@@ -25,6 +29,9 @@ BinanceMarketData::BinanceMarketData(BinanceRestClient *rest, QUrl streamUrl, QS
     m_wanted.removeDuplicates();
     m_wanted.removeAll(QString());
     m_stream.addSink(this);
+    m_stream.setDepthHandler([this](const DepthUpdate &d) { onDepth(d); });
+    // A new connection starts every stream afresh: the books are rebuilt from new snapshots.
+    connect(&m_stream, &BinanceMarketStream::streamConnected, this, &BinanceMarketData::resyncAllBooks);
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &BinanceMarketData::step);
 }
@@ -136,6 +143,13 @@ void BinanceMarketData::backfill(int index, QList<engine::Candle> collected)
                          [](const engine::Candle &a, const engine::Candle &b) { return a.openTimeMs < b.openTimeMs; });
         for (const engine::Candle &c : std::as_const(collected))
             m_lastBarOpenMs[c.symbol] = std::max(m_lastBarOpenMs.value(c.symbol, 0), c.openTimeMs);
+        // A symbol without bars in the window still has an anchor: nothing before the window's
+        // start is missing, so a gap later is fetched from there.
+        const qint64 windowStart = (m_rest->serverNowMs() / kBarMs - m_backfillMinutes) * kBarMs;
+        for (const QString &s : std::as_const(m_symbols)) {
+            if (!m_lastBarOpenMs.contains(s))
+                m_lastBarOpenMs.insert(s, windowStart - kBarMs);
+        }
         for (engine::MarketDataSink *sink : m_sinks)
             sink->onCandleHistory(collected);
         m_stage = Stage::Streaming;
@@ -227,8 +241,88 @@ void BinanceMarketData::onMarketConnection(bool connected, const QString &detail
         s->onMarketConnection(connected, detail);
 }
 
+void BinanceMarketData::resyncAllBooks()
+{
+    for (const QString &s : std::as_const(m_symbols)) {
+        auto &book = m_books[s];
+        if (!book)
+            book = std::make_unique<LocalOrderBook>(s);
+        book->reset();
+        requestSnapshot(s);
+    }
+}
+
+void BinanceMarketData::requestSnapshot(const QString &symbol)
+{
+    if (m_snapshotPending.contains(symbol) || m_stage != Stage::Streaming)
+        return;
+    m_snapshotPending.insert(symbol);
+    m_rest->depth(symbol, kDepthLevels, [this, symbol](engine::Result<DepthSnapshot> snap) {
+        m_snapshotPending.remove(symbol);
+        auto it = m_books.find(symbol);
+        if (it == m_books.end() || m_stage != Stage::Streaming)
+            return;
+        LocalOrderBook &book = *it->second;
+        if (!snap) {
+            report(engine::AdapterError::Kind::Retryable, snap.error().code,
+                   QStringLiteral("%1's order book snapshot failed (%2); trying again").arg(symbol, snap.error().message));
+            QTimer::singleShot(kRetryMs, this, [this, symbol] { requestSnapshot(symbol); });
+            return;
+        }
+        if (const engine::Result<void> applied = book.onSnapshot(snap->lastUpdateId, snap->bids, snap->asks); !applied) {
+            // The buffered diffs cannot continue this snapshot: a newer one is needed.
+            book.reset();
+            ++m_resyncs;
+            QTimer::singleShot(kResyncDelayMs, this, [this, symbol] { requestSnapshot(symbol); });
+            return;
+        }
+        if (book.state() == LocalOrderBook::State::Synced)
+            publishBook(symbol, book);
+    });
+}
+
+void BinanceMarketData::onDepth(const DepthUpdate &diff)
+{
+    auto it = m_books.find(diff.symbol);
+    if (it == m_books.end())
+        return; // not a watched symbol
+    LocalOrderBook &book = *it->second;
+    book.onDiff(diff);
+    switch (book.state()) {
+    case LocalOrderBook::State::Synced:
+        publishBook(diff.symbol, book);
+        return;
+    case LocalOrderBook::State::NeedsResync:
+        ++m_resyncs;
+        report(engine::AdapterError::Kind::Retryable, QStringLiteral("DEPTH_GAP"),
+               QStringLiteral("%1's order book missed an update; rebuilding it from a new snapshot").arg(diff.symbol));
+        book.reset();
+        book.onDiff(diff); // buffered: it may continue the new snapshot
+        requestSnapshot(diff.symbol);
+        return;
+    case LocalOrderBook::State::WaitingForSnapshot:
+        if (!m_snapshotPending.contains(diff.symbol))
+            requestSnapshot(diff.symbol);
+        return;
+    }
+}
+
+void BinanceMarketData::publishBook(const QString &symbol, const LocalOrderBook &book)
+{
+    const engine::BookUpdate top = book.top(QDateTime::currentMSecsSinceEpoch());
+    if (!top.isValid())
+        return;
+    m_mid.insert(symbol, top.mid());
+    for (engine::MarketDataSink *s : m_sinks)
+        s->onBook(top);
+}
+
 void BinanceMarketData::onBook(const engine::BookUpdate &book)
 {
+    // bookTicker gives the top level only; once the local book is in sync it is the better source.
+    if (const auto it = m_books.find(book.symbol);
+        it != m_books.end() && it->second->state() == LocalOrderBook::State::Synced)
+        return;
     if (book.isValid())
         m_mid.insert(book.symbol, book.mid());
     for (engine::MarketDataSink *s : m_sinks)

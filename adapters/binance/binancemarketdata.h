@@ -2,6 +2,7 @@
 
 #include "adapters/binance/binancemarketstream.h"
 #include "adapters/binance/exchangerules.h"
+#include "adapters/binance/localorderbook.h"
 
 #include "engine/ports/marketdataclient.h"
 
@@ -10,6 +11,10 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <QSet>
+
+#include <map>
+#include <memory>
 #include <vector>
 
 namespace adapters::binance {
@@ -45,6 +50,8 @@ public:
     [[nodiscard]] BinanceMarketStream &stream() { return m_stream; }
     //! Bars fetched over REST to close gaps after reconnects (tests, health).
     [[nodiscard]] quint64 gapBarsFilled() const { return m_gapBars; }
+    //! Local books rebuilt from a new snapshot after a gap in the diffs (tests, health).
+    [[nodiscard]] quint64 bookResyncs() const { return m_resyncs; }
 
 Q_SIGNALS:
     //! The rules are loaded and the stream is starting: orders can be checked from now on.
@@ -55,6 +62,11 @@ private:
     void retryLater(const QString &what, const engine::Error &error);
     void backfill(int index, QList<engine::Candle> collected);
     void fillGaps();
+    //! Depth: a local order book per symbol from a REST snapshot and the stream's diffs.
+    void onDepth(const DepthUpdate &diff);
+    void requestSnapshot(const QString &symbol);
+    void publishBook(const QString &symbol, const LocalOrderBook &book);
+    void resyncAllBooks();
     void fillGap(const QString &symbol);
     void deliverBar(const engine::Candle &bar);
     void report(engine::AdapterError::Kind kind, const QString &code, const QString &message);
@@ -78,7 +90,10 @@ private:
     ExchangeRules m_rules;
     QHash<QString, engine::Decimal> m_mid;
     QHash<QString, qint64> m_lastBarOpenMs; // newest closed bar delivered, per symbol
-    QHash<QString, QList<engine::Candle>> m_heldBars; // live bars held while that symbol's gap is fetched
+    QHash<QString, QList<engine::Candle>> m_heldBars;
+    std::map<QString, std::unique_ptr<LocalOrderBook>> m_books;
+    QSet<QString> m_snapshotPending;
+    quint64 m_resyncs = 0; // live bars held while that symbol's gap is fetched
     Stage m_stage = Stage::Idle;
     bool m_ready = false;
     bool m_everConnected = false;

@@ -16,6 +16,7 @@ BinanceMarketStream::BinanceMarketStream(QUrl url, net::WebSocketOptions options
 {
     connect(&m_session, &net::WebSocketSession::textMessageReceived, this, &BinanceMarketStream::onText);
     connect(&m_session, &net::WebSocketSession::connected, this, [this] {
+        Q_EMIT streamConnected();
         for (engine::MarketDataSink *s : m_sinks)
             s->onMarketConnection(true, QStringLiteral("Binance streams (%1 symbols)").arg(m_symbols.size()));
     });
@@ -37,7 +38,8 @@ BinanceMarketStream::~BinanceMarketStream() = default;
 QStringList BinanceMarketStream::streamsOf(const QString &symbol)
 {
     const QString s = symbol.toLower();
-    return {s + QStringLiteral("@trade"), s + QStringLiteral("@bookTicker"), s + QStringLiteral("@kline_1m")};
+    return {s + QStringLiteral("@trade"), s + QStringLiteral("@bookTicker"), s + QStringLiteral("@kline_1m"),
+            s + QStringLiteral("@depth@100ms")};
 }
 
 QStringList BinanceMarketStream::symbols() const
@@ -112,6 +114,9 @@ void BinanceMarketStream::deliver(const StreamEvent &event)
         book.tsMs = QDateTime::currentMSecsSinceEpoch(); // bookTicker carries no time: stamp arrival
         for (engine::MarketDataSink *s : m_sinks)
             s->onBook(book);
+    } else if (const auto *d = std::get_if<DepthUpdate>(&event)) {
+        if (m_onDepth)
+            m_onDepth(*d);
     } else if (const auto *c = std::get_if<engine::Candle>(&event)) {
         if (!c->closed)
             return; // the engine trades on closed candles; the forming one only moves the chart

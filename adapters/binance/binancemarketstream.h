@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QUrl>
 
+#include <functional>
 #include <vector>
 
 namespace adapters::binance {
@@ -28,6 +29,13 @@ public:
     ~BinanceMarketStream() override;
 
     void addSink(engine::MarketDataSink *sink) { m_sinks.push_back(sink); }
+    //! Receives the `depthUpdate` diffs (for a local order book); without it they are dropped.
+    void setDepthHandler(std::function<void(const DepthUpdate &)> handler) { m_onDepth = std::move(handler); }
+Q_SIGNALS:
+    //! A connection is up (the first one, or again after a drop): the streams restart from now.
+    void streamConnected();
+
+public:
     void start();
     void stop();
     void subscribe(const QStringList &symbols);
@@ -51,6 +59,7 @@ private:
     net::WebSocketSession m_session;
     StreamParser m_parser;
     std::vector<engine::MarketDataSink *> m_sinks;
+    std::function<void(const DepthUpdate &)> m_onDepth;
     QSet<QString> m_symbols;
     int m_nextId = 1;
     quint64 m_rejected = 0;

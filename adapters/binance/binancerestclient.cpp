@@ -160,6 +160,19 @@ void BinanceRestClient::myTrades(const QString &symbol, qint64 orderId,
                });
 }
 
+void BinanceRestClient::depth(const QString &symbol, int limit, std::function<void(engine::Result<DepthSnapshot>)> done)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("symbol"), symbol);
+    q.addQueryItem(QStringLiteral("limit"), QString::number(std::clamp(limit, 1, 5000)));
+    const int weight = limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
+    sendPublic(QStringLiteral("/api/v3/depth"), q, weight, [done](const net::HttpResponse &r, const BinanceError &e) {
+        if (e.action != BinanceError::Action::None)
+            return done(e.toError());
+        done(parseDepth(r.body));
+    });
+}
+
 void BinanceRestClient::klines(const QString &symbol, qint64 startMs, int limit,
                                std::function<void(engine::Result<QList<engine::Candle>>)> done)
 {

@@ -88,6 +88,8 @@ public:
     void apiRestrictions(std::function<void(engine::Result<KeyRestrictions>)> done);
     //! GET /api/v3/myTrades of one order: every execution, for fills missed while away.
     void myTrades(const QString &symbol, qint64 orderId, std::function<void(engine::Result<QList<AccountTrade>>)> done);
+    //! GET /api/v3/depth: the order book snapshot a local book starts from (`limit` 100 costs 5).
+    void depth(const QString &symbol, int limit, std::function<void(engine::Result<DepthSnapshot>)> done);
     //! GET /api/v3/klines: up to `limit` (≤ 1000) closed 1-minute bars from `startMs` on.
     void klines(const QString &symbol, qint64 startMs, int limit, std::function<void(engine::Result<QList<engine::Candle>>)> done);
     //! Server time now, by the synchronised clock.

@@ -58,6 +58,35 @@ engine::Result<QList<engine::Candle>> parseKlines(QByteArrayView json, const QSt
     return candles;
 }
 
+engine::Result<DepthSnapshot> parseDepth(QByteArrayView json)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toByteArray(), &error);
+    if (!doc.isObject())
+        return malformed(QStringLiteral("depth: not a JSON object (%1)").arg(error.errorString()));
+    const QJsonObject o = doc.object();
+    DepthSnapshot d;
+    d.lastUpdateId = o.value(QStringLiteral("lastUpdateId")).toInteger(-1);
+    if (d.lastUpdateId < 0)
+        return malformed(QStringLiteral("depth without lastUpdateId"));
+    const auto side = [](const QJsonValue &v, QList<engine::BookLevel> *out) {
+        if (!v.isArray())
+            return false;
+        for (const QJsonValue &level : v.toArray()) {
+            const QJsonArray pq = level.toArray();
+            engine::BookLevel l;
+            if (pq.size() != 2 || !decimalAt(pq.at(0), &l.price) || !decimalAt(pq.at(1), &l.qty) || !l.price.isPositive()
+                || l.qty.isNegative())
+                return false;
+            out->append(l);
+        }
+        return true;
+    };
+    if (!side(o.value(QStringLiteral("bids")), &d.bids) || !side(o.value(QStringLiteral("asks")), &d.asks))
+        return malformed(QStringLiteral("depth levels must be [\"price\", \"qty\"] pairs"));
+    return d;
+}
+
 engine::Result<QList<AccountTrade>> parseMyTrades(QByteArrayView json)
 {
     QJsonParseError error{};

@@ -23,6 +23,14 @@ struct AccountTrade {
 [[nodiscard]] engine::Result<QList<engine::Candle>> parseKlines(QByteArrayView json, const QString &symbol,
                                                               int intervalSec, qint64 nowMs);
 
+//! A `GET /api/v3/depth` snapshot.
+struct DepthSnapshot {
+    qint64 lastUpdateId = 0;
+    QList<engine::BookLevel> bids; // best first
+    QList<engine::BookLevel> asks;
+};
+[[nodiscard]] engine::Result<DepthSnapshot> parseDepth(QByteArrayView json);
+
 //! Parses a `GET /api/v3/myTrades` body. Fees are reported in their own asset (commissionAsset).
 [[nodiscard]] engine::Result<QList<AccountTrade>> parseMyTrades(QByteArrayView json);
 

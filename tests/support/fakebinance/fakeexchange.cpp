@@ -220,6 +220,23 @@ nettest::ServerReply FakeExchange::handle(const nettest::ReceivedRequest &r)
         return json(QJsonObject{{QStringLiteral("serverTime"), serverNow()}});
     if (r.method == "GET" && path == "/api/v3/exchangeInfo")
         return nettest::ServerReply::answer(200, m_exchangeInfo, {{"X-MBX-USED-WEIGHT-1M", "20"}});
+    if (r.method == "GET" && path == "/api/v3/depth") {
+        const QString symbol = q.queryItemValue(QStringLiteral("symbol"));
+        if (!m_rules.contains(symbol))
+            return error(400, -1121, QStringLiteral("Invalid symbol."));
+        ++depthSnapshots;
+        const Depth &d = m_depth[symbol];
+        const auto side = [](const QList<QPair<Decimal, Decimal>> &levels) {
+            QJsonArray a;
+            for (const auto &[p, qty] : levels)
+                a.append(QJsonArray{dec(p), dec(qty)});
+            return a;
+        };
+        return nettest::ServerReply::answer(200, compact({{QStringLiteral("lastUpdateId"), d.lastUpdateId},
+                                                          {QStringLiteral("bids"), side(d.bids)},
+                                                          {QStringLiteral("asks"), side(d.asks)}}),
+                                            {{"X-MBX-USED-WEIGHT-1M", "17"}});
+    }
     if (r.method == "GET" && path == "/api/v3/klines") {
         const QString symbol = q.queryItemValue(QStringLiteral("symbol"));
         if (!m_rules.contains(symbol))
@@ -541,7 +558,47 @@ void FakeExchange::setPrice(const QString &symbol, Decimal price)
             compact({{QStringLiteral("u"), now}, {QStringLiteral("s"), symbol}, {QStringLiteral("b"), dec(price - tick)},
                      {QStringLiteral("B"), QStringLiteral("5000000.00000000")}, {QStringLiteral("a"), dec(price + tick)},
                      {QStringLiteral("A"), QStringLiteral("5000000.00000000")}}));
+    moveBook(symbol, price);
     matchResting(symbol);
+}
+
+void FakeExchange::moveBook(const QString &symbol, Decimal price)
+{
+    // Five levels a side around the price; the diff removes what moved away (qty 0) and sets the new ones.
+    const auto rules = m_rules.value(symbol);
+    const Decimal tick = rules && rules->tick.isPositive() ? rules->tick : Decimal::fromString("0.00000001");
+    Depth &d = m_depth[symbol];
+    QList<QPair<Decimal, Decimal>> bids, asks;
+    for (int k = 1; k <= 5; ++k) {
+        bids.append({price - tick * Decimal::fromInt(k), Decimal::fromInt(1'000'000 * k)});
+        asks.append({price + tick * Decimal::fromInt(k), Decimal::fromInt(1'000'000 * k)});
+    }
+    const auto diff = [](const QList<QPair<Decimal, Decimal>> &before, const QList<QPair<Decimal, Decimal>> &after) {
+        QJsonArray out;
+        for (const auto &[p, q] : before) {
+            bool kept = false;
+            for (const auto &n : after)
+                kept = kept || n.first == p;
+            if (!kept)
+                out.append(QJsonArray{dec(p), QStringLiteral("0.00000000")});
+        }
+        for (const auto &[p, q] : after)
+            out.append(QJsonArray{dec(p), dec(q)});
+        return out;
+    };
+    const QJsonArray b = diff(d.bids, bids);
+    const QJsonArray a = diff(d.asks, asks);
+    d.bids = bids;
+    d.asks = asks;
+    const qint64 id = ++d.lastUpdateId;
+    if (skipNextDepthUpdate) {
+        skipNextDepthUpdate = false;
+        return;
+    }
+    publish(symbol.toLower() + QStringLiteral("@depth@100ms"),
+            compact({{QStringLiteral("e"), QStringLiteral("depthUpdate")}, {QStringLiteral("E"), serverNow()},
+                     {QStringLiteral("s"), symbol}, {QStringLiteral("U"), id}, {QStringLiteral("u"), id},
+                     {QStringLiteral("b"), b}, {QStringLiteral("a"), a}}));
 }
 
 void FakeExchange::addBar(const QString &symbol, const FakeBar &bar, bool push)

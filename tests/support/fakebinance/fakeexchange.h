@@ -93,6 +93,8 @@ public:
     bool keyIpRestricted = false;        // what /sapi/v1/account/apiRestrictions says about the key
     bool keyWithdrawals = false;
     bool hasApiRestrictions = true;      // false: a testnet without /sapi endpoints
+    bool skipNextDepthUpdate = false;    // the next depth diff is lost on the way (a gap in the ids)
+    int depthSnapshots = 0;              // GET /api/v3/depth answered
     int dropStreamsEvery = 0;            // drop the market-stream connections every N frames sent (0 = never)
 
     // The exchange's own record.
@@ -149,6 +151,12 @@ private:
     QSet<int> m_userConnections;             // WebSocket API connections with a user data subscription
     QHash<QString, engine::Decimal> m_price;
     QHash<QString, QList<FakeBar>> m_bars;
+    struct Depth {
+        qint64 lastUpdateId = 1000;
+        QList<QPair<engine::Decimal, engine::Decimal>> bids, asks; // best first
+    };
+    QHash<QString, Depth> m_depth;
+    void moveBook(const QString &symbol, engine::Decimal price);
     qint64 m_nextOrderId = 1000;
     qint64 m_nextTradeId = 5000;
     qint64 m_bannedUntilMs = 0;
