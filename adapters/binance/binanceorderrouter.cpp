@@ -7,6 +7,17 @@
 
 namespace adapters::binance {
 
+namespace {
+//! Free plus locked per asset: what the account holds.
+QHash<QString, engine::Decimal> totals(const QHash<QString, engine::Decimal> &free, const QHash<QString, engine::Decimal> &locked)
+{
+    QHash<QString, engine::Decimal> all = free;
+    for (auto it = locked.cbegin(); it != locked.cend(); ++it)
+        all[it.key()] += it.value();
+    return all;
+}
+} // namespace
+
 BinanceOrderRouter::BinanceOrderRouter(BinanceRestClient *rest, const BinanceMarketData *market, QObject *parent)
     : QObject(parent)
     , m_rest(rest)
@@ -175,7 +186,7 @@ void BinanceOrderRouter::requestBalances()
         if (account->takerRate.isPositive() && onTakerFeeRate)
             onTakerFeeRate(account->takerRate);
         if (m_sink)
-            m_sink->onBalances(account->free);
+            m_sink->onBalances(totals(account->free, account->locked));
     });
 }
 
@@ -223,7 +234,7 @@ void BinanceOrderRouter::onExecution(const ExecutionUpdate &update)
 void BinanceOrderRouter::onAccount(const AccountUpdate &update)
 {
     if (m_sink)
-        m_sink->onBalances(update.free);
+        m_sink->onBalances(totals(update.free, update.locked));
 }
 
 void BinanceOrderRouter::onUserStreamSubscribed()

@@ -233,11 +233,15 @@ bool JournalWriter::writeFillChange(const engine::FillChange &c, QString *error)
     // All three inside the caller's transaction: either the fill and everything it changed are
     // journaled, or none of it is.
     return writeFill(c.fill, error) && writeOrder(c.order, error)
-        && writePortfolio(PortfolioWrite{c.positions, c.balances}, error);
+        && writePortfolio(PortfolioWrite{c.positions, c.balances, {}}, error);
 }
 
 bool JournalWriter::writePortfolio(const PortfolioWrite &p, QString *error)
 {
+    for (auto it = p.settings.cbegin(); it != p.settings.cend(); ++it) {
+        if (!writeSetting(SettingWrite{it.key(), it.value()}, error))
+            return false;
+    }
     // Upserts only: positions are kept for every symbol ever traded, and an asset the engine
     // stops mentioning keeps its last known balance rather than vanishing.
     if (!prepare(m_positionUpsert,

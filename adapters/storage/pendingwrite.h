@@ -19,6 +19,7 @@ namespace adapters::storage {
 struct PortfolioWrite {
     QList<engine::Position> positions;
     QHash<QString, engine::Decimal> balances;
+    QHash<QString, QString> settings; // written in the same transaction
 };
 
 struct SettingWrite {

@@ -130,9 +130,9 @@ void SqliteTradeStore::saveFillChange(const engine::FillChange &change)
 }
 
 void SqliteTradeStore::savePortfolio(const QList<engine::Position> &positions,
-                                     const QHash<QString, engine::Decimal> &balances)
+                                     const QHash<QString, engine::Decimal> &balances, const QHash<QString, QString> &settings)
 {
-    post([w = m_worker, p = PortfolioWrite{positions, balances}] { w->enqueue(p); });
+    post([w = m_worker, p = PortfolioWrite{positions, balances, settings}] { w->enqueue(p); });
 }
 
 void SqliteTradeStore::saveSignal(const engine::Signal &signal)

@@ -33,8 +33,8 @@ public:
     void saveOrder(const engine::Order &order) override;
     void saveFill(const engine::Fill &fill) override;
     void saveFillChange(const engine::FillChange &change) override;
-    void savePortfolio(const QList<engine::Position> &positions,
-                       const QHash<QString, engine::Decimal> &balances) override;
+    void savePortfolio(const QList<engine::Position> &positions, const QHash<QString, engine::Decimal> &balances,
+                       const QHash<QString, QString> &settings = {}) override;
     void saveSignal(const engine::Signal &signal) override;
     void saveEquity(const engine::EquityPoint &point) override;
     void saveSetting(const QString &key, const QString &value) override;

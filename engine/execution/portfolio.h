@@ -27,6 +27,13 @@ public:
 
     [[nodiscard]] QString quoteAsset() const { return m_quote; }
     [[nodiscard]] Decimal cash() const { return m_cash; }
+    //! Money that came in or went out without a trade (a deposit, a withdrawal): cash and the
+    //! starting equity move together, so PnL does not change.
+    void adjustCash(Decimal delta)
+    {
+        m_cash += delta;
+        m_startingEquity += delta;
+    }
     [[nodiscard]] Decimal startingEquity() const { return m_startingEquity; }
     [[nodiscard]] Decimal equity() const;
     [[nodiscard]] Decimal realizedPnl() const;

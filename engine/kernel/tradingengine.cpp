@@ -163,6 +163,7 @@ void TradingEngine::start()
     // Reconcile before trading: every order the journal thinks is open is asked about.
     setEngineState(EngineState::Reconciling);
     m_reconcilePending.clear();
+    m_haveReconcileBalances = false;
     m_reconcileAsked = int(m_orders.openOrders().size());
     for (const Order &o : m_orders.openOrders()) {
         m_reconcilePending.insert(o.clientId);
@@ -191,6 +192,7 @@ void TradingEngine::finishReconcile(const QString &note)
 {
     if (m_state != EngineState::Reconciling)
         return;
+    reconcileBalances();
     log(LogEntry::Level::Info, QStringLiteral("engine"), QStringLiteral("reconciliation done: %1").arg(note));
     const qint64 dayBefore = m_risk.dayIndex();
     const TradingState stateBefore = m_risk.state();

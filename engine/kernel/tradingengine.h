@@ -130,6 +130,9 @@ private:
     void finishReconcile(const QString &note);
     //! Finishes reconciliation once every journal order is answered and the venue's working orders are known.
     void finishReconcileIfAnswered();
+    //! Compares the venue's balances with the journal at the end of reconciliation; live money that
+    //! came or went without a trade is booked as a cash adjustment (journaled, shown).
+    void reconcileBalances();
     void housekeeping();
     void publishSnapshot();
     void emitEvent(const BotEvent &event);
@@ -163,6 +166,8 @@ private:
     QSet<QString> m_reconcilePending;
     int m_reconcileAsked = 0;          // orders asked about in this reconciliation
     bool m_awaitingOpenOrders = false; // reconciliation asked the venue for its working orders
+    QHash<QString, Decimal> m_reconcileBalances; // the venue's answer, compared once every order is answered
+    bool m_haveReconcileBalances = false;
     qint64 m_reconcileDeadlineWallMs = 0;
     qint64 m_ackTimeoutMs = 10'000;
     qint64 m_queryIntervalMs = 5'000;

@@ -174,15 +174,59 @@ void TradingEngine::handleFill(const Fill &fill)
 
 void TradingEngine::handleBalances(const QHash<QString, Decimal> &balances)
 {
-    const QString quote = m_portfolio.quoteAsset();
-    if (!balances.contains(quote))
+    // Kept until every journal order is answered: a fill made while the app was away is already
+    // in the venue's balance, and must be booked before the two are compared.
+    if (m_state != EngineState::Reconciling)
         return;
-    const Decimal venueCash = balances.value(quote);
-    // Working buy orders hold cash at the venue, so only compare when nothing is working.
-    if (m_orders.openOrders().isEmpty() && venueCash != m_portfolio.cash() && m_state == EngineState::Reconciling)
+    m_reconcileBalances = balances;
+    m_haveReconcileBalances = true;
+}
+
+void TradingEngine::reconcileBalances()
+{
+    if (!m_haveReconcileBalances)
+        return;
+    m_haveReconcileBalances = false;
+    if (!m_reconcilePending.isEmpty()) {
+        // Fills of the unanswered orders may already be in the venue's balance: comparing now
+        // would book them as a deposit or withdrawal.
         log(LogEntry::Level::Warning, QStringLiteral("execution"),
-            QStringLiteral("%1 reports %2 %3 but the journal has %4")
-                .arg(m_deps.execution->venue(), venueCash.toString(), quote, m_portfolio.cash().toString()));
+            QStringLiteral("reconciliation: balances not compared while %1 orders are unanswered").arg(m_reconcilePending.size()));
+        return;
+    }
+    const QString quote = m_portfolio.quoteAsset();
+    const QString venue = m_deps.execution->venue();
+    for (const Position &p : m_portfolio.allPositions()) {
+        const QString base = m_market.baseAsset(p.symbol);
+        if (p.isOpen() && m_reconcileBalances.value(base) != p.qty)
+            log(LogEntry::Level::Warning, QStringLiteral("execution"),
+                QStringLiteral("reconciliation: %1 holds %2 %3 but the journal's %4 position is %5")
+                    .arg(venue, m_reconcileBalances.value(base).toString(), base, p.symbol, p.qty.toString()));
+    }
+    if (!m_reconcileBalances.contains(quote))
+        return;
+    const Decimal delta = m_reconcileBalances.value(quote) - m_portfolio.cash();
+    if (delta.isZero())
+        return;
+    if (m_config.mode != TradingMode::Live) {
+        log(LogEntry::Level::Warning, QStringLiteral("execution"),
+            QStringLiteral("reconciliation: %1 reports %2 %3 but the journal has %4")
+                .arg(venue, m_reconcileBalances.value(quote).toString(), quote, m_portfolio.cash().toString()));
+        return;
+    }
+    // Real money moved without a trade (a deposit, a withdrawal, a transfer): the venue is right.
+    m_portfolio.adjustCash(delta);
+    QHash<QString, QString> bases;
+    for (const Position &p : m_portfolio.allPositions())
+        bases.insert(p.symbol, m_market.baseAsset(p.symbol));
+    m_deps.store->savePortfolio(m_portfolio.allPositions(), m_portfolio.balances(bases),
+                                {{QStringLiteral("portfolio.starting_equity"), m_portfolio.startingEquity().toString()}});
+    m_dirty = true;
+    log(LogEntry::Level::Warning, QStringLiteral("execution"),
+        QStringLiteral("reconciliation: %1 holds %2 %3, the journal had %4: cash adjusted by %5 %3 (money moved "
+                       "without a trade, e.g. a deposit or withdrawal); the starting equity moves with it, PnL is unchanged")
+            .arg(venue, m_reconcileBalances.value(quote).toString(), quote, (m_portfolio.cash() - delta).toString(),
+                 delta.toString()));
 }
 
 void TradingEngine::handleOpenOrders(const QList<Order> &orders)

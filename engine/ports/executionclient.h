@@ -16,7 +16,8 @@ public:
     virtual ~ExecutionSink() = default;
     virtual void onExecutionReport(const ExecutionReport &report) = 0;
     virtual void onFill(const Fill &fill) = 0;
-    //! Free balance per asset (answer to requestBalances and after every fill).
+    //! Balance per asset, free plus what working orders hold (answer to requestBalances, and as
+    //! the venue reports changes). Reconciliation compares the quote asset with the journal's cash.
     virtual void onBalances(const QHash<QString, Decimal> &balances) = 0;
     virtual void onExecutionError(const AdapterError &error) = 0;
     //! Every order working at the venue (answer to requestOpenOrders), as the venue sees it.

@@ -95,7 +95,10 @@ public:
     //! The fill, its order and the portfolio after it, in one transaction (acknowledged as a fill
     //! and then an order).
     virtual void saveFillChange(const FillChange &change) = 0;
-    virtual void savePortfolio(const QList<Position> &positions, const QHash<QString, Decimal> &balances) = 0;
+    //! The portfolio, and `settings` with it in the same transaction (a cash adjustment moves the
+    //! starting equity too: the audit must never see one without the other).
+    virtual void savePortfolio(const QList<Position> &positions, const QHash<QString, Decimal> &balances,
+                               const QHash<QString, QString> &settings = {}) = 0;
     virtual void saveSignal(const Signal &signal) = 0;
     virtual void saveEquity(const EquityPoint &point) = 0;
     virtual void saveSetting(const QString &key, const QString &value) = 0;

@@ -191,6 +191,7 @@ private Q_SLOTS:
         ex.stallOrdersAfterAccepting = false;
         ex.placeExternal(kPepe, QStringLiteral("web_manual_1"), QStringLiteral("BUY"), Decimal::fromInt(1'000'000),
                          Decimal::fromString("0.00000500"));
+        ex.free[QStringLiteral("USDT")] += Decimal::fromString("250.5"); // and deposits some USDT
 
         // Restart: reconcile first, then the journal must say what the exchange says.
         auto again = startApp(args, env());
@@ -225,7 +226,8 @@ private Q_SLOTS:
                  (ex.free.value(QStringLiteral("USDT")) + ex.locked.value(QStringLiteral("USDT"))).toString());
         QCOMPARE(querySql(db, QStringLiteral("SELECT qty FROM positions WHERE symbol = 'PEPEUSDT'")),
                  ex.free.value(QStringLiteral("PEPE")).toString());
-        const QStringList problems = auditJournalFile(db);
+        QVERIFY(appLog(dir).contains(QLatin1String("cash adjusted by 250.5 USDT")));
+        const QStringList problems = auditJournalFile(db); // the deposit moved the starting equity too
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 };

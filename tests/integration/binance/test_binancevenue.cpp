@@ -178,6 +178,7 @@ private Q_SLOTS:
         QVERIFY(rec.read(rec.marketErrors).contains(QStringLiteral("SYMBOL_UNKNOWN")));
         QVERIFY(rec.read(rec.marketErrors).contains(QStringLiteral("SYMBOL_NOT_TRADING")));
         QCOMPARE(rec.read(rec.history).size(), 4);
+        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 8, kWait); // PEPE and WIF, four streams each
         ex.setPrice(kPepe, d("0.00001100"));
         QTRY_VERIFY_WITH_TIMEOUT(!rec.read(rec.books).isEmpty() && !rec.read(rec.trades).isEmpty(), kWait);
         QCOMPARE(rec.read(rec.books).last().bestAsk(), d("0.00001101"));

@@ -28,7 +28,14 @@ public:
     QList<engine::Order> venueOpenOrders;
     int openOrderRequests = 0;
     engine::Decimal takerFeeRate() const override { return engine::Decimal::fromString("0.001"); }
-    void requestBalances() override { ++balanceRequests; }
+    //! Answers with `venueBalances` when any are set.
+    void requestBalances() override
+    {
+        ++balanceRequests;
+        if (sink && !venueBalances.isEmpty())
+            sink->onBalances(venueBalances);
+    }
+    QHash<QString, engine::Decimal> venueBalances;
 
     engine::ExecutionSink *sink = nullptr;
     QList<engine::OrderRequest> submitted;
@@ -62,7 +69,13 @@ public:
         pendingOrders << c.order;
         balances = c.balances;
     }
-    void savePortfolio(const QList<engine::Position> &, const QHash<QString, engine::Decimal> &b) override { balances = b; }
+    void savePortfolio(const QList<engine::Position> &, const QHash<QString, engine::Decimal> &b,
+                       const QHash<QString, QString> &s) override
+    {
+        balances = b;
+        for (auto it = s.cbegin(); it != s.cend(); ++it)
+            settings.insert(it.key(), it.value());
+    }
     void saveSignal(const engine::Signal &s) override { signals << s; }
     void saveEquity(const engine::EquityPoint &) override {}
     void saveSetting(const QString &k, const QString &v) override { settings.insert(k, v); }

@@ -136,6 +136,35 @@ private Q_SLOTS:
         QVERIFY(warned);
     }
 
+    void liveMoneyMovedWithoutATradeIsBookedAsAnAdjustment()
+    {
+        BotConfig config;
+        config.mode = TradingMode::Live;
+        Rig rig(config);
+        rig.exec.venueBalances = {{QStringLiteral("USDT"), D("12000.25")}};
+        rig.startRunning();
+        QCOMPARE(rig.engine->portfolio().cash(), D("12000.25"));
+        QCOMPARE(rig.engine->portfolio().startingEquity(), D("12000.25")); // a deposit is not profit
+        QCOMPARE(rig.store.settings.value(QStringLiteral("portfolio.starting_equity")), QStringLiteral("12000.25"));
+        QCOMPARE(rig.store.balances.value(QStringLiteral("USDT")), D("12000.25"));
+        bool warned = false;
+        for (const LogEntry &e : rig.observer.all<LogEntry>())
+            warned = warned || e.message.contains(QLatin1String("cash adjusted by 2000.25 USDT"));
+        QVERIFY(warned);
+    }
+
+    void paperBalancesThatDifferAreShownNotBooked()
+    {
+        Rig rig; // demo
+        rig.exec.venueBalances = {{QStringLiteral("USDT"), D("9000")}};
+        rig.startRunning();
+        QCOMPARE(rig.engine->portfolio().cash(), D("10000"));
+        bool warned = false;
+        for (const LogEntry &e : rig.observer.all<LogEntry>())
+            warned = warned || e.message.contains(QLatin1String("reports 9000 USDT but the journal has 10000"));
+        QVERIFY(warned);
+    }
+
     void reconciliationTimesOutAndKeepsTheSymbolBlocked()
     {
         Rig rig;
