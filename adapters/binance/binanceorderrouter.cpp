@@ -2,8 +2,11 @@
 
 #include "adapters/binance/binancemarketdata.h"
 #include "adapters/binance/binancerestclient.h"
+#include "adapters/binance/binanceuserstream.h"
+#include "adapters/binance/requestsigning.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 
 namespace adapters::binance {
 
@@ -65,18 +68,60 @@ void BinanceOrderRouter::submit(const engine::OrderRequest &request)
         return reject(request, prepared.error().code, prepared.error().message);
     m_working.insert(request.clientId, request.symbol);
     ++m_placed;
-    m_rest->placeOrder(prepared->request, request.clientId, [this, request](engine::Result<OrderState> state) {
-        if (state)
-            return deliverState(state.value());
-        if (state.error().is("ORDER_OUTCOME_UNKNOWN")) {
-            // Maybe placed, maybe not: the engine's ack timeout turns this into a query, never a resend.
-            error(engine::AdapterError::Kind::Retryable, state.error().code,
-                  QStringLiteral("order %1: %2").arg(request.clientId, state.error().message));
-            return;
-        }
-        m_working.remove(request.clientId);
-        reject(request, state.error().code, state.error().message);
-    });
+    engine::OrderRequest checked = prepared->request;
+    checked.clientId = request.clientId;
+    if (placeOverWsApi(checked))
+        return;
+    m_rest->placeOrder(checked, request.clientId, [this, request](engine::Result<OrderState> state) { placed(request, std::move(state)); });
+}
+
+bool BinanceOrderRouter::placeOverWsApi(const engine::OrderRequest &request)
+{
+    if (!m_wsApi || !m_wsApi->isOpen())
+        return false;
+    Params params = newOrderParams(request, request.clientId);
+    params << std::pair{QStringLiteral("apiKey"), QString::fromLatin1(m_apiKey)}
+           << std::pair{QStringLiteral("recvWindow"), QStringLiteral("5000")}
+           << std::pair{QStringLiteral("timestamp"), QString::number(m_rest->serverNowMs())};
+    const engine::Result<Params> signedParams = signedWsParams(m_rest->signer(), params);
+    if (!signedParams)
+        return false;
+    const bool sent = m_wsApi->request(
+        QStringLiteral("order.place"), signedParams.value(),
+        [this, request](int status, const QJsonObject &result, const QJsonObject &err) {
+            if (status == 200) {
+                engine::Result<OrderState> state = parseOrderState(QJsonDocument(result).toJson(QJsonDocument::Compact));
+                if (!state)
+                    return placed(request, engine::Error{QStringLiteral("ORDER_OUTCOME_UNKNOWN"),
+                                                         QStringLiteral("an accepted order's answer cannot be read (%1); query it")
+                                                             .arg(state.error().message)});
+                return placed(request, std::move(state));
+            }
+            const BinanceError e = classify(status, QJsonDocument(err).toJson(QJsonDocument::Compact), false);
+            if (status == 0 || e.action == BinanceError::Action::QueryOutcome)
+                return placed(request, engine::Error{QStringLiteral("ORDER_OUTCOME_UNKNOWN"),
+                                                     QStringLiteral("the order may or may not have been placed (%1); query it, "
+                                                                    "never re-send")
+                                                         .arg(status == 0 ? err.value(QStringLiteral("msg")).toString() : e.message)});
+            placed(request, e.toError());
+        });
+    if (sent)
+        ++m_overWsApi;
+    return sent;
+}
+
+void BinanceOrderRouter::placed(const engine::OrderRequest &request, engine::Result<OrderState> state)
+{
+    if (state)
+        return deliverState(state.value());
+    if (state.error().is("ORDER_OUTCOME_UNKNOWN")) {
+        // Maybe placed, maybe not: the engine's ack timeout turns this into a query, never a resend.
+        error(engine::AdapterError::Kind::Retryable, state.error().code,
+              QStringLiteral("order %1: %2").arg(request.clientId, state.error().message));
+        return;
+    }
+    m_working.remove(request.clientId);
+    reject(request, state.error().code, state.error().message);
 }
 
 void BinanceOrderRouter::cancel(const QString &clientId, const QString &symbol)

@@ -262,8 +262,7 @@ void BinanceRestClient::sendSigned(const QByteArray &method, const QString &path
     });
 }
 
-void BinanceRestClient::placeOrder(const engine::OrderRequest &order, const QString &clientId,
-                                   std::function<void(engine::Result<OrderState>)> done)
+Params newOrderParams(const engine::OrderRequest &order, const QString &clientId)
 {
     Params params{{QStringLiteral("symbol"), order.symbol},
                   {QStringLiteral("side"), order.side == engine::Side::Buy ? QStringLiteral("BUY") : QStringLiteral("SELL")}};
@@ -281,7 +280,13 @@ void BinanceRestClient::placeOrder(const engine::OrderRequest &order, const QStr
     params << std::pair{QStringLiteral("quantity"), order.qty.toString()}
            << std::pair{QStringLiteral("newClientOrderId"), clientId}
            << std::pair{QStringLiteral("newOrderRespType"), QStringLiteral("FULL")};
-    sendSigned("POST", QStringLiteral("/api/v3/order"), params, 1, false,
+    return params;
+}
+
+void BinanceRestClient::placeOrder(const engine::OrderRequest &order, const QString &clientId,
+                                   std::function<void(engine::Result<OrderState>)> done)
+{
+    sendSigned("POST", QStringLiteral("/api/v3/order"), newOrderParams(order, clientId), 1, false,
                [done](const net::HttpResponse &r, const BinanceError &e) {
                    switch (e.action) {
                    case BinanceError::Action::None: {

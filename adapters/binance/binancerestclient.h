@@ -117,6 +117,10 @@ private:
     int m_usedWeight = -1;
 };
 
+//! The parameters of a new order (`POST /api/v3/order` and the WebSocket API's `order.place`),
+//! without timestamp and signature: the engine's client id as `newClientOrderId`, a FULL answer.
+[[nodiscard]] Params newOrderParams(const engine::OrderRequest &order, const QString &clientId);
+
 //! Reads an order object (new-order RESULT/FULL answer or a query answer).
 [[nodiscard]] engine::Result<OrderState> parseOrderState(const QByteArray &json);
 

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <utility>
+
 namespace adapters::binance {
 
 namespace {
@@ -23,6 +25,7 @@ BinanceUserStream::BinanceUserStream(QUrl wsApiUrl, QByteArray apiKey, const Bin
 {
     connect(&m_session, &net::WebSocketSession::textMessageReceived, this, &BinanceUserStream::onText);
     connect(&m_session, &net::WebSocketSession::disconnected, this, [this](const QString &code, const QString &reason) {
+        failPending(QStringLiteral("the WebSocket API connection ended (%1)").arg(code));
         const bool was = m_subscribed;
         m_subscribed = false;
         m_pendingId.clear();
@@ -40,8 +43,37 @@ BinanceUserStream::~BinanceUserStream() = default;
 
 void BinanceUserStream::start() { m_session.open(m_url); }
 
+bool BinanceUserStream::request(const QString &method, const Params &params, Answer done, int timeoutMs)
+{
+    if (!isOpen())
+        return false;
+    QJsonObject p;
+    for (const auto &[k, v] : params)
+        p.insert(k, v);
+    const QString id = QStringLiteral("rq-%1").arg(m_nextId++);
+    const QJsonObject message{{QStringLiteral("id"), id}, {QStringLiteral("method"), method}, {QStringLiteral("params"), p}};
+    m_requests.insert(id, std::move(done));
+    if (!m_session.sendText(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)))) {
+        m_requests.remove(id);
+        return false;
+    }
+    QTimer::singleShot(timeoutMs, this, [this, id] {
+        if (Answer late = m_requests.take(id))
+            late(0, {}, {{QStringLiteral("msg"), QStringLiteral("no answer in time")}});
+    });
+    return true;
+}
+
+void BinanceUserStream::failPending(const QString &why)
+{
+    const QHash<QString, Answer> pending = std::exchange(m_requests, {});
+    for (const Answer &a : pending)
+        a(0, {}, {{QStringLiteral("msg"), why}});
+}
+
 void BinanceUserStream::stop()
 {
+    failPending(QStringLiteral("stopped"));
     m_session.close();
     m_subscribed = false;
     m_pendingId.clear();
@@ -84,6 +116,11 @@ void BinanceUserStream::onText(const QString &text)
     // An answer to a request: {"id", "status", "result"} or {"id", "status", "error": {code, msg}}.
     if (o.contains(QLatin1String("status")) && !o.contains(QLatin1String("event"))) {
         const QString id = o.value(QStringLiteral("id")).toString();
+        if (Answer answer = m_requests.take(id)) {
+            answer(o.value(QStringLiteral("status")).toInt(), o.value(QStringLiteral("result")).toObject(),
+                   o.value(QStringLiteral("error")).toObject());
+            return;
+        }
         const QJsonObject error = o.value(QStringLiteral("error")).toObject();
         if (o.value(QStringLiteral("status")).toInt() == 200 && id == m_pendingId && !m_pendingId.isEmpty()) {
             m_pendingId.clear();

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "adapters/binance/binancesigner.h"
+#include "adapters/binance/requestsigning.h"
 #include "adapters/binance/userdataparser.h"
 #include "adapters/net/websocketsession.h"
 
 #include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QUrl>
 
@@ -28,6 +31,15 @@ public:
 
     void start();
     void stop();
+
+    //! The answer to a WebSocket API request: HTTP-like status with `result`, or `error`
+    //! ({code, msg}); status 0 = no answer (the connection dropped or the time ran out), so a
+    //! request that changes something has an unknown outcome.
+    using Answer = std::function<void(int status, const QJsonObject &result, const QJsonObject &error)>;
+    //! Sends a request whose params are already signed (`signedWsParams`). False when the
+    //! connection is not open (nothing was sent).
+    bool request(const QString &method, const Params &params, Answer done, int timeoutMs = 10'000);
+    [[nodiscard]] bool isOpen() const { return m_session.state() == net::WebSocketSession::State::Open; }
     [[nodiscard]] bool isSubscribed() const { return m_subscribed; }
     [[nodiscard]] qint64 lastMessageAgeMs() const { return m_lastMessage.isValid() ? m_lastMessage.elapsed() : -1; }
     [[nodiscard]] quint64 framesRejected() const { return m_rejected; }
@@ -47,6 +59,7 @@ private:
     QString subscribeRequest();
     void onText(const QString &text);
     void resubscribeLater();
+    void failPending(const QString &why);
 
     QByteArray m_apiKey;
     const BinanceSigner *m_signer;
@@ -57,6 +70,7 @@ private:
     QString m_pendingId;
     int m_nextId = 1;
     quint64 m_rejected = 0;
+    QHash<QString, Answer> m_requests; // by request id, waiting for the answer
     QElapsedTimer m_lastMessage;
 };
 

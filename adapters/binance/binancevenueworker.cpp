@@ -11,6 +11,7 @@ namespace adapters::binance {
 
 namespace {
 constexpr int kHealthIntervalMs = 2000;
+constexpr int kWsApiMessagesPerSecond = 20; // Binance: 100 orders / 10 s, 6,000 weight / min
 }
 
 BinanceVenueWorker::BinanceVenueWorker(BinanceSettings settings, std::function<void(engine::Decimal)> onTakerFeeRate)
@@ -59,9 +60,14 @@ void BinanceVenueWorker::build()
     m_router = std::make_unique<BinanceOrderRouter>(m_rest.get(), m_market.get());
     m_router->onTakerFeeRate = m_onTakerFeeRate;
     BinanceRestClient *rest = m_rest.get();
+    // The WebSocket API counts request weight and orders, not 5 messages a second as the market
+    // streams do: orders must not queue behind that pace.
+    net::WebSocketOptions wsApiOptions = m_settings.socketOptions;
+    wsApiOptions.maxMessagesPerWindow = std::max(wsApiOptions.maxMessagesPerWindow, kWsApiMessagesPerSecond);
     m_user = std::make_unique<BinanceUserStream>(m_settings.wsApiUrl, m_settings.apiKey, &rest->signer(),
-                                                 [rest] { return rest->serverNowMs(); }, m_settings.socketOptions);
+                                                 [rest] { return rest->serverNowMs(); }, wsApiOptions);
     BinanceOrderRouter *router = m_router.get();
+    router->setWsApi(m_user.get(), m_settings.apiKey);
     connect(m_user.get(), &BinanceUserStream::execution, router, &BinanceOrderRouter::onExecution);
     connect(m_user.get(), &BinanceUserStream::account, router, &BinanceOrderRouter::onAccount);
     connect(m_user.get(), &BinanceUserStream::subscribed, router, &BinanceOrderRouter::onUserStreamSubscribed);

@@ -229,7 +229,9 @@ void WebSocketSession::flush()
 {
     if (m_state != State::Open || !m_socket)
         return;
+    bool wrote = false;
     while (auto item = m_pacer.takeReady(nowMs())) {
+        wrote = true;
         switch (item->kind) {
         case MessagePacer::Item::Kind::Text:
         case MessagePacer::Item::Kind::Subscription:
@@ -248,6 +250,9 @@ void WebSocketSession::flush()
             break;
         }
     }
+    // Onto the wire now, not on the next pass of the event loop (orders ride on this path).
+    if (wrote)
+        m_socket->flush();
     const qint64 delay = m_pacer.delayMs(nowMs());
     if (delay >= 0)
         m_flushTimer.start(toInterval(std::max<qint64>(1, delay)));

@@ -6,6 +6,8 @@
 #include "engine/core/decimal.h"
 #include "engine/execution/journalaudit.h"
 #include "adapters/binance/binancerestclient.h"
+#include "adapters/binance/binanceuserstream.h"
+#include "adapters/binance/requestsigning.h"
 #include "adapters/binance/streamparser.h"
 #include "tests/support/fakebinance/fakeexchange.h"
 #include "engine/kernel/engineinbox.h"
@@ -325,9 +327,11 @@ QJsonObject benchStreamParser(int n)
 
 //! Tick to order: from a Binance bookTicker frame arriving to the signed order request reaching the
 //! fake exchange on 127.0.0.1 — parse, decide (a market buy of a fixed notional at the ask), check
-//! against the exchange rules, sign (HMAC-SHA256), hand to the HTTP client, loopback TCP. The
-//! engine's own hop (its thread and the write-ahead journal) is measured by the pipeline figure.
-QJsonObject benchTickToOrder(int n)
+//! against the exchange rules, sign (HMAC-SHA256), send, loopback TCP. `overWsApi`: as
+//! `order.place` on the already open WebSocket API connection (what the adapter does while it is
+//! up); otherwise as a REST POST through the HTTP client (its fallback). The engine's own hop (its
+//! thread and the write-ahead journal) is measured by the pipeline figure.
+QJsonObject benchTickToOrder(int n, bool overWsApi)
 {
     const QByteArray key = "benchKeyvmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
     const QByteArray secret = "benchSecretdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
@@ -347,6 +351,18 @@ QJsonObject benchTickToOrder(int n)
     if (!rules || !rules->ok())
         return {};
     const adapters::binance::SymbolRules &pepe = rules->value().symbols.value(QStringLiteral("PEPEUSDT"));
+    adapters::net::WebSocketOptions wsOptions;
+    wsOptions.maxMessagesPerWindow = 1000;
+    wsOptions.pingIntervalMs = 0;
+    adapters::binance::BinanceUserStream wsApi(ex.wsApiUrl(), key, &rest.signer(), [&rest] { return rest.serverNowMs(); },
+                                               wsOptions);
+    if (overWsApi) {
+        wsApi.start();
+        wait.restart();
+        while (!wsApi.isSubscribed() && wait.elapsed() < 10'000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        expect(wsApi.isSubscribed(), QStringLiteral("tick-to-order: the WebSocket API did not open"));
+    }
     adapters::binance::StreamParser parser;
     std::vector<qint64> latencies;
     std::vector<qint64> handedOver; // frame to the request handed to the HTTP client (this thread's work)
@@ -372,7 +388,19 @@ QJsonObject benchTickToOrder(int n)
         const Result<adapters::binance::PreparedOrder> prepared = adapters::binance::prepareOrder(pepe, r, book->mid());
         if (!prepared)
             break;
-        rest.placeOrder(prepared->request, r.clientId, [&answered](Result<adapters::binance::OrderState>) { ++answered; });
+        if (overWsApi) {
+            adapters::binance::Params params = adapters::binance::newOrderParams(prepared->request, r.clientId);
+            params << std::pair{QStringLiteral("apiKey"), QString::fromLatin1(key)}
+                   << std::pair{QStringLiteral("recvWindow"), QStringLiteral("5000")}
+                   << std::pair{QStringLiteral("timestamp"), QString::number(rest.serverNowMs())};
+            const auto signedParams = adapters::binance::signedWsParams(rest.signer(), params);
+            if (!signedParams
+                || !wsApi.request(QStringLiteral("order.place"), signedParams.value(),
+                                  [&answered](int, const QJsonObject &, const QJsonObject &) { ++answered; }))
+                break;
+        } else {
+            rest.placeOrder(prepared->request, r.clientId, [&answered](Result<adapters::binance::OrderState>) { ++answered; });
+        }
         handedOver.push_back(ex.httpNowNs() - t0);
         wait.restart();
         while (ex.orderPosts == before && wait.elapsed() < 5'000)
@@ -413,7 +441,8 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     QJsonObject out;
     if (app.arguments().contains(QStringLiteral("--tick-to-order"))) { // one section alone, for profiling
-        out.insert(QStringLiteral("binance_tick_to_order"), benchTickToOrder(quick ? 200 : 5000));
+        out.insert(QStringLiteral("binance_tick_to_order_ws_api"), benchTickToOrder(quick ? 200 : 5000, true));
+        out.insert(QStringLiteral("binance_tick_to_order_rest"), benchTickToOrder(quick ? 200 : 5000, false));
         printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
         return g_failures.isEmpty() ? 0 : 1;
     }
@@ -424,7 +453,8 @@ int main(int argc, char **argv)
     out.insert(QStringLiteral("journal"), benchJournal(quick ? 2000 : 50000, dir.path()));
     out.insert(QStringLiteral("startup_audit"), benchStartupAudit(quick ? 1000 : 100000, dir.path()));
     out.insert(QStringLiteral("binance_stream_parse"), benchStreamParser(quick ? 10000 : 1000000));
-    out.insert(QStringLiteral("binance_tick_to_order"), benchTickToOrder(quick ? 200 : 5000));
+    out.insert(QStringLiteral("binance_tick_to_order_ws_api"), benchTickToOrder(quick ? 200 : 5000, true));
+    out.insert(QStringLiteral("binance_tick_to_order_rest"), benchTickToOrder(quick ? 200 : 5000, false));
     out.insert(QStringLiteral("rss_kib"), rssKiB());
     printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
     for (const QString &f : g_failures)

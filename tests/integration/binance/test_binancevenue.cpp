@@ -343,6 +343,7 @@ private Q_SLOTS:
         // Balances follow the account's own updates.
         QTRY_VERIFY_WITH_TIMEOUT(!rec.read(rec.balances).isEmpty(), kWait);
         QCOMPARE(ex.orders.size(), 3);
+        QCOMPARE(ex.wsOrderPosts, 3); // over the open WebSocket API connection, not a new HTTP exchange
         QCOMPARE(ex.trades.size(), 4);
         QCOMPARE(rec.read(rec.fills).size(), 4);
     }
@@ -363,6 +364,22 @@ private Q_SLOTS:
         QCOMPARE(ex.orderPosts, 1);
         QCOMPARE(ex.orders.size(), 1);
         QCOMPARE(rec.fillsOf(QStringLiteral("u1")).size(), 1); // user stream and myTrades: the same trade once
+    }
+
+    void withoutTheWebSocketApiOrdersGoOverRest()
+    {
+        binancetest::FakeExchange ex(kKey, kSecret, exchangeInfoPath());
+        Recorder rec;
+        auto venue = liveVenue(ex, rec);
+        QVERIFY(venue);
+        ex.wsApi().setAnswerHandshake(false); // it cannot come back for now
+        ex.wsApi().dropClients();
+        QTRY_VERIFY_WITH_TIMEOUT(rec.read(rec.executionErrors).contains(QStringLiteral("USER_STREAM_DOWN")), kWait);
+        venue->submit(order(QStringLiteral("r1"), engine::Side::Buy, engine::OrderType::Market, "1000000"));
+        QTRY_VERIFY_WITH_TIMEOUT(rec.lastStatusIs(QStringLiteral("r1"), engine::OrderStatus::Filled), kWait);
+        QCOMPARE(ex.wsOrderPosts, 0);
+        QCOMPARE(ex.orderPosts, 1);
+        QCOMPARE(rec.fillsOf(QStringLiteral("r1")).size(), 1); // from the FULL answer, the stream being down
     }
 
     void aFilterViolationIsRefusedBeforeAnythingIsSent()

@@ -355,6 +355,11 @@ nettest::ServerReply FakeExchange::handleOrder(const nettest::ReceivedRequest &r
     }
     if (r.method != "POST")
         return error(405, -1000, QStringLiteral("Method not allowed."));
+    return placeOrder(q);
+}
+
+nettest::ServerReply FakeExchange::placeOrder(const QUrlQuery &q)
+{
     const QString client = q.queryItemValue(QStringLiteral("newClientOrderId"));
     if (orders.contains(client) && orders.value(client).isOpen())
         return error(400, -2010, QStringLiteral("Duplicate order sent."));
@@ -649,20 +654,14 @@ void FakeExchange::onStreamMessage(int connection, const QByteArray &text)
     m_streams.sendTextTo(connection, compact({{QStringLiteral("result"), QJsonValue::Null}, {QStringLiteral("id"), o.value(QStringLiteral("id"))}}));
 }
 
-void FakeExchange::onWsApiMessage(int connection, const QByteArray &text)
+std::optional<std::pair<int, QJsonObject>> FakeExchange::checkWsSignature(const QJsonObject &params)
 {
-    const QJsonObject request = parseObject(text);
-    const QJsonValue id = request.value(QStringLiteral("id"));
-    const auto refuse = [&](int status, int code, const QString &msg) {
+    const auto refusal = [this](int status, int code, const QString &msg) {
         errorsSent << QString::number(code);
-        m_wsApi.sendTextTo(connection, compact({{QStringLiteral("id"), id}, {QStringLiteral("status"), status},
-                                                {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
-                                                                                      {QStringLiteral("msg"), msg}}}}));
+        return std::optional<std::pair<int, QJsonObject>>(
+            std::pair{status, QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("msg"), msg}}});
     };
-    if (request.value(QStringLiteral("method")).toString() != QLatin1String("userDataStream.subscribe.signature"))
-        return refuse(400, -1100, QStringLiteral("Unknown method."));
     // WebSocket API signing: every param but the signature, sorted by name, k=v joined with &.
-    const QJsonObject params = request.value(QStringLiteral("params")).toObject();
     QStringList keys = params.keys();
     keys.removeAll(QStringLiteral("signature"));
     std::sort(keys.begin(), keys.end());
@@ -672,18 +671,61 @@ void FakeExchange::onWsApiMessage(int connection, const QByteArray &text)
     const QByteArray expected =
         QMessageAuthenticationCode::hash(pairs.join(QLatin1Char('&')).toUtf8(), m_secret, QCryptographicHash::Sha256).toHex();
     if (params.value(QStringLiteral("apiKey")).toString().toLatin1() != m_apiKey)
-        return refuse(401, -2015, QStringLiteral("Invalid API-key, IP, or permissions for action."));
+        return refusal(401, -2015, QStringLiteral("Invalid API-key, IP, or permissions for action."));
     if (params.value(QStringLiteral("signature")).toString().toLatin1() != expected)
-        return refuse(400, -1022, QStringLiteral("Signature for this request is not valid."));
+        return refusal(400, -1022, QStringLiteral("Signature for this request is not valid."));
     const qint64 ts = params.value(QStringLiteral("timestamp")).toVariant().toLongLong();
     if (ts >= serverNow() + 1000 || serverNow() - ts > 5000)
-        return refuse(400, -1021, QStringLiteral("Timestamp for this request is outside of the recvWindow."));
-    if (m_userConnections.contains(connection))
-        return refuse(400, -2035, QStringLiteral("User Data Stream subscription already active."));
+        return refusal(400, -1021, QStringLiteral("Timestamp for this request is outside of the recvWindow."));
+    return std::nullopt;
+}
+
+void FakeExchange::onWsApiMessage(int connection, const QByteArray &text)
+{
+    const QJsonObject request = parseObject(text);
+    const QJsonValue id = request.value(QStringLiteral("id"));
+    const QString method = request.value(QStringLiteral("method")).toString();
+    const QJsonObject params = request.value(QStringLiteral("params")).toObject();
+    const auto answer = [&](int status, const QJsonObject &body, bool ok) {
+        m_wsApi.sendTextTo(connection, compact({{QStringLiteral("id"), id}, {QStringLiteral("status"), status},
+                                                {ok ? QStringLiteral("result") : QStringLiteral("error"), body}}));
+    };
+    if (method == QLatin1String("order.place")) {
+        ++orderPosts;
+        ++wsOrderPosts;
+        lastOrderPostNs = httpNowNs();
+        if (auto refused = checkWsSignature(params))
+            return answer(refused->first, refused->second, false);
+        QUrlQuery q;
+        for (auto it = params.constBegin(); it != params.constEnd(); ++it)
+            q.addQueryItem(it.key(), it.value().toVariant().toString());
+        const bool stall = stallOrdersAfterAccepting;
+        const bool unknown = acceptNextOrderThen503; // placeOrder takes it back
+        const nettest::ServerReply reply = placeOrder(q);
+        if (stall)
+            return; // placed and matched; the answer never comes
+        if (unknown && reply.status == 503)
+            return answer(503, {{QStringLiteral("code"), -1007},
+                                {QStringLiteral("msg"), QStringLiteral("Timeout waiting for response from backend server. "
+                                                                       "Send status unknown; execution status unknown.")}},
+                          false);
+        const QJsonObject body = parseObject(reply.body);
+        return answer(reply.status, body, reply.status == 200);
+    }
+    if (method != QLatin1String("userDataStream.subscribe.signature")) {
+        errorsSent << QStringLiteral("-1100");
+        return answer(400, {{QStringLiteral("code"), -1100}, {QStringLiteral("msg"), QStringLiteral("Unknown method.")}}, false);
+    }
+    if (auto refused = checkWsSignature(params))
+        return answer(refused->first, refused->second, false);
+    if (m_userConnections.contains(connection)) {
+        errorsSent << QStringLiteral("-2035");
+        return answer(400, {{QStringLiteral("code"), -2035}, {QStringLiteral("msg"), QStringLiteral("User Data Stream subscription already active.")}},
+                      false);
+    }
     m_userConnections.insert(connection);
     ++userSubscriptions;
-    m_wsApi.sendTextTo(connection, compact({{QStringLiteral("id"), id}, {QStringLiteral("status"), 200},
-                                            {QStringLiteral("result"), QJsonObject{{QStringLiteral("subscriptionId"), 0}}}}));
+    answer(200, {{QStringLiteral("subscriptionId"), 0}}, true);
 }
 
 void FakeExchange::pushUser(const QByteArray &event)

@@ -18,7 +18,11 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <QJsonObject>
 #include <QUrl>
+#include <QUrlQuery>
+
+#include <optional>
 
 namespace binancetest {
 
@@ -102,7 +106,8 @@ public:
     QList<FakeTrade> trades;
     QHash<QString, engine::Decimal> free;
     QHash<QString, engine::Decimal> locked;
-    int orderPosts = 0;
+    int orderPosts = 0;   // new orders received, over REST or the WebSocket API
+    int wsOrderPosts = 0; // of which over the WebSocket API (order.place)
     qint64 lastOrderPostNs = 0; // when the last order POST arrived, on httpNowNs()'s clock
     QStringList errorsSent;  // Binance codes answered, in order
     int answered429 = 0;
@@ -125,6 +130,10 @@ private:
     struct Rules;
     nettest::ServerReply handle(const nettest::ReceivedRequest &r);
     nettest::ServerReply handleOrder(const nettest::ReceivedRequest &r, const QByteArray &query);
+    //! A new order from REST or the WebSocket API (parameters already verified).
+    nettest::ServerReply placeOrder(const QUrlQuery &q);
+    //! The WebSocket API's signature check (sorted params): an error reply, or nothing when valid.
+    std::optional<std::pair<int, QJsonObject>> checkWsSignature(const QJsonObject &params);
     nettest::ServerReply handleSigned(const QByteArray &path, const QByteArray &query);
     std::optional<nettest::ServerReply> checkSigned(const nettest::ReceivedRequest &r, const QByteArray &query);
     nettest::ServerReply error(int status, int code, const QString &msg);

@@ -134,6 +134,7 @@ private:
     {
         while (QTcpSocket *s = m_server.nextPendingConnection()) {
             s->setParent(&m_server);
+            s->setSocketOption(QAbstractSocket::LowDelayOption, 1); // as servers do: no Nagle delay on small frames
             auto client = std::make_shared<Client>();
             client->socket = s;
             m_clients.push_back(client);
