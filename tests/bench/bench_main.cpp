@@ -22,6 +22,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
@@ -352,7 +353,7 @@ QJsonObject benchTickToOrder(int n, bool overWsApi)
         return {};
     const adapters::binance::SymbolRules &pepe = rules->value().symbols.value(QStringLiteral("PEPEUSDT"));
     adapters::net::WebSocketOptions wsOptions;
-    wsOptions.maxMessagesPerWindow = 1000;
+    wsOptions.maxMessagesPerWindow = 0; // no pacing: this measures latency, far faster than any venue allows orders
     wsOptions.pingIntervalMs = 0;
     adapters::binance::BinanceUserStream wsApi(ex.wsApiUrl(), key, &rest.signer(), [&rest] { return rest.serverNowMs(); },
                                                wsOptions);
@@ -424,7 +425,15 @@ QJsonObject benchTickToOrder(int n, bool overWsApi)
         std::sort(v.begin(), v.end());
         return double(v[std::min(v.size() - 1, size_t(p * double(v.size())))]) / 1000.0;
     };
+    QJsonArray slowAt; // where the slow ones fall (a pattern points at a cause)
+    for (size_t i = 0; i < latencies.size() && slowAt.size() < 12; ++i) {
+        if (latencies[i] > 500'000)
+            slowAt.append(qint64(i));
+    }
+    const auto slow = std::count_if(latencies.begin(), latencies.end(), [](qint64 ns) { return ns > 500'000; });
     return {{QStringLiteral("orders"), int(latencies.size())},
+            {QStringLiteral("over_500us"), qint64(slow)},
+            {QStringLiteral("first_slow_at"), slowAt},
             {QStringLiteral("p50_us"), pct(latencies, 0.50)},
             {QStringLiteral("p99_us"), pct(latencies, 0.99)},
             {QStringLiteral("max_us"), pct(latencies, 1.0)},
