@@ -14,6 +14,7 @@ constexpr int kRetryMs = 5'000;
 constexpr int kMaxBarsPerRequest = 1000;
 constexpr int kDepthLevels = 100; // weight 5
 constexpr int kResyncDelayMs = 250;
+constexpr int kRulesRefreshMs = 10 * 60 * 1000;
 } // namespace
 
 BinanceMarketData::BinanceMarketData(BinanceRestClient *rest, QUrl streamUrl, QStringList symbols, int backfillMinutes,
@@ -34,6 +35,8 @@ BinanceMarketData::BinanceMarketData(BinanceRestClient *rest, QUrl streamUrl, QS
     connect(&m_stream, &BinanceMarketStream::streamConnected, this, &BinanceMarketData::resyncAllBooks);
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &BinanceMarketData::step);
+    m_rulesRefresh.setInterval(kRulesRefreshMs);
+    connect(&m_rulesRefresh, &QTimer::timeout, this, &BinanceMarketData::refreshRules);
 }
 
 BinanceMarketData::~BinanceMarketData() = default;
@@ -66,6 +69,7 @@ void BinanceMarketData::start()
 void BinanceMarketData::stop()
 {
     m_retry.stop();
+    m_rulesRefresh.stop();
     m_stream.stop();
     m_stage = Stage::Idle;
 }
@@ -154,6 +158,7 @@ void BinanceMarketData::backfill(int index, QList<engine::Candle> collected)
             sink->onCandleHistory(collected);
         m_stage = Stage::Streaming;
         m_ready = true;
+        m_rulesRefresh.start();
         m_stream.subscribe(m_symbols);
         m_stream.start();
         return;
@@ -239,6 +244,38 @@ void BinanceMarketData::onMarketConnection(bool connected, const QString &detail
     m_everConnected = m_everConnected || connected;
     for (engine::MarketDataSink *s : m_sinks)
         s->onMarketConnection(connected, detail);
+}
+
+void BinanceMarketData::refreshRules()
+{
+    m_rest->syncTime([](engine::Result<qint64>) {}); // the signed calls use the offset; a failure keeps the old one
+    m_rest->exchangeInfo([this](engine::Result<ExchangeRules> fresh) {
+        if (m_stage != Stage::Streaming)
+            return;
+        if (!fresh) {
+            report(engine::AdapterError::Kind::Retryable, fresh.error().code,
+                   QStringLiteral("re-reading the exchange rules failed (%1); the last ones stay in force").arg(fresh.error().message));
+            return;
+        }
+        QList<engine::Instrument> instruments;
+        for (const QString &s : std::as_const(m_symbols)) {
+            const SymbolRules *before = rules(s);
+            const auto now = fresh->symbols.constFind(s);
+            if (now == fresh->symbols.constEnd()) {
+                report(engine::AdapterError::Kind::NonRetryable, QStringLiteral("SYMBOL_UNKNOWN"),
+                       QStringLiteral("%1 is no longer listed on Binance Spot; orders are refused").arg(s));
+                continue;
+            }
+            if (before && before->status != now->status)
+                report(engine::AdapterError::Kind::NonRetryable, QStringLiteral("SYMBOL_STATUS_CHANGED"),
+                       now->isTrading() ? QStringLiteral("%1 is TRADING again (was %2)").arg(s, before->status)
+                                        : QStringLiteral("%1 is now %2: orders are refused until it trades again").arg(s, now->status));
+            instruments << now->instrument();
+        }
+        m_rules = std::move(fresh).value();
+        for (engine::MarketDataSink *sink : m_sinks)
+            sink->onInstruments(instruments); // tick, step or minimum may have changed too
+    });
 }
 
 void BinanceMarketData::resyncAllBooks()

@@ -34,6 +34,9 @@ class BinanceMarketData final : public QObject, private engine::MarketDataSink {
 public:
     BinanceMarketData(BinanceRestClient *rest, QUrl streamUrl, QStringList symbols, int backfillMinutes,
                       net::WebSocketOptions streamOptions = {}, QObject *parent = nullptr);
+    //! How often the rules and the server time are read again while streaming (a symbol may be
+    //! halted, or resume, at any time; clocks drift). Default 10 minutes.
+    void setRulesRefreshMs(int ms) { m_rulesRefresh.setInterval(ms); }
     ~BinanceMarketData() override;
 
     void addSink(engine::MarketDataSink *sink) { m_sinks.push_back(sink); }
@@ -67,6 +70,7 @@ private:
     void requestSnapshot(const QString &symbol);
     void publishBook(const QString &symbol, const LocalOrderBook &book);
     void resyncAllBooks();
+    void refreshRules();
     void fillGap(const QString &symbol);
     void deliverBar(const engine::Candle &bar);
     void report(engine::AdapterError::Kind kind, const QString &code, const QString &message);
@@ -99,6 +103,7 @@ private:
     bool m_everConnected = false;
     quint64 m_gapBars = 0;
     QTimer m_retry;
+    QTimer m_rulesRefresh;
 };
 
 } // namespace adapters::binance

@@ -29,6 +29,7 @@ struct BinanceSettings {
     QUrl wsApiUrl = QUrl(QStringLiteral("wss://ws-api.binance.com:443/ws-api/v3"));
     QStringList symbols;
     int backfillMinutes = 120;
+    int rulesRefreshMs = 10 * 60 * 1000; // exchangeInfo and server time read again this often
     net::WebSocketOptions socketOptions = binanceSocketOptions();
     QByteArray apiKey;
     QByteArray apiSecret; // HMAC secret, or an Ed25519 private key in PEM

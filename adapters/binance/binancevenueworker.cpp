@@ -52,6 +52,7 @@ void BinanceVenueWorker::build()
                                                  std::move(signer).value());
     m_market = std::make_unique<BinanceMarketData>(m_rest.get(), m_settings.streamUrl, m_settings.symbols,
                                                    m_settings.backfillMinutes, m_settings.socketOptions);
+    m_market->setRulesRefreshMs(m_settings.rulesRefreshMs);
     m_healthTimer = new QTimer(this);
     m_healthTimer->setInterval(kHealthIntervalMs);
     connect(m_healthTimer, &QTimer::timeout, this, &BinanceVenueWorker::publishHealth);

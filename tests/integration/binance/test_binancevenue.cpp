@@ -382,6 +382,30 @@ private Q_SLOTS:
         QCOMPARE(rec.fillsOf(QStringLiteral("r1")).size(), 1); // from the FULL answer, the stream being down
     }
 
+    void aSymbolHaltedWhileRunningRefusesOrdersUntilItTradesAgain()
+    {
+        binancetest::FakeExchange ex(kKey, kSecret, exchangeInfoPath());
+        Recorder rec;
+        ex.setPrice(kPepe, d("0.00001000"));
+        BinanceSettings s = settingsFor(ex, true);
+        s.rulesRefreshMs = 300;
+        auto venue = std::make_unique<BinanceVenue>(s);
+        venue->addMarketSink(&rec);
+        venue->setExecutionSink(&rec);
+        venue->startMarketData();
+        QTRY_VERIFY_WITH_TIMEOUT(ex.userSubscriptions > 0 && ex.streamSubscriptions() >= 4, kWait);
+        ex.statusOverride.insert(kPepe, QStringLiteral("BREAK"));
+        QTRY_VERIFY_WITH_TIMEOUT(rec.read(rec.marketErrors).contains(QStringLiteral("SYMBOL_STATUS_CHANGED")), kWait);
+        venue->submit(order(QStringLiteral("h1"), engine::Side::Buy, engine::OrderType::Limit, "1000000", "0.00000900"));
+        QTRY_VERIFY_WITH_TIMEOUT(rec.lastStatusIs(QStringLiteral("h1"), engine::OrderStatus::Rejected), kWait);
+        QVERIFY(rec.reportsOf(QStringLiteral("h1")).last().message.startsWith(QLatin1String("SYMBOL_NOT_TRADING")));
+        QCOMPARE(ex.orderPosts, 0);
+        ex.statusOverride.insert(kPepe, QStringLiteral("TRADING"));
+        QTRY_VERIFY_WITH_TIMEOUT(rec.read(rec.marketErrors).count(QStringLiteral("SYMBOL_STATUS_CHANGED")) >= 2, kWait);
+        venue->submit(order(QStringLiteral("h2"), engine::Side::Buy, engine::OrderType::Limit, "1000000", "0.00000900"));
+        QTRY_VERIFY_WITH_TIMEOUT(rec.lastStatusIs(QStringLiteral("h2"), engine::OrderStatus::Accepted), kWait);
+    }
+
     void aFilterViolationIsRefusedBeforeAnythingIsSent()
     {
         binancetest::FakeExchange ex(kKey, kSecret, exchangeInfoPath());

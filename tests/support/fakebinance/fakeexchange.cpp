@@ -218,8 +218,24 @@ nettest::ServerReply FakeExchange::handle(const nettest::ReceivedRequest &r)
         return json(QJsonObject{});
     if (r.method == "GET" && path == "/api/v3/time")
         return json(QJsonObject{{QStringLiteral("serverTime"), serverNow()}});
-    if (r.method == "GET" && path == "/api/v3/exchangeInfo")
-        return nettest::ServerReply::answer(200, m_exchangeInfo, {{"X-MBX-USED-WEIGHT-1M", "20"}});
+    if (r.method == "GET" && path == "/api/v3/exchangeInfo") {
+        if (statusOverride.isEmpty())
+            return nettest::ServerReply::answer(200, m_exchangeInfo, {{"X-MBX-USED-WEIGHT-1M", "20"}});
+        QJsonObject info = parseObject(m_exchangeInfo);
+        QJsonArray symbols = info.value(QStringLiteral("symbols")).toArray();
+        for (qsizetype i = 0; i < symbols.size(); ++i) {
+            QJsonObject sym = symbols.at(i).toObject();
+            const QString name = sym.value(QStringLiteral("symbol")).toString();
+            if (statusOverride.contains(name)) {
+                sym.insert(QStringLiteral("status"), statusOverride.value(name));
+                symbols.replace(i, sym);
+                if (auto rule = m_rules.value(name))
+                    rule->status = statusOverride.value(name);
+            }
+        }
+        info.insert(QStringLiteral("symbols"), symbols);
+        return nettest::ServerReply::answer(200, compact(info), {{"X-MBX-USED-WEIGHT-1M", "20"}});
+    }
     if (r.method == "GET" && path == "/api/v3/depth") {
         const QString symbol = q.queryItemValue(QStringLiteral("symbol"));
         if (!m_rules.contains(symbol))

@@ -99,6 +99,7 @@ public:
     bool hasApiRestrictions = true;      // false: a testnet without /sapi endpoints
     bool skipNextDepthUpdate = false;    // the next depth diff is lost on the way (a gap in the ids)
     int depthSnapshots = 0;              // GET /api/v3/depth answered
+    QHash<QString, QString> statusOverride; // symbol → the status exchangeInfo reports instead
     int dropStreamsEvery = 0;            // drop the market-stream connections every N frames sent (0 = never)
 
     // The exchange's own record.
