@@ -238,6 +238,15 @@ engine::Result<void> AppContext::initialize()
     m_api->setVenues(infos());
     m_api->seed(journal);
     m_api->setSessionSwitcher(this, [this](engine::TradingMode mode) { switchMode(mode); });
+    m_api->setVenueSettingsListener(this, [this](const QHash<QString, QString> &saved) {
+        m_feedOptions.settings = venueSettings(saved);
+        if (!m_session || !m_session->running() || m_venue->info.simulated)
+            return;
+        const bool all = m_session->applySettings(m_feedOptions.settings);
+        writeLog({0, engine::LogEntry::Level::Info, QStringLiteral("app"),
+                  all ? QStringLiteral("venue settings applied: watching %1").arg(m_feedOptions.settings.value(QStringLiteral("symbols")))
+                      : QStringLiteral("watchlist applied; the new addresses take effect when the next session starts")});
+    });
     // Engine log entries go to the rotating log file too (redacted); subscribed before the engine
     // restores, so the "restored journal" line is in the log.
     m_logHandler = m_api->handleEvents(this, [](const engine::BotEvent &ev) {

@@ -62,6 +62,17 @@ public:
                  m_live ? QStringLiteral(", orders with the keychain's API key") : QString());
     }
     engine::ExecutionClient *liveExecution() override { return m_live ? m_venue.get() : nullptr; }
+    bool applySettings(const QHash<QString, QString> &settings) override
+    {
+        FeedOptions o;
+        o.settings = settings;
+        const adapters::binance::BinanceSettings next = settingsFrom(o);
+        m_venue->setSymbols(next.symbols); // the watchlist: at once
+        if (next.symbols != m_settings.symbols)
+            m_settings.symbols = next.symbols;
+        // New addresses need new connections: a new session.
+        return next.restUrl == m_settings.restUrl && next.streamUrl == m_settings.streamUrl && next.wsApiUrl == m_settings.wsApiUrl;
+    }
     QString problem() const override { return m_venue->setupError(); }
 
 private:

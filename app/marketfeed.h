@@ -40,6 +40,9 @@ public:
     //! The venue's own order execution for a live session (owned by the feed); nullptr when the
     //! venue only offers market data, or has no keys.
     [[nodiscard]] virtual engine::ExecutionClient *liveExecution() { return nullptr; }
+    //! Takes changed venue settings while running, as far as it can (the watched symbols); true
+    //! when everything in them is in force, false when the rest needs a new session.
+    virtual bool applySettings(const QHash<QString, QString> &) { return false; }
     //! Why the feed cannot run (bad settings or keys); empty when it can.
     [[nodiscard]] virtual QString problem() const { return {}; }
 };

@@ -53,6 +53,8 @@ public:
 
     [[nodiscard]] engine::TradingMode mode() const { return m_mode; }
     [[nodiscard]] QString describe() const;
+    //! Hands changed venue settings to the running feed (see MarketFeed::applySettings).
+    bool applySettings(const QHash<QString, QString> &settings) { return m_feed && m_feed->applySettings(settings); }
     [[nodiscard]] bool running() const { return m_thread != nullptr; }
 
 private:

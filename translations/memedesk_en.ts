@@ -1703,7 +1703,7 @@ Realized %5, fees %6</source>
     <name>ui::VenueSettingsBox</name>
     <message>
         <location filename="../ui/widgets/venuesettingsbox.cpp" line="+187"/>
-        <source>Saved. They apply when the next session starts (switch the mode, or start the app again).</source>
+        <source>Saved. A running Binance session takes the watchlist at once; new addresses apply when the next session starts (switch the mode, or start the app again).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

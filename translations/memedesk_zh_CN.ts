@@ -1704,8 +1704,8 @@ Realized %5, fees %6</source>
     <name>ui::VenueSettingsBox</name>
     <message>
         <location filename="../ui/widgets/venuesettingsbox.cpp" line="+187"/>
-        <source>Saved. They apply when the next session starts (switch the mode, or start the app again).</source>
-        <translation>已保存。下一个会话开始时生效（切换模式或重新启动应用）。</translation>
+        <source>Saved. A running Binance session takes the watchlist at once; new addresses apply when the next session starts (switch the mode, or start the app again).</source>
+        <translation>已保存。正在运行的币安会话会立即使用新的自选列表；新地址在下一个会话开始时生效（切换模式或重新启动应用）。</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -246,6 +246,74 @@ void BinanceMarketData::onMarketConnection(bool connected, const QString &detail
         s->onMarketConnection(connected, detail);
 }
 
+void BinanceMarketData::setSymbols(const QStringList &symbols)
+{
+    QStringList wanted;
+    for (const QString &s : symbols) {
+        const QString sym = s.trimmed().toUpper();
+        if (!sym.isEmpty() && !wanted.contains(sym))
+            wanted << sym;
+    }
+    m_wanted = wanted;
+    if (m_stage != Stage::Streaming)
+        return; // the start-up sequence reads m_wanted
+    QStringList removed;
+    for (const QString &s : std::as_const(m_symbols)) {
+        if (!wanted.contains(s))
+            removed << s;
+    }
+    for (const QString &s : std::as_const(removed)) {
+        m_symbols.removeAll(s);
+        m_books.erase(s);
+        m_heldBars.remove(s);
+    }
+    if (!removed.isEmpty())
+        m_stream.unsubscribe(removed);
+    QStringList added;
+    QList<engine::Instrument> instruments;
+    for (const QString &s : std::as_const(wanted)) {
+        if (m_symbols.contains(s))
+            continue;
+        const SymbolRules *r = rules(s);
+        if (!r) {
+            report(engine::AdapterError::Kind::NonRetryable, QStringLiteral("SYMBOL_UNKNOWN"),
+                   QStringLiteral("%1 is not listed on Binance Spot; it is not watched").arg(s));
+            continue;
+        }
+        added << s;
+        instruments << r->instrument();
+    }
+    if (added.isEmpty())
+        return;
+    m_symbols << added;
+    for (engine::MarketDataSink *sink : m_sinks)
+        sink->onInstruments(instruments);
+    const qint64 from = (m_rest->serverNowMs() / kBarMs - m_backfillMinutes) * kBarMs;
+    for (const QString &s : std::as_const(added)) {
+        m_lastBarOpenMs.insert(s, from - kBarMs); // gaps before the first bar are fetched from here
+        m_books[s] = std::make_unique<LocalOrderBook>(s);
+        // Hold live bars until the history is in, so they arrive after it, in order.
+        m_heldBars.insert(s, {});
+        m_rest->klines(s, from, m_backfillMinutes + 1, [this, s](engine::Result<QList<engine::Candle>> bars) {
+            const QList<engine::Candle> held = m_heldBars.take(s);
+            if (!m_symbols.contains(s))
+                return;
+            if (!bars) {
+                report(engine::AdapterError::Kind::Retryable, bars.error().code,
+                       QStringLiteral("%1's recent candles could not be loaded (%2)").arg(s, bars.error().message));
+            } else if (!bars->isEmpty()) {
+                m_lastBarOpenMs.insert(s, bars->last().openTimeMs);
+                for (engine::MarketDataSink *sink : m_sinks)
+                    sink->onCandleHistory(bars.value());
+            }
+            for (const engine::Candle &c : held)
+                deliverBar(c);
+        });
+        requestSnapshot(s);
+    }
+    m_stream.subscribe(added);
+}
+
 void BinanceMarketData::refreshRules()
 {
     m_rest->syncTime([](engine::Result<qint64>) {}); // the signed calls use the offset; a failure keeps the old one

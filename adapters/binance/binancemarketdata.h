@@ -42,6 +42,10 @@ public:
     void addSink(engine::MarketDataSink *sink) { m_sinks.push_back(sink); }
     void start();
     void stop();
+    //! Changes the watched symbols while running: new ones get their instruments, recent candles,
+    //! order book and streams (one SUBSCRIBE), dropped ones one UNSUBSCRIBE. Before streaming it
+    //! just replaces the list.
+    void setSymbols(const QStringList &symbols);
     //! Hands the venue's health to every sink.
     void publishHealth(const engine::VenueHealth &health);
 

@@ -56,6 +56,12 @@ void BinanceVenue::setExecutionSink(engine::ExecutionSink *sink)
     QMetaObject::invokeMethod(worker, [worker, sink] { worker->setExecutionSink(sink); }, Qt::BlockingQueuedConnection);
 }
 
+void BinanceVenue::setSymbols(const QStringList &symbols)
+{
+    BinanceVenueWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, symbols] { worker->setSymbols(symbols); }, Qt::QueuedConnection);
+}
+
 void BinanceVenue::startMarketData()
 {
     BinanceVenueWorker *worker = m_worker;

@@ -56,6 +56,9 @@ public:
     void startMarketData() override;
     void stopMarketData() override;
 
+    //! Changes the watched symbols while running (the watchlist). Thread-safe.
+    void setSymbols(const QStringList &symbols);
+
     // engine::ExecutionClient
     void setExecutionSink(engine::ExecutionSink *sink) override;
     void submit(const engine::OrderRequest &request) override;

@@ -120,6 +120,12 @@ void BinanceVenueWorker::startMarketData()
     m_healthTimer->start();
 }
 
+void BinanceVenueWorker::setSymbols(const QStringList &symbols)
+{
+    if (m_market)
+        m_market->setSymbols(symbols);
+}
+
 void BinanceVenueWorker::stopMarketData()
 {
     m_market->stop();

@@ -30,6 +30,7 @@ public:
     void addMarketSink(engine::MarketDataSink *sink);
     void setExecutionSink(engine::ExecutionSink *sink);
     void startMarketData();
+    void setSymbols(const QStringList &symbols);
     void stopMarketData();
     void submit(const engine::OrderRequest &request);
     void cancel(const QString &clientId, const QString &symbol);

@@ -81,8 +81,8 @@ public:
     //! A real venue's settings ("binance.rest_url", "binance.stream_url", "binance.ws_api_url",
     //! "symbols" = the watchlist, comma-separated), as saved in the journal.
     [[nodiscard]] virtual QHash<QString, QString> venueSettings() const = 0;
-    //! Validates and saves them (SETTINGS_INVALID lists every problem); they apply when the next
-    //! session starts (switching mode, or the next start of the app).
+    //! Validates and saves them (SETTINGS_INVALID lists every problem). A running venue session takes
+    //! the watchlist at once; addresses apply when the next session starts.
     virtual Result<void> setVenueSettings(const QHash<QString, QString> &settings) = 0;
     //! The symbols the venue lists with their rules (USDT meme pairs first), at the given settings.
     virtual void venueSymbols(const QHash<QString, QString> &settings, QObject *context,

@@ -99,6 +99,9 @@ Result<void> BotApiImpl::setVenueSettings(const QHash<QString, QString> &setting
     }
     QMutexLocker lock(&m_mutex);
     m_venueSettings = kept;
+    if (m_venueListener && m_venueListenerContext)
+        QMetaObject::invokeMethod(m_venueListenerContext.data(), [listener = m_venueListener, kept] { listener(kept); },
+                                  Qt::QueuedConnection);
     return {};
 }
 
@@ -176,6 +179,13 @@ void BotApiImpl::setSessionSwitcher(QObject *context, std::function<void(Trading
     QMutexLocker lock(&m_mutex);
     m_switchContext = context;
     m_switcher = std::move(switcher);
+}
+
+void BotApiImpl::setVenueSettingsListener(QObject *context, std::function<void(const QHash<QString, QString> &)> listener)
+{
+    QMutexLocker lock(&m_mutex);
+    m_venueListenerContext = context;
+    m_venueListener = std::move(listener);
 }
 
 void BotApiImpl::setSecretPresent(const QString &name, bool present)

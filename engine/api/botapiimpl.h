@@ -39,6 +39,9 @@ public:
     //! Who builds a new session when setConfig() picks another mode (the composition root);
     //! called on `context`'s thread.
     void setSessionSwitcher(QObject *context, std::function<void(TradingMode)> switcher);
+    //! Told (on `context`'s thread) when venue settings were saved, so a running session can
+    //! take what it can at once (the watchlist).
+    void setVenueSettingsListener(QObject *context, std::function<void(const QHash<QString, QString> &)> listener);
 
     // BotApi
     void start() override;
@@ -103,6 +106,8 @@ private:
     std::function<void(TradingMode)> m_switcher;
     QSet<QString> m_presentSecrets;
     QHash<QString, QString> m_venueSettings;
+    QPointer<QObject> m_venueListenerContext;
+    std::function<void(const QHash<QString, QString> &)> m_venueListener;
     VenueAdmin *m_admin = nullptr;
     std::vector<Subscriber> m_subscribers;
 };

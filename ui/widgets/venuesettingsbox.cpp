@@ -184,7 +184,7 @@ void VenueSettingsBox::save()
         setMessage(m_message, lines.join(QStringLiteral("<br>")), true);
         return;
     }
-    setMessage(m_message, tr("Saved. They apply when the next session starts (switch the mode, or start the app again).").toHtmlEscaped(), false);
+    setMessage(m_message, tr("Saved. A running Binance session takes the watchlist at once; new addresses apply when the next session starts (switch the mode, or start the app again).").toHtmlEscaped(), false);
 }
 
 void VenueSettingsBox::testConnection()

@@ -15,8 +15,8 @@ namespace ui {
 //! Binance set-up in Trading Config: where to connect (production, testnet or any address, for
 //! REST, the market streams and the WebSocket API), the watchlist of symbols the bot trades (found
 //! by searching the exchange's list, USDT meme pairs first, each with its trading rules), and a
-//! "Test connection" that says in plain words what the stored API key may do. Saved settings apply
-//! when the next session starts.
+//! "Test connection" that says in plain words what the stored API key may do. A saved watchlist is
+//! taken by a running Binance session at once; new addresses need a new session.
 class VenueSettingsBox final : public QGroupBox {
     Q_OBJECT
 public:

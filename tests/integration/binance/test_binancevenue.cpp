@@ -288,6 +288,33 @@ private Q_SLOTS:
             QVERIFY(b.isValid());
     }
 
+    void theWatchlistChangesWhileRunning()
+    {
+        binancetest::FakeExchange ex(kKey, kSecret, exchangeInfoPath());
+        const qint64 minute = (QDateTime::currentMSecsSinceEpoch() / 60000 - 3) * 60000;
+        ex.addBar(QStringLiteral("WIFUSDT"), bar(minute, "2.500"), false);
+        BinanceVenue venue(settingsFor(ex, false));
+        Recorder rec;
+        venue.addMarketSink(&rec);
+        venue.startMarketData();
+        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 4, kWait);
+        // Add WIF: its instrument, its recent candles, and one SUBSCRIBE for its four streams.
+        venue.setSymbols({kPepe, QStringLiteral("WIFUSDT")});
+        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 8, kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.read(rec.instruments).size() == 2, kWait);
+        QCOMPARE(rec.read(rec.instruments).last().symbol, QStringLiteral("WIFUSDT"));
+        QTRY_VERIFY_WITH_TIMEOUT(!rec.read(rec.history).isEmpty() && rec.read(rec.history).last().symbol == QLatin1String("WIFUSDT"), kWait);
+        // Drop PEPE: one UNSUBSCRIBE; its frames no longer reach the engine.
+        venue.setSymbols({QStringLiteral("WIFUSDT")});
+        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 4, kWait);
+        const qsizetype tradesBefore = rec.read(rec.trades).size();
+        ex.setPrice(kPepe, d("0.00001000"));
+        ex.setPrice(QStringLiteral("WIFUSDT"), d("2.600"));
+        QTRY_VERIFY_WITH_TIMEOUT(rec.read(rec.trades).size() > tradesBefore, kWait);
+        for (const engine::TradeTick &t : rec.read(rec.trades).mid(tradesBefore))
+            QCOMPARE(t.symbol, QStringLiteral("WIFUSDT"));
+    }
+
     void malformedAndTruncatedFramesChangeNothing()
     {
         binancetest::FakeExchange ex(kKey, kSecret, exchangeInfoPath());
