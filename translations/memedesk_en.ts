@@ -1370,12 +1370,17 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::OrderTicket</name>
     <message>
-        <location filename="../ui/widgets/orderticket.cpp" line="+58"/>
+        <location filename="../ui/widgets/orderticket.cpp" line="+61"/>
         <source>Live order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+109"/>
+        <source>24 h: %1 %2 % · range %3 – %4 · traded %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Place sell order</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1367,12 +1367,17 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::OrderTicket</name>
     <message>
-        <location filename="../ui/widgets/orderticket.cpp" line="+58"/>
+        <location filename="../ui/widgets/orderticket.cpp" line="+61"/>
         <source>Live order</source>
         <translation>实盘订单</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+109"/>
+        <source>24 h: %1 %2 % · range %3 – %4 · traded %5</source>
+        <translation>24 小时：%1 %2 % · 区间 %3 – %4 · 成交额 %5</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Place sell order</source>
         <translation>下卖单</translation>
     </message>

@@ -440,6 +440,12 @@ void BinanceMarketData::onTrade(const engine::TradeTick &trade)
         s->onTrade(trade);
 }
 
+void BinanceMarketData::onTicker(const engine::Ticker24h &ticker)
+{
+    for (engine::MarketDataSink *s : m_sinks)
+        s->onTicker(ticker);
+}
+
 void BinanceMarketData::onMarketError(const engine::AdapterError &error)
 {
     for (engine::MarketDataSink *s : m_sinks)

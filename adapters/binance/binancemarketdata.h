@@ -87,6 +87,7 @@ private:
     void onCandle(const engine::Candle &candle) override;
     void onMarketConnection(bool connected, const QString &detail) override;
     void onMarketError(const engine::AdapterError &error) override;
+    void onTicker(const engine::Ticker24h &ticker) override;
 
     enum class Stage { Idle, Time, Rules, History, Streaming };
     BinanceRestClient *m_rest;

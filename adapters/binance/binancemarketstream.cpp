@@ -39,7 +39,7 @@ QStringList BinanceMarketStream::streamsOf(const QString &symbol)
 {
     const QString s = symbol.toLower();
     return {s + QStringLiteral("@trade"), s + QStringLiteral("@bookTicker"), s + QStringLiteral("@kline_1m"),
-            s + QStringLiteral("@depth@100ms")};
+            s + QStringLiteral("@depth@100ms"), s + QStringLiteral("@miniTicker")};
 }
 
 QStringList BinanceMarketStream::symbols() const
@@ -114,6 +114,9 @@ void BinanceMarketStream::deliver(const StreamEvent &event)
         book.tsMs = QDateTime::currentMSecsSinceEpoch(); // bookTicker carries no time: stamp arrival
         for (engine::MarketDataSink *s : m_sinks)
             s->onBook(book);
+    } else if (const auto *t = std::get_if<engine::Ticker24h>(&event)) {
+        for (engine::MarketDataSink *s : m_sinks)
+            s->onTicker(*t);
     } else if (const auto *d = std::get_if<DepthUpdate>(&event)) {
         if (m_onDepth)
             m_onDepth(*d);

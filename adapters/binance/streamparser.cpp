@@ -186,6 +186,21 @@ engine::Result<StreamEvent> depth(Fields &f)
     return StreamEvent(d);
 }
 
+engine::Result<StreamEvent> miniTicker(Fields &f)
+{
+    engine::Ticker24h t;
+    t.symbol = symbolOf(f.str("s"));
+    t.tsMs = f.integer("E");
+    t.last = f.dec("c");
+    t.open = f.dec("o");
+    t.high = f.dec("h");
+    t.low = f.dec("l");
+    t.quoteVolume = f.dec("q");
+    if (!f.ok())
+        return malformed(f.problem());
+    return StreamEvent(t);
+}
+
 engine::Result<StreamEvent> bookTicker(Fields &f)
 {
     engine::BookUpdate b;
@@ -249,6 +264,8 @@ engine::Result<StreamEvent> StreamParser::parse(std::string_view frame)
         return kline(f);
     if (event == "depthUpdate")
         return depth(f);
+    if (event == "24hrMiniTicker")
+        return miniTicker(f);
     return StreamEvent(std::monostate{});
 }
 

@@ -24,7 +24,8 @@ struct DepthUpdate {
 
 //! What one market-stream frame carries; monostate for frames with nothing for the engine
 //! (subscription answers, event types this adapter does not use).
-using StreamEvent = std::variant<std::monostate, engine::TradeTick, engine::BookUpdate, engine::Candle, DepthUpdate>;
+using StreamEvent =
+    std::variant<std::monostate, engine::TradeTick, engine::BookUpdate, engine::Candle, DepthUpdate, engine::Ticker24h>;
 
 //! Parses Binance market-stream frames (raw or combined `{"stream", "data"}`) on the hot path with
 //! simdjson's on-demand parser, reusing its buffers between frames. Every price and quantity is an

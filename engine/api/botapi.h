@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QObject;
 
@@ -66,6 +67,9 @@ public:
     [[nodiscard]] virtual QList<LogEntry> recentLogs(int limit) const = 0;
     //! Oldest first.
     [[nodiscard]] virtual QList<EquityPoint> equityHistory() const = 0;
+    //! A symbol's rolling 24 hours (price change, range, traded value); nullopt when the venue has
+    //! not reported one (the demo market does not).
+    [[nodiscard]] virtual std::optional<Ticker24h> ticker(const QString &symbol) const = 0;
     //! Recent closed 1-minute candles of one symbol, oldest first.
     [[nodiscard]] virtual QList<Candle> candles(const QString &symbol) const = 0;
 

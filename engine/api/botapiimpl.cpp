@@ -375,6 +375,15 @@ QList<Candle> BotApiImpl::candles(const QString &symbol) const
     return m_snapshot.candles.value(symbol);
 }
 
+std::optional<Ticker24h> BotApiImpl::ticker(const QString &symbol) const
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_snapshot.tickers.constFind(symbol);
+    if (it == m_snapshot.tickers.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
 void BotApiImpl::queryHistory(const HistoryQuery &query, QObject *context, std::function<void(const HistoryPage &)> done)
 {
     QPointer<QObject> ctx(context);

@@ -63,6 +63,7 @@ public:
     [[nodiscard]] QList<LogEntry> recentLogs(int limit) const override;
     [[nodiscard]] QList<EquityPoint> equityHistory() const override;
     [[nodiscard]] QList<Candle> candles(const QString &symbol) const override;
+    [[nodiscard]] std::optional<Ticker24h> ticker(const QString &symbol) const override;
     void queryHistory(const HistoryQuery &query, QObject *context, std::function<void(const HistoryPage &)> done) override;
     [[nodiscard]] QHash<QString, QString> venueSettings() const override;
     Result<void> setVenueSettings(const QHash<QString, QString> &settings) override;

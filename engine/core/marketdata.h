@@ -44,6 +44,17 @@ struct BookUpdate {
     [[nodiscard]] Decimal mid() const { return (bestBid() + bestAsk()) / Decimal::fromInt(2); }
 };
 
+//! A symbol's rolling 24 hours (Binance's mini ticker): the watchlist and the order ticket show it.
+struct Ticker24h {
+    QString symbol;
+    Decimal open;        // the price 24 h ago
+    Decimal last;
+    Decimal high;
+    Decimal low;
+    Decimal quoteVolume; // traded value in the quote asset
+    qint64 tsMs = 0;
+};
+
 //! OHLCV bar; `closed` is false while the bar is still forming.
 struct Candle {
     QString symbol;

@@ -109,6 +109,11 @@ void EngineInbox::onCandle(const Candle &v)
 {
     postMarket([v](TradingEngine &e) { e.handleCandle(v); });
 }
+void EngineInbox::onTicker(const Ticker24h &ticker)
+{
+    postMarket([ticker](TradingEngine &e) { e.handleTicker(ticker); });
+}
+
 void EngineInbox::onVenueHealth(const VenueHealth &health)
 {
     postPriority([health](TradingEngine &e) { e.handleVenueHealth(health); });

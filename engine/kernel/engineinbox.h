@@ -37,6 +37,7 @@ public:
     void onCandle(const Candle &candle) override;
     void onMarketConnection(bool connected, const QString &detail) override;
     void onVenueHealth(const VenueHealth &health) override;
+    void onTicker(const Ticker24h &ticker) override;
     void onMarketError(const AdapterError &error) override;
     // SocialSink
     void onPostHistory(const QList<SocialPost> &posts) override;

@@ -15,6 +15,7 @@ struct EngineSnapshot {
     QList<Order> openOrders;
     QList<Instrument> instruments;
     QHash<QString, QList<Candle>> candles; // closed 1m candles per symbol, oldest first
+    QHash<QString, Ticker24h> tickers;     // rolling 24 h per symbol (real venues)
 };
 
 //! Receives what the engine publishes. Called on the engine thread; must not block.

@@ -341,6 +341,14 @@ void TradingEngine::handleCandle(const Candle &c)
         submit(std::move(r));
 }
 
+void TradingEngine::handleTicker(const Ticker24h &ticker)
+{
+    if (ticker.symbol.isEmpty() || !m_market.instrument(ticker.symbol))
+        return; // only watched symbols
+    m_tickers.insert(ticker.symbol, ticker);
+    m_dirty = true;
+}
+
 void TradingEngine::handleVenueHealth(const VenueHealth &health)
 {
     m_health = health;
@@ -488,6 +496,7 @@ void TradingEngine::publishSnapshot()
     snap.openOrders = m_orders.openOrders();
     snap.instruments = m_market.instruments().values();
     snap.candles = m_market.candles();
+    snap.tickers = m_tickers;
     m_deps.observer->onSnapshot(snap);
 }
 

@@ -89,6 +89,7 @@ public:
     void handleCandle(const Candle &candle);
     void handleMarketConnection(bool connected, const QString &detail);
     void handleVenueHealth(const VenueHealth &health);
+    void handleTicker(const Ticker24h &ticker);
     void handlePostHistory(const QList<SocialPost> &posts);
     void handlePost(const SocialPost &post);
     void handleChainEvent(const ChainEvent &event);
@@ -176,6 +177,7 @@ private:
     bool m_marketConnected = false;
     QString m_marketDetail;
     VenueHealth m_health;
+    QHash<QString, Ticker24h> m_tickers; // rolling 24 h per symbol, as the venue reports it
     bool m_storeHealthy = true;
     bool m_dirty = true;
     qint64 m_fillCount = 0;

@@ -22,6 +22,8 @@ public:
     virtual void onCandle(const Candle &candle) = 0;
     virtual void onMarketConnection(bool connected, const QString &detail) = 0;
     virtual void onMarketError(const AdapterError &error) = 0;
+    //! A symbol's rolling 24 hours, about once a second per symbol (real venues).
+    virtual void onTicker(const Ticker24h &) {}
     //! The venue's connection health (real venues publish it every few seconds).
     virtual void onVenueHealth(const VenueHealth &) {}
 };

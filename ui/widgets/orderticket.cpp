@@ -41,6 +41,7 @@ OrderTicket::OrderTicket(engine::BotApi &api, QWidget *parent)
     , m_qtyLabel(new QLabel(this))
     , m_priceLabel(new QLabel(this))
     , m_previewText(new QLabel(this))
+    , m_ticker(new QLabel(this))
     , m_result(new QLabel(this))
     , m_place(new QPushButton(this))
 {
@@ -52,6 +53,8 @@ OrderTicket::OrderTicket(engine::BotApi &api, QWidget *parent)
     m_tif->setObjectName(QStringLiteral("ticketTif"));
     m_amountMode->setObjectName(QStringLiteral("ticketAmountMode"));
     m_previewText->setObjectName(QStringLiteral("ticketPreview"));
+    m_ticker->setObjectName(QStringLiteral("ticketTicker"));
+    m_ticker->setVisible(false);
     m_result->setObjectName(QStringLiteral("ticketResult"));
     m_place->setObjectName(QStringLiteral("ticketPlace"));
     m_confirm = [this](const QString &question) {
@@ -90,6 +93,7 @@ OrderTicket::OrderTicket(engine::BotApi &api, QWidget *parent)
     qtyRow->addWidget(m_qty, 1);
     auto *form = new QFormLayout;
     form->addRow(m_symbolLabel, m_symbol);
+    form->addRow(QString(), m_ticker);
     form->addRow(QString(), sides);
     form->addRow(m_typeLabel, m_type);
     form->addRow(m_tifLabel, m_tif);
@@ -156,6 +160,20 @@ void OrderTicket::refresh()
         m_symbol->addItems(symbols);
         m_symbol->setCurrentIndex(std::max(0, int(symbols.indexOf(current))));
         m_debounce.start();
+    }
+    // The symbol's 24 hours, when the venue reports them.
+    const std::optional<engine::Ticker24h> t = m_api.ticker(m_symbol->currentText());
+    m_ticker->setVisible(t.has_value());
+    if (t && t->open.isPositive()) {
+        try {
+            const engine::Decimal change = (t->last - t->open) / t->open * engine::Decimal::fromInt(100);
+            m_ticker->setText(tr("24 h: %1 %2 % · range %3 – %4 · traded %5")
+                                  .arg(format::price(t->last), (change.isNegative() ? QString() : QStringLiteral("+")) + change.toString(2),
+                                       format::price(t->low), format::price(t->high), format::money(t->quoteVolume, 0)));
+            m_ticker->setStyleSheet(QStringLiteral("color: %1").arg(Theme::forSign(change.isNegative() ? -1 : 1).name()));
+        } catch (const engine::DecimalError &) {
+            m_ticker->setVisible(false);
+        }
     }
     // A market order's price is the book's: keep its preview current.
     if (order().type == engine::OrderType::Market && !m_debounce.isActive())

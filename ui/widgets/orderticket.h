@@ -65,6 +65,7 @@ private:
     QLabel *m_qtyLabel;
     QLabel *m_priceLabel;
     QLabel *m_previewText;
+    QLabel *m_ticker;
     QLabel *m_result;
     QPushButton *m_place;
     QTimer m_debounce;

@@ -147,7 +147,7 @@ private Q_SLOTS:
                             env());
         QString out;
         QVERIFY2(waitForLog(dir, QStringLiteral("Binance Spot at"), 20000), qPrintable(out + appLog(dir)));
-        QVERIFY2(QTest::qWaitFor([&] { return ex.streamSubscriptions() >= 4; }, 20000), qPrintable(out));
+        QVERIFY2(QTest::qWaitFor([&] { return ex.streamSubscriptions() >= 5; }, 20000), qPrintable(out));
         market.play();
         QVERIFY2(waitForOutput(*app, &out, QStringLiteral("| fills 1"), 60000), qPrintable(appLog(dir).right(4000)));
         market.stop();
@@ -176,7 +176,7 @@ private Q_SLOTS:
         auto app = startApp(args, env());
         QString out;
         QVERIFY2(waitForLog(dir, QStringLiteral("reconciliation done"), 30000), qPrintable(appLog(dir)));
-        QVERIFY2(QTest::qWaitFor([&] { return ex.streamSubscriptions() >= 4 && ex.userSubscriptions >= 1; }, 20000),
+        QVERIFY2(QTest::qWaitFor([&] { return ex.streamSubscriptions() >= 5 && ex.userSubscriptions >= 1; }, 20000),
                  qPrintable(out));
         market.play();
         QVERIFY2(QTest::qWaitFor([&] { return !ex.orders.isEmpty(); }, 60000), qPrintable(appLog(dir).right(4000)));

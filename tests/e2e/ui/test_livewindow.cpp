@@ -77,7 +77,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ctx.run();
         QVERIFY(window.windowTitle().contains(QLatin1String("Live")));
-        QTRY_VERIFY_WITH_TIMEOUT(ex.streamSubscriptions() >= 4 && ex.userSubscriptions >= 1, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(ex.streamSubscriptions() >= 5 && ex.userSubscriptions >= 1, 20000);
         ctx.api().start();
         QTRY_VERIFY_WITH_TIMEOUT(ctx.api().status().engineState == engine::EngineState::Running, 20000);
         ex.setPrice(QStringLiteral("PEPEUSDT"), Decimal::fromString("0.00001000")); // a book to preview against
@@ -92,6 +92,8 @@ private Q_SLOTS:
         QTest::keyClicks(qty, QStringLiteral("1000000"));
         price->clear();
         QTest::keyClicks(price, QStringLiteral("0.00000800"));
+        // The 24 h mini ticker from the stream, beside the symbol.
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QLabel *>(QStringLiteral("ticketTicker"))->text().contains(QLatin1String("24 h:")), 20000);
         auto *place = window.findChild<QPushButton *>(QStringLiteral("ticketPlace"));
         QTRY_VERIFY_WITH_TIMEOUT(place->isEnabled(), 10000);
         // Real money: the real confirmation dialog comes up; the trader says yes.

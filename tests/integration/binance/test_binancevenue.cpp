@@ -37,6 +37,7 @@ public:
     void onMarketConnection(bool up, const QString &) override { lock([&] { connections << up; }); }
     void onMarketError(const engine::AdapterError &e) override { lock([&] { marketErrors << e.code; }); }
     void onVenueHealth(const engine::VenueHealth &h) override { lock([&] { health << h; }); }
+    void onTicker(const engine::Ticker24h &t) override { lock([&] { tickers << t; }); }
     void onExecutionReport(const engine::ExecutionReport &r) override { lock([&] { reports << r; }); }
     void onFill(const engine::Fill &f) override { lock([&] { fills << f; }); }
     void onBalances(const QHash<QString, Decimal> &b) override { lock([&] { balances << b; }); }
@@ -80,6 +81,7 @@ public:
     QList<bool> connections;
     QStringList marketErrors;
     QList<engine::VenueHealth> health;
+    QList<engine::Ticker24h> tickers;
     QList<engine::ExecutionReport> reports;
     QList<engine::Fill> fills;
     QList<QHash<QString, Decimal>> balances;
@@ -178,11 +180,13 @@ private Q_SLOTS:
         QVERIFY(rec.read(rec.marketErrors).contains(QStringLiteral("SYMBOL_UNKNOWN")));
         QVERIFY(rec.read(rec.marketErrors).contains(QStringLiteral("SYMBOL_NOT_TRADING")));
         QCOMPARE(rec.read(rec.history).size(), 4);
-        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 8, kWait); // PEPE and WIF, four streams each
+        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 10, kWait); // PEPE and WIF, five streams each
         ex.setPrice(kPepe, d("0.00001100"));
         QTRY_VERIFY_WITH_TIMEOUT(!rec.read(rec.books).isEmpty() && !rec.read(rec.trades).isEmpty(), kWait);
         QCOMPARE(rec.read(rec.books).last().bestAsk(), d("0.00001101"));
         QCOMPARE(rec.read(rec.trades).last().price, d("0.00001100"));
+        QTRY_VERIFY_WITH_TIMEOUT(!rec.read(rec.tickers).isEmpty(), kWait); // the 24 h mini ticker
+        QCOMPARE(rec.read(rec.tickers).last().last, d("0.00001100"));
         // Connection health every 2 s: the stream, the last REST round trip and the weight Binance reported.
         QTRY_VERIFY_WITH_TIMEOUT(!rec.read(rec.health).isEmpty(), kWait);
         const engine::VenueHealth h = rec.read(rec.health).last();
@@ -210,7 +214,7 @@ private Q_SLOTS:
         venue.addMarketSink(&rec);
         venue.startMarketData();
         QTRY_COMPARE_WITH_TIMEOUT(rec.read(rec.connections), QList<bool>{true}, kWait);
-        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 4, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 5, kWait);
         ex.addBar(kPepe, bar(base + 60000, "0.00001010"), true); // live
         QTRY_COMPARE_WITH_TIMEOUT(rec.read(rec.candles).size(), 1, kWait);
         ex.streams().dropClients();
@@ -218,7 +222,7 @@ private Q_SLOTS:
         ex.addBar(kPepe, bar(base + 120000, "0.00001020"), false); // while down: only REST has them
         ex.addBar(kPepe, bar(base + 180000, "0.00001030"), false);
         QTRY_VERIFY_WITH_TIMEOUT(rec.read(rec.connections).size() >= 3 && rec.read(rec.connections).last(), kWait);
-        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 8, kWait); // both connections' subscriptions
+        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 10, kWait); // both connections' subscriptions
         QTest::qWait(300); // the gap request is on its way
         ex.addBar(kPepe, bar(base + 240000, "0.00001040"), true);
         QTRY_COMPARE_WITH_TIMEOUT(rec.read(rec.candles).size(), 4, kWait);
@@ -239,7 +243,7 @@ private Q_SLOTS:
         Recorder rec;
         venue.addMarketSink(&rec);
         venue.startMarketData();
-        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 4, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 5, kWait);
         QVERIFY(rec.read(rec.history).isEmpty());
         ex.dropStreamsEvery = 4; // the connection dies after every 4th frame sent
         for (int i = 1; i <= 10; ++i) {
@@ -263,7 +267,7 @@ private Q_SLOTS:
         Recorder rec;
         venue.addMarketSink(&rec);
         venue.startMarketData();
-        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 4, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 5, kWait);
         QTRY_VERIFY_WITH_TIMEOUT(ex.depthSnapshots >= 1, kWait);
         const auto deepBook = [&rec](const char *bestBid) {
             const auto books = rec.read(rec.books);
@@ -297,16 +301,16 @@ private Q_SLOTS:
         Recorder rec;
         venue.addMarketSink(&rec);
         venue.startMarketData();
-        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 4, kWait);
-        // Add WIF: its instrument, its recent candles, and one SUBSCRIBE for its four streams.
+        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 5, kWait);
+        // Add WIF: its instrument, its recent candles, and one SUBSCRIBE for its five streams.
         venue.setSymbols({kPepe, QStringLiteral("WIFUSDT")});
-        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 8, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 10, kWait);
         QTRY_VERIFY_WITH_TIMEOUT(rec.read(rec.instruments).size() == 2, kWait);
         QCOMPARE(rec.read(rec.instruments).last().symbol, QStringLiteral("WIFUSDT"));
         QTRY_VERIFY_WITH_TIMEOUT(!rec.read(rec.history).isEmpty() && rec.read(rec.history).last().symbol == QLatin1String("WIFUSDT"), kWait);
         // Drop PEPE: one UNSUBSCRIBE; its frames no longer reach the engine.
         venue.setSymbols({QStringLiteral("WIFUSDT")});
-        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 4, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 5, kWait);
         const qsizetype tradesBefore = rec.read(rec.trades).size();
         ex.setPrice(kPepe, d("0.00001000"));
         ex.setPrice(QStringLiteral("WIFUSDT"), d("2.600"));
@@ -322,7 +326,7 @@ private Q_SLOTS:
         Recorder rec;
         venue.addMarketSink(&rec);
         venue.startMarketData();
-        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 4, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(ex.streamSubscriptions(), 5, kWait);
         for (const QByteArray &bad : {QByteArray("{\"stream\":\"pepeusdt@trade\",\"data\":{\"e\":\"trade\",\"s\":\"PEPEUSDT\",\"p\":\"1e999\"}}"),
                                       QByteArray("{\"stream\":\"pepeusdt@bookTicker\",\"data\":{\"s\":\"PEPEUSDT\",\"b\":"),
                                       QByteArray("not json at all"), QByteArray("{\"stream\":\"pepeusdt@trade\",\"data\":[1,2]}")})
@@ -420,7 +424,7 @@ private Q_SLOTS:
         venue->addMarketSink(&rec);
         venue->setExecutionSink(&rec);
         venue->startMarketData();
-        QTRY_VERIFY_WITH_TIMEOUT(ex.userSubscriptions > 0 && ex.streamSubscriptions() >= 4, kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(ex.userSubscriptions > 0 && ex.streamSubscriptions() >= 5, kWait);
         ex.statusOverride.insert(kPepe, QStringLiteral("BREAK"));
         QTRY_VERIFY_WITH_TIMEOUT(rec.read(rec.marketErrors).contains(QStringLiteral("SYMBOL_STATUS_CHANGED")), kWait);
         venue->submit(order(QStringLiteral("h1"), engine::Side::Buy, engine::OrderType::Limit, "1000000", "0.00000900"));

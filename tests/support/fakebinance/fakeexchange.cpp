@@ -580,6 +580,18 @@ void FakeExchange::setPrice(const QString &symbol, Decimal price)
                      {QStringLiteral("B"), QStringLiteral("5000000.00000000")}, {QStringLiteral("a"), dec(price + tick)},
                      {QStringLiteral("A"), QStringLiteral("5000000.00000000")}}));
     moveBook(symbol, price);
+    // The rolling 24 hours, from the first price the test set.
+    auto &day = m_day[symbol];
+    if (!day.open.isPositive())
+        day = {price, price, price, {}};
+    day.high = Decimal::max(day.high, price);
+    day.low = Decimal::min(day.low, price);
+    day.quoteVolume += price * Decimal::fromInt(1000);
+    publish(lower + QStringLiteral("@miniTicker"),
+            compact({{QStringLiteral("e"), QStringLiteral("24hrMiniTicker")}, {QStringLiteral("E"), now},
+                     {QStringLiteral("s"), symbol}, {QStringLiteral("c"), dec(price)}, {QStringLiteral("o"), dec(day.open)},
+                     {QStringLiteral("h"), dec(day.high)}, {QStringLiteral("l"), dec(day.low)},
+                     {QStringLiteral("v"), QStringLiteral("1000.00000000")}, {QStringLiteral("q"), dec(day.quoteVolume)}}));
     matchResting(symbol);
 }
 

@@ -166,6 +166,10 @@ private:
         QList<QPair<engine::Decimal, engine::Decimal>> bids, asks; // best first
     };
     QHash<QString, Depth> m_depth;
+    struct Day {
+        engine::Decimal open, high, low, quoteVolume;
+    };
+    QHash<QString, Day> m_day;
     void moveBook(const QString &symbol, engine::Decimal price);
     qint64 m_nextOrderId = 1000;
     qint64 m_nextTradeId = 5000;

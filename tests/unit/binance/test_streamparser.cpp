@@ -74,9 +74,26 @@ private Q_SLOTS:
         QCOMPARE(d.asks.first().qty.toString(), QStringLiteral("100"));
     }
 
+    void theMiniTicker()
+    {
+        const auto r = m_parser.parse(combined("bnbbtc@miniTicker", frame("miniTicker.json")));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+        const auto &t = std::get<engine::Ticker24h>(r.value());
+        QCOMPARE(t.symbol, QStringLiteral("BNBBTC"));
+        QCOMPARE(t.last.toString(), QStringLiteral("0.0025"));
+        QCOMPARE(t.open.toString(), QStringLiteral("0.001"));
+        QCOMPARE(t.high.toString(), QStringLiteral("0.0025"));
+        QCOMPARE(t.low.toString(), QStringLiteral("0.001"));
+        QCOMPARE(t.quoteVolume.toString(), QStringLiteral("18"));
+        QCOMPARE(t.tsMs, 1672515782136);
+        std::string broken = frame("miniTicker.json");
+        broken.replace(broken.find("\"c\":\"0.0025\""), 12, "\"c\":\"lots\"");
+        QVERIFY(!m_parser.parse(broken).ok());
+    }
+
     void framesWithNothingForTheEngine()
     {
-        for (const char *text : {R"({"result":null,"id":1})", R"({"e":"24hrMiniTicker","s":"BNBBTC"})"}) {
+        for (const char *text : {R"({"result":null,"id":1})", R"({"e":"24hrTicker","s":"BNBBTC"})"}) {
             const auto r = m_parser.parse(text);
             QVERIFY(r.ok());
             QVERIFY(std::holds_alternative<std::monostate>(r.value()));

@@ -90,6 +90,11 @@ public:
     QList<engine::LogEntry> recentLogs(int limit) const override { return logList.mid(0, limit); }
     QList<engine::EquityPoint> equityHistory() const override { return equityList; }
     QList<engine::Candle> candles(const QString &symbol) const override { return candleMap.value(symbol); }
+    std::optional<engine::Ticker24h> ticker(const QString &symbol) const override
+    {
+        return tickers.contains(symbol) ? std::optional<engine::Ticker24h>(tickers.value(symbol)) : std::nullopt;
+    }
+    QHash<QString, engine::Ticker24h> tickers;
 
     // Manual orders: the real preview over the fake's instruments and books; placing and cancelling
     // are recorded and answered as configured.

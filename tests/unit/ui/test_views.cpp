@@ -257,6 +257,14 @@ private Q_SLOTS:
         book.bids = {{dec("0.00001200"), dec("1000000000")}};
         book.asks = {{dec("0.00001210"), dec("1000000000")}};
         m_api.books.insert(pepe.symbol, book);
+        engine::Ticker24h day;
+        day.symbol = pepe.symbol;
+        day.open = dec("0.00001000");
+        day.last = dec("0.00001210");
+        day.low = dec("0.00000990");
+        day.high = dec("0.00001300");
+        day.quoteVolume = dec("48200000");
+        m_api.tickers.insert(pepe.symbol, day);
         m_window->showView(MainWindow::View::Trade);
         auto *symbol = find<QComboBox>(m_window.get(), "ticketSymbol");
         symbol->setCurrentIndex(symbol->findText(QStringLiteral("PEPEUSDT")));
@@ -273,6 +281,7 @@ private Q_SLOTS:
         QVERIFY2(preview->text().contains(QStringLiteral("0.00001199")), qPrintable(preview->text()));
         QVERIFY(preview->text().contains(QStringLiteral("1,000,000")) || preview->text().contains(QStringLiteral("1000000")));
         QVERIFY(preview->text().contains(QStringLiteral("min notional 5 USDT")));
+        QTRY_VERIFY(find<QLabel>(m_window.get(), "ticketTicker")->text().contains(QStringLiteral("+21.00 %")));
         // Too small: the problem is named and nothing can be placed.
         qty->clear();
         QTest::keyClicks(qty, QStringLiteral("10"));
