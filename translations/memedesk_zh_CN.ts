@@ -1177,6 +1177,56 @@ Price %5, quantity %6, fee %7 %8</source>
         <source>account stream down</source>
         <translation>账户流断开</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is not a symbol of this market</source>
+        <translation>%1 不是本市场的交易对</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No price for %1 yet: a market order needs the order book.</source>
+        <translation>%1 暂无价格：市价单需要订单簿。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a limit price above 0.</source>
+        <translation>请输入大于 0 的限价。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The limit price rounds to 0 at the price tick %1.</source>
+        <translation>按价格步长 %1 取整后限价为 0。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A maker-only order at %1 would trade at once against %2; it must rest on the book.</source>
+        <translation>价格为 %1 的只做挂单订单会立即与 %2 成交；它必须挂在订单簿上。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a quantity (or, for a market order, an amount) above 0.</source>
+        <translation>请输入大于 0 的数量（市价单也可输入金额）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The quantity rounds to 0 at the quantity step %1.</source>
+        <translation>按数量步长 %1 取整后数量为 0。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The order value %1 %3 is below the minimum of %2 %3.</source>
+        <translation>订单金额 %1 %3 低于最小值 %2 %3。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amounts are out of range.</source>
+        <translation>数值超出范围。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No market session is running.</source>
+        <translation>没有正在运行的市场会话。</translation>
+    </message>
 </context>
 <context>
     <name>ui::LanguageBox</name>
@@ -1412,7 +1462,7 @@ Price %5, quantity %6, fee %7 %8</source>
         <translation>规则：%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Send this order to the exchange with real money?
 
 %1 %2 %3 at %4 (≈ %5 %6)</source>

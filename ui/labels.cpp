@@ -142,4 +142,30 @@ QString Labels::venueHealth(const engine::VenueHealth &h, bool *problem)
     return parts.join(QStringLiteral(" · "));
 }
 
+QString Labels::orderIssue(const QString &code, const QStringList &v)
+{
+    const auto at = [&v](int i) { return i < v.size() ? v.at(i) : QString(); };
+    if (code == QLatin1String("SYMBOL_UNKNOWN"))
+        return tr("%1 is not a symbol of this market").arg(at(0));
+    if (code == QLatin1String("NO_PRICE"))
+        return tr("No price for %1 yet: a market order needs the order book.").arg(at(0));
+    if (code == QLatin1String("PRICE_REQUIRED"))
+        return tr("Enter a limit price above 0.");
+    if (code == QLatin1String("PRICE_ROUNDS_TO_ZERO"))
+        return tr("The limit price rounds to 0 at the price tick %1.").arg(at(0));
+    if (code == QLatin1String("MAKER_WOULD_TAKE"))
+        return tr("A maker-only order at %1 would trade at once against %2; it must rest on the book.").arg(at(0), at(1));
+    if (code == QLatin1String("QTY_REQUIRED"))
+        return tr("Enter a quantity (or, for a market order, an amount) above 0.");
+    if (code == QLatin1String("QTY_ROUNDS_TO_ZERO"))
+        return tr("The quantity rounds to 0 at the quantity step %1.").arg(at(0));
+    if (code == QLatin1String("BELOW_MIN_NOTIONAL"))
+        return tr("The order value %1 %3 is below the minimum of %2 %3.").arg(at(0), at(1), at(2));
+    if (code == QLatin1String("OUT_OF_RANGE"))
+        return tr("The amounts are out of range.");
+    if (code == QLatin1String("NO_SESSION"))
+        return tr("No market session is running.");
+    return code;
+}
+
 } // namespace ui

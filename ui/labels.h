@@ -26,6 +26,8 @@ public:
     [[nodiscard]] static QString signalAction(const QString &action);
     //! A real venue's connection health in one line ("REST 42 ms · weight 12/6000 · …"); empty for
     //! the demo market. `problem` is set when something needs attention.
+    //! A problem of an order in the ticket, in the user's language (engine::OrderPreview::Issue).
+    [[nodiscard]] static QString orderIssue(const QString &code, const QStringList &values);
     [[nodiscard]] static QString venueHealth(const engine::VenueHealth &health, bool *problem = nullptr);
 };
 

@@ -245,7 +245,7 @@ void askEngine(const QPointer<TradingEngine> &engine, QObject *context, T none, 
 void BotApiImpl::previewOrder(const ManualOrder &order, QObject *context, std::function<void(const OrderPreview &)> done)
 {
     OrderPreview none;
-    none.problems << QStringLiteral("no market session is running");
+    none.fail("NO_SESSION", QStringLiteral("no market session is running"));
     askEngine<OrderPreview>(m_engine, context, none, [order](TradingEngine &e) { return e.previewManual(order); }, done);
 }
 

@@ -14,7 +14,8 @@ OrderPreview previewManualOrder(const ManualOrder &order, const Instrument *inst
     r.strategy = QStringLiteral("manual");
     r.reason = QStringLiteral("manual order");
     if (!instrument) {
-        p.problems << QStringLiteral("%1 is not a symbol of this market").arg(order.symbol.isEmpty() ? QStringLiteral("(none)") : order.symbol);
+        p.fail("SYMBOL_UNKNOWN", QStringLiteral("%1 is not a symbol of this market").arg(order.symbol.isEmpty() ? QStringLiteral("(none)") : order.symbol),
+               {order.symbol});
         return p;
     }
     p.quoteAsset = instrument->quoteAsset;
@@ -24,13 +25,13 @@ OrderPreview previewManualOrder(const ManualOrder &order, const Instrument *inst
     try {
         if (market) {
             if (!best.isPositive()) {
-                p.problems << QStringLiteral("no price for %1 yet: a market order needs a book").arg(order.symbol);
+                p.fail("NO_PRICE", QStringLiteral("no price for %1 yet: a market order needs a book").arg(order.symbol), {order.symbol});
                 return p;
             }
             p.price = best;
         } else {
             if (!order.limitPrice.isPositive()) {
-                p.problems << QStringLiteral("a limit price above 0 is needed");
+                p.fail("PRICE_REQUIRED", QStringLiteral("a limit price above 0 is needed"));
                 return p;
             }
             p.price = instrument->tickSize.isPositive()
@@ -39,13 +40,16 @@ OrderPreview previewManualOrder(const ManualOrder &order, const Instrument *inst
             if (instrument->tickSize.isPositive())
                 p.rules << QStringLiteral("price tick %1").arg(instrument->tickSize.toString());
             if (!p.price.isPositive()) {
-                p.problems << QStringLiteral("the limit price rounds to 0 at tick %1").arg(instrument->tickSize.toString());
+                p.fail("PRICE_ROUNDS_TO_ZERO", QStringLiteral("the limit price rounds to 0 at tick %1").arg(instrument->tickSize.toString()),
+                       {instrument->tickSize.toString()});
                 return p;
             }
             r.limitPrice = p.price;
             if (order.type == OrderType::LimitMaker && best.isPositive() && (buy ? p.price >= best : p.price <= best))
-                p.problems << QStringLiteral("a maker-only order at %1 would trade at once against %2; it must rest on the book")
-                                  .arg(p.price.toString(), best.toString());
+                p.fail("MAKER_WOULD_TAKE",
+                       QStringLiteral("a maker-only order at %1 would trade at once against %2; it must rest on the book")
+                           .arg(p.price.toString(), best.toString()),
+                       {p.price.toString(), best.toString()});
         }
         Decimal qty = order.qty;
         if (market && !qty.isPositive() && order.quoteQty.isPositive()) {
@@ -57,9 +61,11 @@ OrderPreview previewManualOrder(const ManualOrder &order, const Instrument *inst
             p.rules << QStringLiteral("lot step %1").arg(instrument->stepSize.toString());
         }
         if (!qty.isPositive()) {
-            p.problems << (order.qty.isPositive() || order.quoteQty.isPositive()
-                               ? QStringLiteral("the quantity rounds to 0 at step %1").arg(instrument->stepSize.toString())
-                               : QStringLiteral("a quantity (or, for a market order, an amount) above 0 is needed"));
+            if (order.qty.isPositive() || order.quoteQty.isPositive())
+                p.fail("QTY_ROUNDS_TO_ZERO", QStringLiteral("the quantity rounds to 0 at step %1").arg(instrument->stepSize.toString()),
+                       {instrument->stepSize.toString()});
+            else
+                p.fail("QTY_REQUIRED", QStringLiteral("a quantity (or, for a market order, an amount) above 0 is needed"));
             return p;
         }
         r.qty = qty;
@@ -68,11 +74,13 @@ OrderPreview previewManualOrder(const ManualOrder &order, const Instrument *inst
         if (instrument->minNotional.isPositive()) {
             p.rules << QStringLiteral("min notional %1 %2").arg(instrument->minNotional.toString(), p.quoteAsset);
             if (p.notional < instrument->minNotional)
-                p.problems << QStringLiteral("order value %1 %3 is below the minimum %2 %3")
-                                  .arg(p.notional.toString(), instrument->minNotional.toString(), p.quoteAsset);
+                p.fail("BELOW_MIN_NOTIONAL",
+                       QStringLiteral("order value %1 %3 is below the minimum %2 %3")
+                           .arg(p.notional.toString(), instrument->minNotional.toString(), p.quoteAsset),
+                       {p.notional.toString(), instrument->minNotional.toString(), p.quoteAsset});
         }
     } catch (const DecimalError &) {
-        p.problems << QStringLiteral("the amounts are out of range");
+        p.fail("OUT_OF_RANGE", QStringLiteral("the amounts are out of range"));
     }
     return p;
 }

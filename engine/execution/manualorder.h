@@ -28,8 +28,23 @@ struct OrderPreview {
     Decimal estimatedFee;  // at the venue's taker fee rate
     QString quoteAsset;
     QStringList rules;     // the checks that applied, readable ("lot step 1", "min notional 5 USDT")
-    QStringList problems;  // empty = it can be sent; otherwise what to fix, readable
+    QStringList problems;  // empty = it can be sent; otherwise what to fix, readable (English, for logs and the API)
+    //! The same problems as codes with their values, for the front end to say in the user's
+    //! language: SYMBOL_UNKNOWN (symbol), NO_PRICE (symbol), PRICE_REQUIRED, PRICE_ROUNDS_TO_ZERO
+    //! (tick), MAKER_WOULD_TAKE (price, best), QTY_REQUIRED, QTY_ROUNDS_TO_ZERO (step),
+    //! BELOW_MIN_NOTIONAL (value, minimum, quote asset), OUT_OF_RANGE.
+    struct Issue {
+        QString code;
+        QStringList values;
+    };
+    QList<Issue> issues;
     [[nodiscard]] bool ok() const { return problems.isEmpty(); }
+    //! Records a problem: its English text and its code with values.
+    void fail(const char *code, const QString &text, QStringList values = {})
+    {
+        problems << text;
+        issues.append({QLatin1String(code), std::move(values)});
+    }
 };
 
 //! Rounds and checks a manual order against the instrument and the current book. A MARKET order by

@@ -221,8 +221,9 @@ void OrderTicket::showPreview(const engine::OrderPreview &p)
     if (!p.rules.isEmpty())
         html += QStringLiteral("<br><span style='color:%1'>").arg(Theme::muted().name()) + tr("Rules: %1").arg(p.rules.join(QStringLiteral(", ")).toHtmlEscaped())
                 + QStringLiteral("</span>");
-    for (const QString &problem : p.problems)
-        html += QStringLiteral("<br><span style='color:%1'>⚠ %2</span>").arg(Theme::negative().name(), problem.toHtmlEscaped());
+    for (const engine::OrderPreview::Issue &issue : p.issues)
+        html += QStringLiteral("<br><span style='color:%1'>⚠ %2</span>")
+                    .arg(Theme::negative().name(), Labels::orderIssue(issue.code, issue.values).toHtmlEscaped());
     m_previewText->setText(html);
 }
 

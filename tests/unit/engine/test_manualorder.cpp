@@ -57,8 +57,10 @@ private Q_SLOTS:
 
     void problemsAreNamed()
     {
-        QCOMPARE(previewManualOrder(ticket(OrderType::Limit, Side::Buy, "1", "1"), &kWojak, book("0.99", "1.00"), D("0.001"))
-                     .problems.size(), 1); // 1 USDT < 5
+        const OrderPreview small = previewManualOrder(ticket(OrderType::Limit, Side::Buy, "1", "1"), &kWojak, book("0.99", "1.00"), D("0.001"));
+        QCOMPARE(small.problems.size(), 1); // 1 USDT < 5
+        QCOMPARE(small.issues.first().code, QStringLiteral("BELOW_MIN_NOTIONAL")); // with values, for the UI to translate
+        QCOMPARE(small.issues.first().values, (QStringList{QStringLiteral("1"), QStringLiteral("5"), QStringLiteral("USDT")}));
         QVERIFY(!previewManualOrder(ticket(OrderType::Limit, Side::Buy, "0.5", "1"), &kWojak, book("0.99", "1.00"), D("0.001")).ok());
         QVERIFY(!previewManualOrder(ticket(OrderType::Limit, Side::Buy, "10", "0"), &kWojak, book("0.99", "1.00"), D("0.001")).ok());
         QVERIFY(!previewManualOrder(ticket(OrderType::Market, Side::Buy, "10"), &kWojak, BookUpdate{}, D("0.001")).ok());

@@ -286,7 +286,7 @@ private Q_SLOTS:
         qty->clear();
         QTest::keyClicks(qty, QStringLiteral("10"));
         QTRY_VERIFY(!place->isEnabled());
-        QVERIFY(preview->text().contains(QStringLiteral("below the minimum")));
+        QVERIFY(preview->text().contains(QStringLiteral("is below the minimum of 5 USDT")));
         qty->clear();
         QTest::keyClicks(qty, QStringLiteral("1000000"));
         QTRY_VERIFY(place->isEnabled());
