@@ -204,14 +204,14 @@ void BinanceOrderRouter::deliverFill(engine::Fill fill)
     const QString quote = rules ? rules->quoteAsset : QString();
     if (!fill.fee.isZero() && fill.feeAsset != quote) {
         if (rules && fill.feeAsset == rules->baseAsset) {
-            fill.fee = fill.fee * fill.price;
+            // Kept in the token: the portfolio holds what Binance credits (qty - fee).
         } else {
             error(engine::AdapterError::Kind::NonRetryable, QStringLiteral("FEE_OTHER_ASSET"),
                   QStringLiteral("fill %1 paid its fee of %2 %3, which is not counted in the PnL")
                       .arg(fill.fillId, fill.fee.toString(), fill.feeAsset));
             fill.fee = {};
+            fill.feeAsset = quote;
         }
-        fill.feeAsset = quote;
     }
     if (m_sink)
         m_sink->onFill(fill);

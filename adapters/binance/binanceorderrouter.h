@@ -27,8 +27,9 @@ struct OrderState;
 //! sent again: the engine asks with query(), answered from `GET /api/v3/order` plus the order's
 //! trades (`myTrades`), so fills that happened while the app was closed are booked before the
 //! report. When the user stream comes back after a gap, every order still working is queried.
-//! Fees are booked in the quote asset: a fee in the base asset is converted at the fill price;
-//! a fee in a third asset (BNB) is reported and left out of the PnL.
+//! Fees are booked where Binance takes them: in the quote asset out of cash, in the traded token
+//! out of the position (a buy credits qty − fee); a fee in a third asset (BNB) is reported and left
+//! out of the PnL.
 class BinanceOrderRouter final : public QObject {
     Q_OBJECT
 public:

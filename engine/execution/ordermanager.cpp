@@ -136,7 +136,7 @@ Result<OrderManager::Change> OrderManager::applyFill(const Fill &f, qint64 nowMs
     const Decimal newFilled = o.filledQty + f.qty;
     o.avgPrice = (o.avgPrice * o.filledQty + f.price * f.qty) / newFilled;
     o.filledQty = newFilled;
-    o.fees += f.fee;
+    o.fees += f.feeInQuote();
     const bool statusChanged = o.status != to || to == OrderStatus::PartiallyFilled;
     o.status = to;
     o.updatedMs = nowMs;

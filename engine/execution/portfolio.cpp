@@ -31,7 +31,10 @@ Result<void> Portfolio::applyFill(const Fill &f, qint64 nowMs)
     p.symbol = f.symbol;
     Decimal cash = m_cash;
     try {
-        const Decimal fee = f.fee; // quote asset
+        // A fee is paid in the quote asset (out of cash) or in the traded token (out of the
+        // position: the venue credits less, or takes more).
+        const Decimal fee = f.feeInBase() ? Decimal() : f.fee;
+        const Decimal baseFee = f.feeInBase() ? f.fee : Decimal();
         if (f.side == Side::Buy) {
             if (!p.isOpen()) {
                 p.openedMs = nowMs;
@@ -39,22 +42,26 @@ Result<void> Portfolio::applyFill(const Fill &f, qint64 nowMs)
                 p.costBasis = Decimal();
             }
             const Decimal cost = f.price * f.qty;
+            if (baseFee >= f.qty)
+                return Error{QLatin1String(errors::kFillInvalid),
+                             QStringLiteral("fill %1: a fee of %2 leaves nothing of %3 bought").arg(f.fillId, baseFee.toString(), f.qty.toString())};
             p.costBasis += cost;
-            p.qty += f.qty;
+            p.qty += f.qty - baseFee;
             p.avgPrice = p.costBasis / p.qty;
             cash -= cost + fee;
         } else {
-            if (f.qty > p.qty)
+            const Decimal leaving = f.qty + baseFee;
+            if (leaving > p.qty)
                 return Error{QLatin1String(errors::kPositionOversold),
                              QStringLiteral("sell of %1 %2 exceeds the position of %3")
-                                 .arg(f.qty.toString(), f.symbol, p.qty.toString())};
+                                 .arg(leaving.toString(), f.symbol, p.qty.toString())};
             // The cost leaving the position is taken out of the basis exactly, so that
             // equity - starting equity == realized + unrealized holds to the last digit.
-            const Decimal removed = f.qty == p.qty ? p.costBasis : p.costBasis * (f.qty / p.qty); // fraction first: no overflow on huge meme quantities
+            const Decimal removed = leaving == p.qty ? p.costBasis : p.costBasis * (leaving / p.qty); // fraction first: no overflow on huge meme quantities
             const Decimal proceeds = f.price * f.qty;
             p.realizedPnl += proceeds - removed;
             p.costBasis -= removed;
-            p.qty -= f.qty;
+            p.qty -= leaving;
             cash += proceeds - fee;
             if (p.isOpen()) {
                 p.avgPrice = p.costBasis / p.qty;
@@ -64,8 +71,8 @@ Result<void> Portfolio::applyFill(const Fill &f, qint64 nowMs)
                 p.costBasis = Decimal();
             }
         }
-        p.realizedPnl -= fee;
-        p.fees += fee;
+        p.realizedPnl -= fee; // a base-asset fee is already in the smaller position (or the basis it took)
+        p.fees += f.feeInQuote();
     } catch (const DecimalError &e) {
         return Error{QLatin1String(errors::kFillOverflow),
                      QStringLiteral("fill %1 (%2 %3 @ %4) cannot be accounted: %5")

@@ -83,27 +83,33 @@ QStringList auditJournalFile(const QString &dbPath, qint64 *fills)
         engine::Decimal cash = q.next() ? dec(q.value(0)) : engine::Decimal();
         QHash<QString, Book> books;
         qint64 n = 0;
-        q.exec(QStringLiteral("SELECT symbol, side, price, qty, fee FROM fills ORDER BY rowid"));
+        q.exec(QStringLiteral("SELECT symbol, side, price, qty, fee, fee_asset FROM fills ORDER BY rowid"));
         while (q.next()) {
-            Book &b = books[q.value(0).toString()];
+            const QString symbol = q.value(0).toString();
+            Book &b = books[symbol];
             const engine::Decimal price = dec(q.value(2));
             const engine::Decimal qty = dec(q.value(3));
-            const engine::Decimal fee = dec(q.value(4));
+            const QString feeAsset = q.value(5).toString();
+            // A fee in the traded token comes out of the position, not out of cash.
+            const bool inToken = !feeAsset.isEmpty() && symbol.size() > feeAsset.size() && symbol.startsWith(feeAsset);
+            const engine::Decimal fee = inToken ? engine::Decimal() : dec(q.value(4));
+            const engine::Decimal tokenFee = inToken ? dec(q.value(4)) : engine::Decimal();
             const engine::Decimal notional = price * qty;
             if (q.value(1).toString() == QLatin1String("BUY")) {
                 b.cost += notional;
-                b.qty += qty;
+                b.qty += qty - tokenFee;
                 cash -= notional + fee;
             } else {
                 // The sold share of the cost basis leaves the position (all of it on a full exit).
-                const engine::Decimal removed = qty == b.qty ? b.cost : b.cost * (qty / b.qty);
+                const engine::Decimal leaving = qty + tokenFee;
+                const engine::Decimal removed = leaving == b.qty ? b.cost : b.cost * (leaving / b.qty);
                 b.realized += notional - removed;
                 b.cost -= removed;
-                b.qty -= qty;
+                b.qty -= leaving;
                 cash += notional - fee;
             }
             b.realized -= fee;
-            b.fees += fee;
+            b.fees += fee + tokenFee * price;
             ++n;
         }
         if (fills)

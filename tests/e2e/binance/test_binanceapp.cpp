@@ -165,6 +165,7 @@ private Q_SLOTS:
         QCOMPARE(storeSecret(QStringLiteral("binance.api_secret"), kSecret), 0);
         binancetest::FakeExchange ex(kKey, kSecret, exchangeInfoPath());
         ex.free.insert(QStringLiteral("USDT"), Decimal::fromInt(10000)); // the configured starting cash
+        ex.buyFeeInBase = true; // as Binance does without BNB: the buy's commission comes out of the tokens
         Market market(ex);
         const QString dir = makeTempDir(QStringLiteral("memedesk-live"));
         const QStringList args = QStringList{QStringLiteral("--data-dir"), dir, QStringLiteral("--mode"),
@@ -219,8 +220,8 @@ private Q_SLOTS:
                 || appLog(dir).contains(QLatin1String("(web_manual_1) is working at binance but was not in the journal")));
         const binancetest::FakeTrade &t = ex.trades.first();
         QCOMPARE(ex.trades.size(), 1);
-        QCOMPARE(querySql(db, QStringLiteral("SELECT fill_id || ' ' || qty || ' ' || price || ' ' || fee FROM fills")),
-                 QStringLiteral("PEPEUSDT-%1 %2 %3 %4").arg(t.id).arg(t.qty.toString(), t.price.toString(), t.commission.toString()));
+        QCOMPARE(querySql(db, QStringLiteral("SELECT fill_id || ' ' || qty || ' ' || price || ' ' || fee || ' ' || fee_asset FROM fills")),
+                 QStringLiteral("PEPEUSDT-%1 %2 %3 %4 PEPE").arg(t.id).arg(t.qty.toString(), t.price.toString(), t.commission.toString()));
         // Cash: what the exchange holds for the account, free and held by the working order.
         QCOMPARE(querySql(db, QStringLiteral("SELECT free FROM balances WHERE asset = 'USDT'")),
                  (ex.free.value(QStringLiteral("USDT")) + ex.locked.value(QStringLiteral("USDT"))).toString());

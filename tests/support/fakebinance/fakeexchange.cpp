@@ -152,7 +152,7 @@ QJsonObject tradeJson(const FakeTrade &t)
             {QStringLiteral("orderId"), t.orderId},       {QStringLiteral("orderListId"), -1},
             {QStringLiteral("price"), dec(t.price)},      {QStringLiteral("qty"), dec(t.qty)},
             {QStringLiteral("quoteQty"), dec(t.quoteQty)}, {QStringLiteral("commission"), dec(t.commission)},
-            {QStringLiteral("commissionAsset"), QStringLiteral("USDT")},
+            {QStringLiteral("commissionAsset"), t.commissionAsset},
             {QStringLiteral("time"), t.timeMs},           {QStringLiteral("isBuyer"), t.isBuyer},
             {QStringLiteral("isMaker"), t.isMaker},       {QStringLiteral("isBestMatch"), true}};
 }
@@ -463,7 +463,7 @@ nettest::ServerReply FakeExchange::placeOrder(const QUrlQuery &q)
         const FakeTrade &t = trades.at(i);
         fills.append(QJsonObject{{QStringLiteral("price"), dec(t.price)}, {QStringLiteral("qty"), dec(t.qty)},
                                  {QStringLiteral("commission"), dec(t.commission)},
-                                 {QStringLiteral("commissionAsset"), quote}, {QStringLiteral("tradeId"), t.id}});
+                                 {QStringLiteral("commissionAsset"), t.commissionAsset}, {QStringLiteral("tradeId"), t.id}});
     }
     answer.insert(QStringLiteral("fills"), fills);
     return json(answer);
@@ -479,9 +479,11 @@ void FakeExchange::fill(FakeOrder &o, Decimal qty, Decimal price, bool maker)
     t.price = price;
     t.qty = qty;
     t.quoteQty = (qty * price).rounded(8);
-    t.commission = (t.quoteQty * kFeeRate).rounded(8);
     t.timeMs = serverNow();
     t.isBuyer = o.side == QLatin1String("BUY");
+    const bool feeInToken = t.isBuyer && buyFeeInBase;
+    t.commission = feeInToken ? (qty * kFeeRate).rounded(8) : (t.quoteQty * kFeeRate).rounded(8);
+    t.commissionAsset = feeInToken ? baseOf(o.symbol) : quoteOf(o.symbol);
     t.isMaker = maker;
     trades << t;
     const QString quote = quoteOf(o.symbol);
@@ -490,8 +492,8 @@ void FakeExchange::fill(FakeOrder &o, Decimal qty, Decimal price, bool maker)
     if (t.isBuyer) {
         if (wasResting && o.limitPrice.isPositive()) // held at the limit price
             locked[quote] -= qty * o.limitPrice, free[quote] += qty * o.limitPrice;
-        free[quote] -= t.quoteQty + t.commission;
-        free[base] += qty;
+        free[quote] -= t.quoteQty + (feeInToken ? Decimal() : t.commission);
+        free[base] += qty - (feeInToken ? t.commission : Decimal());
     } else {
         if (wasResting)
             locked[base] -= qty, free[base] += qty;
@@ -789,7 +791,7 @@ void FakeExchange::executionReport(const FakeOrder &o, const QString &execType, 
                   {QStringLiteral("z"), dec(o.executedQty)},
                   {QStringLiteral("L"), t ? dec(t->price) : QStringLiteral("0.00000000")},
                   {QStringLiteral("n"), t ? dec(t->commission) : QStringLiteral("0")},
-                  {QStringLiteral("N"), t ? QJsonValue(quoteOf(o.symbol)) : QJsonValue(QJsonValue::Null)},
+                  {QStringLiteral("N"), t ? QJsonValue(t->commissionAsset) : QJsonValue(QJsonValue::Null)},
                   {QStringLiteral("T"), t ? t->timeMs : now},
                   {QStringLiteral("t"), t ? t->id : -1},
                   {QStringLiteral("I"), now},

@@ -53,7 +53,8 @@ struct FakeTrade {
     engine::Decimal price;
     engine::Decimal qty;
     engine::Decimal quoteQty;
-    engine::Decimal commission; // in the quote asset
+    engine::Decimal commission;
+    QString commissionAsset;    // the quote asset, or the token for a buy when buyFeeInBase
     qint64 timeMs = 0;
     bool isBuyer = false;
     bool isMaker = false;
@@ -94,6 +95,7 @@ public:
     bool stallOrdersAfterAccepting = false;
     int answer429ForNext = 0;            // the next N requests get 429 with Retry-After: 1
     int limitFillParts = 1;              // a resting LIMIT fills in this many trades
+    bool buyFeeInBase = false;           // Binance's default without BNB: a buy's commission in the token bought
     bool keyIpRestricted = false;        // what /sapi/v1/account/apiRestrictions says about the key
     bool keyWithdrawals = false;
     bool hasApiRestrictions = true;      // false: a testnet without /sapi endpoints

@@ -205,6 +205,31 @@ private Q_SLOTS:
         QCOMPARE(p.openPositionCount(), 0);
         QCOMPARE(p.cash().toString(), QStringLiteral("1007.792")); // 1000 + realized 7.792
     }
+
+    void aFeeInTheTokenComesOutOfThePosition()
+    {
+        // Binance without BNB: a buy's commission is taken from the tokens bought.
+        Portfolio p;
+        p.reset(D("1000"));
+        Fill buy = fill(QStringLiteral("a"), QStringLiteral("c"), Side::Buy, "0.00001", "10000000", "10000");
+        buy.feeAsset = QStringLiteral("PEPE");
+        QVERIFY(buy.feeInBase());
+        QVERIFY(p.applyFill(buy, 1));
+        QCOMPARE(p.position(QStringLiteral("PEPEUSDT"))->qty.toString(), QStringLiteral("9990000")); // what the exchange credits
+        QCOMPARE(p.cash().toString(), QStringLiteral("900"));                                        // no quote fee
+        QCOMPARE(p.position(QStringLiteral("PEPEUSDT"))->fees.toString(), QStringLiteral("0.1"));   // its value, for display
+        p.mark(QStringLiteral("PEPEUSDT"), D("0.00001"));
+        QCOMPARE(p.unrealizedPnl().toString(), QStringLiteral("-0.1")); // the fee, as fewer tokens
+        QCOMPARE(p.equity() - p.startingEquity(), p.realizedPnl() + p.unrealizedPnl());
+        // Selling everything the exchange holds closes the position exactly.
+        QVERIFY(p.applyFill(fill(QStringLiteral("b"), QStringLiteral("d"), Side::Sell, "0.000012", "9990000", "0.11988"), 2));
+        QCOMPARE(p.openPositionCount(), 0);
+        QCOMPARE(p.realizedPnl().toString(), QStringLiteral("19.76012")); // 119.88 proceeds - 100 cost - 0.11988 fee
+        QCOMPARE(p.equity() - p.startingEquity(), p.realizedPnl() + p.unrealizedPnl());
+        Fill quote = fill(QStringLiteral("e"), QStringLiteral("f"), Side::Buy, "1", "1", "0.001");
+        quote.feeAsset = QStringLiteral("USDT");
+        QVERIFY(!quote.feeInBase());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestOrderStateMachine)
