@@ -1230,6 +1230,46 @@ Price %5, quantity %6, fee %7 %8</source>
         <source>No market session is running.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>The exchange refused it: not enough balance, or a maker-only order would have traded at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It breaks one of the symbol&apos;s trading rules (price tick, quantity step or minimum value).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The exchange did not accept the API key or its signature: check the key in Trading Config.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This computer&apos;s clock is too far from the exchange&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The exchange does not list this symbol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The symbol is not trading right now (halted or in a break).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The exchange does not take this order type for the symbol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No API key in the keychain: nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::LanguageBox</name>
@@ -1482,12 +1522,22 @@ Price %5, quantity %6, fee %7 %8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Order %1 placed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>Order %1 was refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1 filled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Order ticket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1734,7 +1784,7 @@ Realized %5, fees %6</source>
 <context>
     <name>ui::TradeView</name>
     <message>
-        <location filename="../ui/views/tradeview.cpp" line="+86"/>
+        <location filename="../ui/views/tradeview.cpp" line="+87"/>
         <source>Cancel of %1 sent.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1227,6 +1227,46 @@ Price %5, quantity %6, fee %7 %8</source>
         <source>No market session is running.</source>
         <translation>没有正在运行的市场会话。</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>The exchange refused it: not enough balance, or a maker-only order would have traded at once.</source>
+        <translation>交易所拒绝了它：余额不足，或只做挂单订单会立即成交。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It breaks one of the symbol&apos;s trading rules (price tick, quantity step or minimum value).</source>
+        <translation>它违反了该交易对的交易规则（价格步长、数量步长或最小金额）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The exchange did not accept the API key or its signature: check the key in Trading Config.</source>
+        <translation>交易所不接受该 API 密钥或其签名：请在交易配置中检查密钥。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This computer&apos;s clock is too far from the exchange&apos;s.</source>
+        <translation>本机时钟与交易所时钟相差太大。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The exchange does not list this symbol.</source>
+        <translation>交易所没有上架该交易对。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The symbol is not trading right now (halted or in a break).</source>
+        <translation>该交易对当前不可交易（已暂停或休市）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The exchange does not take this order type for the symbol.</source>
+        <translation>交易所不接受该交易对的此订单类型。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No API key in the keychain: nothing was sent.</source>
+        <translation>钥匙串中没有 API 密钥：未发送任何订单。</translation>
+    </message>
 </context>
 <context>
     <name>ui::LanguageBox</name>
@@ -1481,12 +1521,22 @@ Price %5, quantity %6, fee %7 %8</source>
         <translation>未下单：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Order %1 placed.</source>
         <translation>订单 %1 已提交。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>Order %1 was refused: %2</source>
+        <translation>订单 %1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order %1 filled.</source>
+        <translation>订单 %1 已成交。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Order ticket</source>
         <translation>下单面板</translation>
     </message>
@@ -1735,7 +1785,7 @@ Realized %5, fees %6</source>
 <context>
     <name>ui::TradeView</name>
     <message>
-        <location filename="../ui/views/tradeview.cpp" line="+86"/>
+        <location filename="../ui/views/tradeview.cpp" line="+87"/>
         <source>Cancel of %1 sent.</source>
         <translation>已发送 %1 的撤单请求。</translation>
     </message>

@@ -168,4 +168,26 @@ QString Labels::orderIssue(const QString &code, const QStringList &v)
     return code;
 }
 
+QString Labels::venueRejection(const QString &reason)
+{
+    const QString code = reason.section(QLatin1Char(':'), 0, 0).trimmed();
+    if (code == QLatin1String("BINANCE_-2010"))
+        return tr("The exchange refused it: not enough balance, or a maker-only order would have traded at once.");
+    if (code == QLatin1String("BINANCE_-1013") || code.startsWith(QLatin1String("FILTER_")))
+        return tr("It breaks one of the symbol's trading rules (price tick, quantity step or minimum value).");
+    if (code == QLatin1String("BINANCE_-2015") || code == QLatin1String("BINANCE_-1022"))
+        return tr("The exchange did not accept the API key or its signature: check the key in Trading Config.");
+    if (code == QLatin1String("BINANCE_-1021"))
+        return tr("This computer's clock is too far from the exchange's.");
+    if (code == QLatin1String("BINANCE_-1121") || code == QLatin1String("SYMBOL_UNKNOWN"))
+        return tr("The exchange does not list this symbol.");
+    if (code == QLatin1String("SYMBOL_NOT_TRADING"))
+        return tr("The symbol is not trading right now (halted or in a break).");
+    if (code == QLatin1String("ORDER_TYPE_NOT_ALLOWED"))
+        return tr("The exchange does not take this order type for the symbol.");
+    if (code == QLatin1String("NO_API_KEY"))
+        return tr("No API key in the keychain: nothing was sent.");
+    return reason;
+}
+
 } // namespace ui

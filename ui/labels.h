@@ -26,6 +26,9 @@ public:
     [[nodiscard]] static QString signalAction(const QString &action);
     //! A real venue's connection health in one line ("REST 42 ms · weight 12/6000 · …"); empty for
     //! the demo market. `problem` is set when something needs attention.
+    //! Why a venue refused an order, in the user's language, from the reason the engine recorded
+    //! ("BINANCE_-2010: …", "FILTER_LOT_SIZE: …", "SYMBOL_NOT_TRADING: …"); unknown codes as they are.
+    [[nodiscard]] static QString venueRejection(const QString &reason);
     //! A problem of an order in the ticket, in the user's language (engine::OrderPreview::Issue).
     [[nodiscard]] static QString orderIssue(const QString &code, const QStringList &values);
     [[nodiscard]] static QString venueHealth(const engine::VenueHealth &health, bool *problem = nullptr);

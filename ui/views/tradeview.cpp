@@ -57,6 +57,7 @@ TradeView::TradeView(BotModel &model, QWidget *parent)
 
     connect(&model, &BotModel::orderChanged, this, [this](const engine::Order &o) {
         m_orders->updateOrder(o);
+        m_ticket->orderChanged(o);
         updateCancel();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TradeView::updateCancel);

@@ -249,9 +249,20 @@ void OrderTicket::place()
             showResult(tr("Not placed: %1").arg(r.error().message), true);
             return;
         }
+        m_lastPlaced = r.value();
         showResult(tr("Order %1 placed.").arg(r.value()), false);
         Q_EMIT placed(r.value());
     });
+}
+
+void OrderTicket::orderChanged(const engine::Order &order)
+{
+    if (order.clientId != m_lastPlaced)
+        return;
+    if (order.status == engine::OrderStatus::Rejected)
+        showResult(tr("Order %1 was refused: %2").arg(order.clientId, Labels::venueRejection(order.reason)), true);
+    else if (order.status == engine::OrderStatus::Filled)
+        showResult(tr("Order %1 filled.").arg(order.clientId), false);
 }
 
 void OrderTicket::showResult(const QString &text, bool error)

@@ -33,6 +33,8 @@ public:
     //! The order as entered (for tests and the preview).
     [[nodiscard]] engine::ManualOrder order() const;
     [[nodiscard]] const engine::OrderPreview &lastPreview() const { return m_last; }
+    //! What became of an order placed here (a refusal by the venue is said in plain words).
+    void orderChanged(const engine::Order &order);
 
 Q_SIGNALS:
     //! An order was accepted by the engine (its client id).
@@ -71,6 +73,7 @@ private:
     QTimer m_debounce;
     engine::OrderPreview m_last;
     quint64 m_previewSeq = 0;
+    QString m_lastPlaced;
     std::function<bool(const QString &)> m_confirm;
 };
 

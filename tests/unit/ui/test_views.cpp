@@ -313,6 +313,11 @@ private Q_SLOTS:
         working.status = engine::OrderStatus::Cancelled;
         m_api.emitEvent(working);
         QTRY_COMPARE(orders->model()->rowCount(), 0);
+        // A refusal by the exchange is said in plain words where the order was entered.
+        working.status = engine::OrderStatus::Rejected;
+        working.reason = QStringLiteral("BINANCE_-2010: Account has insufficient balance for requested action.");
+        m_api.emitEvent(working);
+        QTRY_VERIFY(find<QLabel>(m_window.get(), "ticketResult")->text().contains(QStringLiteral("not enough balance")));
     }
 
     void venueHealthIsShownForARealVenueOnly()
