@@ -1,12 +1,11 @@
 #include "app/appoptions.h"
 
+#include "engine/api/botapi.h"
+
 #include <QCommandLineParser>
-#include <QRegularExpression>
-#include <QUrl>
 #include <QtGlobal>
 
 #include <cmath>
-#include <string_view>
 #include <utility>
 
 namespace app {
@@ -118,34 +117,28 @@ ParseResult parseCommandLine(const QStringList &arguments)
             return fail(QStringLiteral("--exit-after must be a whole number of seconds from 0 to %1 (a year)")
                             .arg(kMaxExitAfterSec));
     }
-    const std::pair<const QCommandLineOption *, const char *> urls[] = {
-        {&binanceRest, "binance.rest_url"}, {&binanceStream, "binance.stream_url"}, {&binanceWsApi, "binance.ws_api_url"}};
-    for (const auto &[option, key] : urls) {
+    // Venue settings are checked by the same rules as the ones Trading Config saves.
+    const std::pair<const QCommandLineOption *, const char *> venueOptions[] = {
+        {&binanceRest, "binance.rest_url"}, {&binanceStream, "binance.stream_url"}, {&binanceWsApi, "binance.ws_api_url"},
+        {&symbols, "symbols"}};
+    for (const auto &[option, key] : venueOptions) {
         if (!p.isSet(*option))
             continue;
-        const QUrl url(p.value(*option), QUrl::StrictMode);
-        const QString scheme = url.scheme();
-        const bool ws = key != std::string_view("binance.rest_url");
-        const bool schemeOk = ws ? (scheme == QLatin1String("ws") || scheme == QLatin1String("wss"))
-                                 : (scheme == QLatin1String("http") || scheme == QLatin1String("https"));
-        if (!url.isValid() || url.host().isEmpty() || !schemeOk)
-            return fail(QStringLiteral("--%1 must be a %2 address").arg(option->names().constFirst(),
-                                                                       ws ? QStringLiteral("ws:// or wss://")
-                                                                          : QStringLiteral("http:// or https://")));
-        o.venueSettings.insert(QLatin1String(key), url.toString());
-    }
-    if (p.isSet(symbols)) {
-        QStringList list;
-        for (const QString &s : p.value(symbols).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            const QString sym = s.trimmed().toUpper();
-            static const QRegularExpression valid(QStringLiteral("^[A-Z0-9]{2,20}$"));
-            if (!valid.match(sym).hasMatch())
-                return fail(QStringLiteral("--symbols: '%1' is not a symbol like PEPEUSDT").arg(s.left(24)));
-            list << sym;
+        QString value = p.value(*option).trimmed();
+        if (option == &symbols) {
+            QStringList list;
+            for (const QString &sym : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
+                list << sym.trimmed().toUpper();
+            if (list.isEmpty())
+                return fail(QStringLiteral("--symbols needs at least one symbol"));
+            value = list.join(QLatin1Char(','));
+        } else if (value.isEmpty()) {
+            return fail(QStringLiteral("--%1 needs an address").arg(option->names().constFirst()));
         }
-        if (list.isEmpty())
-            return fail(QStringLiteral("--symbols needs at least one symbol"));
-        o.venueSettings.insert(QStringLiteral("symbols"), list.join(QLatin1Char(',')));
+        const QStringList problems = engine::validateVenueSettings({{QLatin1String(key), value}});
+        if (!problems.isEmpty())
+            return fail(QStringLiteral("--%1: %2").arg(option->names().constFirst(), problems.join(QStringLiteral("; "))));
+        o.venueSettings.insert(QLatin1String(key), value);
     }
     if (const QByteArray svc = qgetenv("MEMEDESK_KEYCHAIN_SERVICE"); !svc.isEmpty())
         o.keychainService = QString::fromUtf8(svc); // tests isolate their keychain entries

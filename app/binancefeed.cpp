@@ -10,10 +10,6 @@ namespace app {
 
 namespace {
 
-//! The pairs a meme-coin trader watches first (all listed on Binance Spot against USDT).
-const QStringList kDefaultSymbols{QStringLiteral("DOGEUSDT"), QStringLiteral("SHIBUSDT"), QStringLiteral("PEPEUSDT"),
-                                  QStringLiteral("FLOKIUSDT"), QStringLiteral("BONKUSDT"), QStringLiteral("WIFUSDT")};
-
 adapters::binance::BinanceSettings settingsFrom(const FeedOptions &o)
 {
     adapters::binance::BinanceSettings s;
@@ -26,7 +22,7 @@ adapters::binance::BinanceSettings settingsFrom(const FeedOptions &o)
     url("binance.stream_url", &s.streamUrl);
     url("binance.ws_api_url", &s.wsApiUrl);
     const QString symbols = o.settings.value(QStringLiteral("symbols"));
-    s.symbols = symbols.isEmpty() ? kDefaultSymbols : symbols.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    s.symbols = symbols.isEmpty() ? engine::defaultWatchlist() : symbols.split(QLatin1Char(','), Qt::SkipEmptyParts);
     s.apiKey = o.secrets.value(QLatin1String(engine::secrets::kBinanceApiKey));
     s.apiSecret = o.secrets.value(QLatin1String(engine::secrets::kBinanceApiSecret));
     return s;
@@ -68,8 +64,7 @@ public:
         o.settings = settings;
         const adapters::binance::BinanceSettings next = settingsFrom(o);
         m_venue->setSymbols(next.symbols); // the watchlist: at once
-        if (next.symbols != m_settings.symbols)
-            m_settings.symbols = next.symbols;
+        m_settings.symbols = next.symbols;
         // New addresses need new connections: a new session.
         return next.restUrl == m_settings.restUrl && next.streamUrl == m_settings.streamUrl && next.wsApiUrl == m_settings.wsApiUrl;
     }

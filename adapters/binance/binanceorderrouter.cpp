@@ -79,11 +79,8 @@ bool BinanceOrderRouter::placeOverWsApi(const engine::OrderRequest &request)
 {
     if (!m_wsApi || !m_wsApi->isOpen())
         return false;
-    Params params = newOrderParams(request, request.clientId);
-    params << std::pair{QStringLiteral("apiKey"), QString::fromLatin1(m_apiKey)}
-           << std::pair{QStringLiteral("recvWindow"), QStringLiteral("5000")}
-           << std::pair{QStringLiteral("timestamp"), QString::number(m_rest->serverNowMs())};
-    const engine::Result<Params> signedParams = signedWsParams(m_rest->signer(), params);
+    const engine::Result<Params> signedParams =
+        signedWsRequest(m_rest->signer(), newOrderParams(request, request.clientId), m_apiKey, m_rest->serverNowMs());
     if (!signedParams)
         return false;
     const bool sent = m_wsApi->request(

@@ -81,9 +81,7 @@ void BinanceUserStream::stop()
 
 QString BinanceUserStream::subscribeRequest()
 {
-    const engine::Result<Params> params =
-        signedWsParams(*m_signer, {{QStringLiteral("apiKey"), QString::fromLatin1(m_apiKey)},
-                                   {QStringLiteral("timestamp"), QString::number(m_serverNowMs())}});
+    const engine::Result<Params> params = signedWsRequest(*m_signer, {}, m_apiKey, m_serverNowMs());
     if (!params) {
         Q_EMIT problem(params.error().code, params.error().message);
         return {};

@@ -42,4 +42,13 @@ engine::Result<Params> signedWsParams(const BinanceSigner &signer, Params params
     return params;
 }
 
+engine::Result<Params> signedWsRequest(const BinanceSigner &signer, Params params, const QByteArray &apiKey,
+                                       qint64 timestampMs, int recvWindowMs)
+{
+    params.append({QStringLiteral("apiKey"), QString::fromLatin1(apiKey)});
+    params.append({QStringLiteral("recvWindow"), QString::number(std::clamp(recvWindowMs, 1, 60000))});
+    params.append({QStringLiteral("timestamp"), QString::number(timestampMs)});
+    return signedWsParams(signer, std::move(params));
+}
+
 } // namespace adapters::binance

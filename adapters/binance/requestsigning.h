@@ -24,4 +24,9 @@ using Params = QList<std::pair<QString, QString>>;
 //! UTF-8 bytes; returns the params with `signature` added.
 [[nodiscard]] engine::Result<Params> signedWsParams(const BinanceSigner &signer, Params params);
 
+//! A WebSocket API request's params ready to send: `params` with `apiKey`, `recvWindow` and
+//! `timestamp` (the server-aligned clock) added, then signed as signedWsParams does.
+[[nodiscard]] engine::Result<Params> signedWsRequest(const BinanceSigner &signer, Params params, const QByteArray &apiKey,
+                                                     qint64 timestampMs, int recvWindowMs = 5000);
+
 } // namespace adapters::binance

@@ -113,6 +113,13 @@ public:
                                                                 std::function<void(const BotEvent &)> fn) = 0;
 };
 
+//! The symbols a real venue watches until the trader picks a watchlist: the USDT meme pairs.
+[[nodiscard]] inline QStringList defaultWatchlist()
+{
+    return {QStringLiteral("DOGEUSDT"), QStringLiteral("SHIBUSDT"), QStringLiteral("PEPEUSDT"),
+            QStringLiteral("FLOKIUSDT"), QStringLiteral("BONKUSDT"), QStringLiteral("WIFUSDT")};
+}
+
 //! Names of the secrets the app knows about.
 //! Checks venue settings: URLs (http(s) for REST, ws(s) for streams) and watchlist symbols. Every
 //! problem, readable; empty = valid.

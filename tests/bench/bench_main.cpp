@@ -390,11 +390,8 @@ QJsonObject benchTickToOrder(int n, bool overWsApi)
         if (!prepared)
             break;
         if (overWsApi) {
-            adapters::binance::Params params = adapters::binance::newOrderParams(prepared->request, r.clientId);
-            params << std::pair{QStringLiteral("apiKey"), QString::fromLatin1(key)}
-                   << std::pair{QStringLiteral("recvWindow"), QStringLiteral("5000")}
-                   << std::pair{QStringLiteral("timestamp"), QString::number(rest.serverNowMs())};
-            const auto signedParams = adapters::binance::signedWsParams(rest.signer(), params);
+            const auto signedParams = adapters::binance::signedWsRequest(
+                rest.signer(), adapters::binance::newOrderParams(prepared->request, r.clientId), key, rest.serverNowMs());
             if (!signedParams
                 || !wsApi.request(QStringLiteral("order.place"), signedParams.value(),
                                   [&answered](int, const QJsonObject &, const QJsonObject &) { ++answered; }))

@@ -142,10 +142,7 @@ void VenueSettingsBox::load()
     m_preset->setCurrentIndex(is(kProduction) ? Production : is(kTestnet) ? Testnet : Custom);
     m_watchlist->clear();
     const QString symbols = s.value(QStringLiteral("symbols"));
-    m_watchlist->addItems(symbols.isEmpty() ? QStringList{QStringLiteral("DOGEUSDT"), QStringLiteral("SHIBUSDT"),
-                                                          QStringLiteral("PEPEUSDT"), QStringLiteral("FLOKIUSDT"),
-                                                          QStringLiteral("BONKUSDT"), QStringLiteral("WIFUSDT")}
-                                            : symbols.split(QLatin1Char(','), Qt::SkipEmptyParts));
+    m_watchlist->addItems(symbols.isEmpty() ? engine::defaultWatchlist() : symbols.split(QLatin1Char(','), Qt::SkipEmptyParts));
 }
 
 void VenueSettingsBox::applyPreset(int index)

@@ -130,7 +130,16 @@ public:
     }
 
 private:
-    struct Rules;
+    //! The fake's own reading of exchangeInfo, independent of the adapter's parser under test.
+    struct Rules {
+        QString status;
+        QString base;
+        QString quote;
+        engine::Decimal tick;
+        engine::Decimal step;
+        engine::Decimal minQty;
+        engine::Decimal minNotional;
+    };
     nettest::ServerReply handle(const nettest::ReceivedRequest &r);
     nettest::ServerReply handleOrder(const nettest::ReceivedRequest &r, const QByteArray &query);
     //! A new order from REST or the WebSocket API (parameters already verified).
