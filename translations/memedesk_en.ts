@@ -435,7 +435,7 @@
 <context>
     <name>ui::DecimalField</name>
     <message>
-        <location filename="../ui/widgets/decimalfield.cpp" line="+76"/>
+        <location filename="../ui/widgets/decimalfield.cpp" line="+81"/>
         <source>Required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -924,7 +924,7 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::Labels</name>
     <message>
-        <location filename="../ui/labels.cpp" line="+10"/>
+        <location filename="../ui/labels.cpp" line="+12"/>
         <source>The quantity must be positive (got %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1270,6 +1270,11 @@ Price %5, quantity %6, fee %7 %8</source>
         <source>No API key in the keychain: nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::LanguageBox</name>
@@ -1460,12 +1465,12 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::OrderTicket</name>
     <message>
-        <location filename="../ui/widgets/orderticket.cpp" line="+61"/>
+        <location filename="../ui/widgets/orderticket.cpp" line="+62"/>
         <source>Live order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>24 h: %1 %2 % · range %3 – %4 · traded %5</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1486,6 +1491,16 @@ Price %5, quantity %6, fee %7 %8</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>&lt;b&gt;%1 %2 for %3 %4&lt;/b&gt;, about %5 at %6 (market)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The exchange sets the quantity from its book · fee ≈ %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&lt;b&gt;%1 %2 %3&lt;/b&gt; at %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1505,7 +1520,14 @@ Price %5, quantity %6, fee %7 %8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
+        <source>Send this order to the exchange with real money?
+
+%1 %2 for %3 %4 at market (about %5 at %6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Send this order to the exchange with real money?
 
 %1 %2 %3 at %4 (≈ %5 %6)</source>
@@ -1807,7 +1829,7 @@ Realized %5, fees %6</source>
 <context>
     <name>ui::VenueSettingsBox</name>
     <message>
-        <location filename="../ui/widgets/venuesettingsbox.cpp" line="+187"/>
+        <location filename="../ui/widgets/venuesettingsbox.cpp" line="+184"/>
         <source>Saved. A running Binance session takes the watchlist at once; new addresses apply when the next session starts (switch the mode, or start the app again).</source>
         <translation type="unfinished"></translation>
     </message>

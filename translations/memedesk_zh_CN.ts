@@ -432,7 +432,7 @@
 <context>
     <name>ui::DecimalField</name>
     <message>
-        <location filename="../ui/widgets/decimalfield.cpp" line="+76"/>
+        <location filename="../ui/widgets/decimalfield.cpp" line="+81"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -921,7 +921,7 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::Labels</name>
     <message>
-        <location filename="../ui/labels.cpp" line="+10"/>
+        <location filename="../ui/labels.cpp" line="+12"/>
         <source>The quantity must be positive (got %1).</source>
         <translation>数量必须为正数（收到 %1）。</translation>
     </message>
@@ -1267,6 +1267,11 @@ Price %5, quantity %6, fee %7 %8</source>
         <source>No API key in the keychain: nothing was sent.</source>
         <translation>钥匙串中没有 API 密钥：未发送任何订单。</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>for %1</source>
+        <translation>金额 %1</translation>
+    </message>
 </context>
 <context>
     <name>ui::LanguageBox</name>
@@ -1457,12 +1462,12 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::OrderTicket</name>
     <message>
-        <location filename="../ui/widgets/orderticket.cpp" line="+61"/>
+        <location filename="../ui/widgets/orderticket.cpp" line="+62"/>
         <source>Live order</source>
         <translation>实盘订单</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>24 h: %1 %2 % · range %3 – %4 · traded %5</source>
         <translation>24 小时：%1 %2 % · 区间 %3 – %4 · 成交额 %5</translation>
     </message>
@@ -1483,6 +1488,16 @@ Price %5, quantity %6, fee %7 %8</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>&lt;b&gt;%1 %2 for %3 %4&lt;/b&gt;, about %5 at %6 (market)</source>
+        <translation>&lt;b&gt;%1 %2，金额 %3 %4&lt;/b&gt;，约 %5，价格 %6（市价）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The exchange sets the quantity from its book · fee ≈ %1 %2</source>
+        <translation>数量由交易所按其订单簿确定 · 手续费 ≈ %1 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&lt;b&gt;%1 %2 %3&lt;/b&gt; at %4</source>
         <translation>&lt;b&gt;%1 %2 %3&lt;/b&gt;，价格 %4</translation>
     </message>
@@ -1502,7 +1517,16 @@ Price %5, quantity %6, fee %7 %8</source>
         <translation>规则：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
+        <source>Send this order to the exchange with real money?
+
+%1 %2 for %3 %4 at market (about %5 at %6)</source>
+        <translation>用真实资金向交易所发送此订单？
+
+%1 %2，金额 %3 %4，市价（约 %5，价格 %6）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Send this order to the exchange with real money?
 
 %1 %2 %3 at %4 (≈ %5 %6)</source>
@@ -1808,7 +1832,7 @@ Realized %5, fees %6</source>
 <context>
     <name>ui::VenueSettingsBox</name>
     <message>
-        <location filename="../ui/widgets/venuesettingsbox.cpp" line="+187"/>
+        <location filename="../ui/widgets/venuesettingsbox.cpp" line="+184"/>
         <source>Saved. A running Binance session takes the watchlist at once; new addresses apply when the next session starts (switch the mode, or start the app again).</source>
         <translation>已保存。正在运行的币安会话会立即使用新的自选列表；新地址在下一个会话开始时生效（切换模式或重新启动应用）。</translation>
     </message>

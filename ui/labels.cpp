@@ -1,5 +1,7 @@
 #include "ui/labels.h"
 
+#include "ui/format.h"
+
 namespace ui {
 
 QString Labels::denial(const engine::Denial &d)
@@ -188,6 +190,13 @@ QString Labels::venueRejection(const QString &reason)
     if (code == QLatin1String("NO_API_KEY"))
         return tr("No API key in the keychain: nothing was sent.");
     return reason;
+}
+
+QString Labels::orderSize(const engine::Decimal &qty, const engine::Decimal &quoteQty)
+{
+    if (qty.isPositive() || !quoteQty.isPositive())
+        return format::qty(qty);
+    return tr("for %1").arg(format::amount(quoteQty));
 }
 
 } // namespace ui

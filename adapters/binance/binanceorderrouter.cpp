@@ -250,6 +250,7 @@ void BinanceOrderRouter::requestOpenOrders()
             o.type = s.type;
             o.timeInForce = s.timeInForce;
             o.qty = s.origQty;
+            o.quoteQty = s.type == engine::OrderType::Market ? s.origQuoteQty : engine::Decimal();
             o.limitPrice = s.price;
             o.filledQty = s.executedQty;
             o.status = s.status;

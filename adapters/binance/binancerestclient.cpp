@@ -77,7 +77,8 @@ engine::Result<OrderState> parseOrderState(const QByteArray &json)
     if (s.symbol.isEmpty() || s.clientOrderId.isEmpty() || (side != QLatin1String("BUY") && side != QLatin1String("SELL"))
         || !parseOrderStatus(o.value(QStringLiteral("status")).toString(), &s.status)
         || !dec("origQty", &s.origQty) || !dec("executedQty", &s.executedQty)
-        || !dec("cummulativeQuoteQty", &s.cumulativeQuote))
+        || !dec("cummulativeQuoteQty", &s.cumulativeQuote)
+        || (o.contains(QStringLiteral("origQuoteOrderQty")) && !dec("origQuoteOrderQty", &s.origQuoteQty)))
         return engine::Error{QStringLiteral("MALFORMED_RESPONSE"),
                              QStringLiteral("the order answer lacks symbol, clientOrderId, a known status or a quantity")};
     return s;
@@ -277,8 +278,11 @@ Params newOrderParams(const engine::OrderRequest &order, const QString &clientId
     } else {
         params << std::pair{QStringLiteral("type"), QStringLiteral("MARKET")};
     }
-    params << std::pair{QStringLiteral("quantity"), order.qty.toString()}
-           << std::pair{QStringLiteral("newClientOrderId"), clientId}
+    if (order.byQuote()) // MARKET by amount: Binance works out the quantity from its book
+        params << std::pair{QStringLiteral("quoteOrderQty"), order.quoteQty.toString()};
+    else
+        params << std::pair{QStringLiteral("quantity"), order.qty.toString()};
+    params << std::pair{QStringLiteral("newClientOrderId"), clientId}
            << std::pair{QStringLiteral("newOrderRespType"), QStringLiteral("FULL")};
     return params;
 }

@@ -28,6 +28,7 @@ struct OrderState {
     engine::Decimal origQty;
     engine::Decimal executedQty;
     engine::Decimal cumulativeQuote; // cummulativeQuoteQty, as Binance spells it
+    engine::Decimal origQuoteQty;    // origQuoteOrderQty: the amount of an order by amount, else 0
     engine::Side side = engine::Side::Buy;
     engine::OrderType type = engine::OrderType::Market; // LIMIT / LIMIT_MAKER / MARKET (others read as LIMIT)
     engine::TimeInForce timeInForce = engine::TimeInForce::Gtc;

@@ -63,6 +63,9 @@ engine::Result<SymbolRules> parseSymbol(const QJsonObject &s)
     for (const QJsonValue &t : s.value(QStringLiteral("orderTypes")).toArray())
         r.orderTypes << t.toString();
     r.quoteOrderQtyMarketAllowed = s.value(QStringLiteral("quoteOrderQtyMarketAllowed")).toBool();
+    r.quoteAssetPrecision = s.value(QStringLiteral("quoteAssetPrecision")).toInt(8);
+    if (r.quoteAssetPrecision < 0 || r.quoteAssetPrecision > Decimal::kScale)
+        return invalid(QStringLiteral("%1: quoteAssetPrecision %2 is out of range").arg(r.symbol).arg(r.quoteAssetPrecision));
     for (const QJsonValue &fv : s.value(QStringLiteral("filters")).toArray()) {
         const QJsonObject f = fv.toObject();
         const QString type = f.value(QStringLiteral("filterType")).toString();
@@ -97,6 +100,44 @@ engine::Result<SymbolRules> parseSymbol(const QJsonObject &s)
 Error rejected(const char *code, const QString &message, QStringList details)
 {
     return {QLatin1String(code), message, std::move(details)};
+}
+
+Error notionalOutside(const SymbolRules &rules, Decimal notional)
+{
+    return rejected("FILTER_NOTIONAL",
+                    QStringLiteral("order value %1 %2 is outside %3..%4")
+                        .arg(notional.toString(), rules.quoteAsset, rules.minNotional.toString(), rules.maxNotional.toString()),
+                    {QStringLiteral("notional=") + notional.toString(), QStringLiteral("min=") + rules.minNotional.toString(),
+                     QStringLiteral("max=") + rules.maxNotional.toString()});
+}
+
+// A MARKET order by amount: Binance sizes it from its book; the amount is the notional.
+engine::Result<PreparedOrder> prepareByQuote(const SymbolRules &rules, const engine::OrderRequest &request)
+{
+    if (request.type != engine::OrderType::Market || !rules.quoteOrderQtyMarketAllowed)
+        return rejected("ORDER_TYPE_NOT_ALLOWED",
+                        QStringLiteral("%1 does not take %2 orders by amount").arg(rules.symbol, engine::toString(request.type)),
+                        {QStringLiteral("type=") + engine::toString(request.type) + QStringLiteral(" by amount")});
+    PreparedOrder out;
+    out.request = request;
+    out.request.qty = Decimal();
+    try {
+        // Down, so it never spends (or asks to receive) more than the trader entered.
+        out.request.quoteQty = request.quoteQty.rounded(rules.quoteAssetPrecision, engine::Rounding::Down);
+    } catch (const engine::DecimalError &e) {
+        return rejected("INVALID_QUANTITY", QStringLiteral("amount out of range: %1").arg(QString::fromUtf8(e.what())), {});
+    }
+    if (!out.request.quoteQty.isPositive())
+        return rejected("INVALID_QUANTITY", QStringLiteral("amount %1 rounds to zero").arg(request.quoteQty.toString()),
+                        {QStringLiteral("requested=") + request.quoteQty.toString()});
+    out.notional = out.request.quoteQty;
+    const bool checkMin = rules.minNotional.isPositive() && rules.minNotionalAppliesToMarket;
+    const bool checkMax = rules.maxNotional.isPositive() && rules.maxNotionalAppliesToMarket;
+    if (checkMin || checkMax)
+        out.checkedFilters << QStringLiteral("NOTIONAL");
+    if ((checkMin && out.notional < rules.minNotional) || (checkMax && out.notional > rules.maxNotional))
+        return notionalOutside(rules, out.notional);
+    return out;
 }
 
 } // namespace
@@ -151,6 +192,8 @@ engine::Result<PreparedOrder> prepareOrder(const SymbolRules &rules, const engin
     if (!rules.orderTypes.isEmpty() && !rules.orderTypes.contains(typeName))
         return rejected("ORDER_TYPE_NOT_ALLOWED", QStringLiteral("%1 does not take %2 orders").arg(rules.symbol, typeName),
                         {QStringLiteral("type=") + typeName});
+    if (request.byQuote())
+        return prepareByQuote(rules, request);
     PreparedOrder out;
     out.request = request;
     try {
@@ -208,13 +251,7 @@ engine::Result<PreparedOrder> prepareOrder(const SymbolRules &rules, const engin
             if (checkMin || checkMax)
                 out.checkedFilters << QStringLiteral("NOTIONAL");
             if ((checkMin && out.notional < rules.minNotional) || (checkMax && out.notional > rules.maxNotional))
-                return rejected("FILTER_NOTIONAL",
-                                QStringLiteral("order value %1 %2 is outside %3..%4")
-                                    .arg(out.notional.toString(), rules.quoteAsset, rules.minNotional.toString(),
-                                         rules.maxNotional.toString()),
-                                {QStringLiteral("notional=") + out.notional.toString(),
-                                 QStringLiteral("min=") + rules.minNotional.toString(),
-                                 QStringLiteral("max=") + rules.maxNotional.toString()});
+                return notionalOutside(rules, out.notional);
         }
     } catch (const engine::DecimalError &e) {
         return rejected("INVALID_QUANTITY", QStringLiteral("amount out of range: %1").arg(QString::fromUtf8(e.what())), {});

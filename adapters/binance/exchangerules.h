@@ -29,6 +29,7 @@ struct SymbolRules {
     QString quoteAsset;
     QStringList orderTypes;
     bool quoteOrderQtyMarketAllowed = false;
+    int quoteAssetPrecision = 8; // decimals an amount (quoteOrderQty) may have
     std::optional<RangeFilter> price;     // PRICE_FILTER
     std::optional<RangeFilter> lot;       // LOT_SIZE
     std::optional<RangeFilter> marketLot; // MARKET_LOT_SIZE
@@ -63,14 +64,16 @@ struct ExchangeRules {
 //! the passive side to the tick, and the filters it was checked against.
 struct PreparedOrder {
     engine::OrderRequest request;
-    engine::Decimal notional;  // price (or the reference price for MARKET) x quantity
+    engine::Decimal notional;  // price (or the reference price for MARKET) x quantity; or the amount
     QStringList checkedFilters;
 };
 
 //! Rounds and checks an order against the symbol's rules before anything is sent. The error code
 //! names the rule (SYMBOL_NOT_TRADING, ORDER_TYPE_NOT_ALLOWED, FILTER_PRICE, FILTER_LOT_SIZE,
 //! FILTER_NOTIONAL, INVALID_QUANTITY) with the values in details, so the UI can say it in the
-//! user's language. `referencePrice` prices MARKET orders for the notional filters.
+//! user's language. `referencePrice` prices MARKET orders for the notional filters. A MARKET order
+//! by amount (quoteQty) needs quoteOrderQtyMarketAllowed; its amount is rounded down to the quote
+//! asset's precision and checked as the notional.
 [[nodiscard]] engine::Result<PreparedOrder> prepareOrder(const SymbolRules &rules, const engine::OrderRequest &request,
                                                          engine::Decimal referencePrice);
 

@@ -13,7 +13,7 @@ namespace {
 // Column lists shared by the snapshot and history readers; the decoders below use these positions.
 const QString kOrderColumns = QStringLiteral(
     "client_id, venue_order_id, symbol, side, type, qty, limit_price, filled_qty, avg_price, fees, status,"
-    " reduce_only, strategy, reason, created_ms, updated_ms, mode, time_in_force");
+    " reduce_only, strategy, reason, created_ms, updated_ms, mode, time_in_force, quote_qty");
 const QString kFillColumns =
     QStringLiteral("fill_id, client_id, symbol, side, price, qty, fee, fee_asset, is_maker, ts_ms");
 
@@ -70,6 +70,7 @@ bool decodeOrder(const QSqlQuery &q, engine::Order *o, QString *problem)
     o->updatedMs = r.integer(15);
     o->mode = r.tradingMode(16);
     o->timeInForce = r.timeInForce(17);
+    o->quoteQty = r.decimal(18);
     *problem = r.problem();
     return r.ok();
 }

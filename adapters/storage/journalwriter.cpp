@@ -140,15 +140,15 @@ bool JournalWriter::writeOrder(const engine::Order &o, QString *error)
     if (!prepare(m_orderPrevious, "SELECT status, filled_qty FROM orders WHERE client_id = ?", error)
         || !prepare(m_orderUpsert,
                     "INSERT INTO orders (client_id, venue_order_id, symbol, side, type, qty, limit_price, filled_qty,"
-                    " avg_price, fees, status, reduce_only, strategy, reason, created_ms, updated_ms, mode, time_in_force)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " avg_price, fees, status, reduce_only, strategy, reason, created_ms, updated_ms, mode, time_in_force,"
+                    " quote_qty) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT (client_id) DO UPDATE SET venue_order_id = excluded.venue_order_id,"
                     " symbol = excluded.symbol, side = excluded.side, type = excluded.type, qty = excluded.qty,"
                     " limit_price = excluded.limit_price, filled_qty = excluded.filled_qty,"
                     " avg_price = excluded.avg_price, fees = excluded.fees, status = excluded.status,"
                     " reduce_only = excluded.reduce_only, strategy = excluded.strategy, reason = excluded.reason,"
                     " created_ms = excluded.created_ms, updated_ms = excluded.updated_ms, mode = excluded.mode,"
-                    " time_in_force = excluded.time_in_force",
+                    " time_in_force = excluded.time_in_force, quote_qty = excluded.quote_qty",
                     error)
         || !prepare(m_orderEvent,
                     "INSERT INTO order_events (client_id, ts_ms, status, filled_qty, avg_price, venue_order_id, reason)"
@@ -189,6 +189,7 @@ bool JournalWriter::writeOrder(const engine::Order &o, QString *error)
     m_orderUpsert.addBindValue(o.updatedMs);
     m_orderUpsert.addBindValue(engine::toString(o.mode));
     m_orderUpsert.addBindValue(engine::toString(o.timeInForce));
+    m_orderUpsert.addBindValue(dec(o.quoteQty));
     if (!run(m_orderUpsert, error))
         return false;
     if (!changed)

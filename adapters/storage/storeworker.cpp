@@ -27,7 +27,8 @@ constexpr int kBusyTimeoutMs = 5000;
 constexpr const char *kJournalTables[] = {"schema_version", "orders", "order_events", "fills", "positions",
                                           "balances", "signals", "equity", "settings"};
 // Columns added by later migrations, checked like the tables (a hand-edited file may lack them).
-constexpr std::pair<const char *, const char *> kJournalColumns[] = {{"orders", "mode"}, {"orders", "time_in_force"}};
+constexpr std::pair<const char *, const char *> kJournalColumns[] = {
+    {"orders", "mode"}, {"orders", "time_in_force"}, {"orders", "quote_qty"}};
 
 QString sqlError(const QSqlQuery &query)
 {

@@ -2,6 +2,44 @@
 
 namespace engine {
 
+namespace {
+
+void checkMinNotional(const Instrument &instrument, OrderPreview &p)
+{
+    if (!instrument.minNotional.isPositive())
+        return;
+    p.rules << QStringLiteral("min notional %1 %2").arg(instrument.minNotional.toString(), p.quoteAsset);
+    if (p.notional < instrument.minNotional)
+        p.fail("BELOW_MIN_NOTIONAL",
+               QStringLiteral("order value %1 %3 is below the minimum %2 %3")
+                   .arg(p.notional.toString(), instrument.minNotional.toString(), p.quoteAsset),
+               {p.notional.toString(), instrument.minNotional.toString(), p.quoteAsset});
+}
+
+// A MARKET order by amount goes to the venue as the amount (Binance `quoteOrderQty`): the venue
+// turns it into a quantity against its own book, so nothing here depends on a price that moves.
+// The quantity shown is the estimate at the best price now, rounded down to the step.
+void sizeByQuote(const ManualOrder &order, const Instrument &instrument, Decimal takerFeeRate, OrderPreview &p)
+{
+    p.request.quoteQty = order.quoteQty;
+    p.notional = order.quoteQty;
+    p.estimatedQty = order.quoteQty / p.price;
+    if (instrument.stepSize.isPositive())
+        p.estimatedQty = p.estimatedQty.quantized(instrument.stepSize, Rounding::Down);
+    p.estimatedFee = p.notional * takerFeeRate;
+    p.rules << QStringLiteral("sized by amount %1 %2").arg(order.quoteQty.toString(), p.quoteAsset);
+    if (!p.estimatedQty.isPositive()) {
+        p.fail("QTY_ROUNDS_TO_ZERO",
+               QStringLiteral("%1 %2 buys less than one lot (step %3) at %4")
+                   .arg(order.quoteQty.toString(), p.quoteAsset, instrument.stepSize.toString(), p.price.toString()),
+               {instrument.stepSize.toString()});
+        return;
+    }
+    checkMinNotional(instrument, p);
+}
+
+} // namespace
+
 OrderPreview previewManualOrder(const ManualOrder &order, const Instrument *instrument, const BookUpdate &book,
                                 Decimal takerFeeRate)
 {
@@ -51,17 +89,17 @@ OrderPreview previewManualOrder(const ManualOrder &order, const Instrument *inst
                            .arg(p.price.toString(), best.toString()),
                        {p.price.toString(), best.toString()});
         }
-        Decimal qty = order.qty;
-        if (market && !qty.isPositive() && order.quoteQty.isPositive()) {
-            qty = order.quoteQty / p.price;
-            p.rules << QStringLiteral("%1 %2 at %3 converted to a quantity").arg(order.quoteQty.toString(), p.quoteAsset, p.price.toString());
+        if (market && !order.qty.isPositive() && order.quoteQty.isPositive()) {
+            sizeByQuote(order, *instrument, takerFeeRate, p);
+            return p;
         }
+        Decimal qty = order.qty;
         if (instrument->stepSize.isPositive()) {
             qty = qty.quantized(instrument->stepSize, Rounding::Down);
             p.rules << QStringLiteral("lot step %1").arg(instrument->stepSize.toString());
         }
         if (!qty.isPositive()) {
-            if (order.qty.isPositive() || order.quoteQty.isPositive())
+            if (order.qty.isPositive())
                 p.fail("QTY_ROUNDS_TO_ZERO", QStringLiteral("the quantity rounds to 0 at step %1").arg(instrument->stepSize.toString()),
                        {instrument->stepSize.toString()});
             else
@@ -69,16 +107,10 @@ OrderPreview previewManualOrder(const ManualOrder &order, const Instrument *inst
             return p;
         }
         r.qty = qty;
+        p.estimatedQty = qty;
         p.notional = qty * p.price;
         p.estimatedFee = p.notional * takerFeeRate;
-        if (instrument->minNotional.isPositive()) {
-            p.rules << QStringLiteral("min notional %1 %2").arg(instrument->minNotional.toString(), p.quoteAsset);
-            if (p.notional < instrument->minNotional)
-                p.fail("BELOW_MIN_NOTIONAL",
-                       QStringLiteral("order value %1 %3 is below the minimum %2 %3")
-                           .arg(p.notional.toString(), instrument->minNotional.toString(), p.quoteAsset),
-                       {p.notional.toString(), instrument->minNotional.toString(), p.quoteAsset});
-        }
+        checkMinNotional(*instrument, p);
     } catch (const DecimalError &) {
         p.fail("OUT_OF_RANGE", QStringLiteral("the amounts are out of range"));
     }

@@ -24,7 +24,8 @@ struct ManualOrder {
 struct OrderPreview {
     OrderRequest request;  // ready to submit (strategy "manual") when problems is empty
     Decimal price;         // the limit price, or for MARKET the best price on the book now
-    Decimal notional;      // price x quantity, in the quote asset
+    Decimal estimatedQty;  // the quantity; for an order by amount, about what it buys or sells at `price`
+    Decimal notional;      // price x quantity (or the amount), in the quote asset
     Decimal estimatedFee;  // at the venue's taker fee rate
     QString quoteAsset;
     QStringList rules;     // the checks that applied, readable ("lot step 1", "min notional 5 USDT")
@@ -48,9 +49,9 @@ struct OrderPreview {
 };
 
 //! Rounds and checks a manual order against the instrument and the current book. A MARKET order by
-//! quote amount is converted to a quantity at the best price on the side it takes (rounded down
-//! to the step, so it never spends more than asked). Pure: the engine calls it for the preview
-//! and again, with the book of that moment, when the order is placed.
+//! quote amount stays an order by amount (the venue sizes it); its quantity is estimated at the
+//! best price on the side it takes. Pure: the engine calls it for the preview and again, with the
+//! book of that moment, when the order is placed.
 [[nodiscard]] OrderPreview previewManualOrder(const ManualOrder &order, const Instrument *instrument,
                                               const BookUpdate &book, Decimal takerFeeRate);
 

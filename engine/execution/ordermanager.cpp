@@ -16,6 +16,7 @@ Order OrderManager::create(OrderRequest &request, qint64 nowMs, TradingMode mode
     o.side = request.side;
     o.type = request.type;
     o.qty = request.qty;
+    o.quoteQty = request.quoteQty;
     o.limitPrice = request.limitPrice;
     o.timeInForce = request.timeInForce;
     o.reduceOnly = request.reduceOnly;
@@ -86,6 +87,11 @@ Result<OrderManager::Change> OrderManager::applyReport(const ExecutionReport &r,
     if (!r.venueOrderId.isEmpty())
         o.venueOrderId = r.venueOrderId;
     OrderStatus to = r.status;
+    if (o.byQuote() && !o.qty.isPositive() && isTerminal(to) && !r.notFound) {
+        // An order by amount learns its quantity when it ends: what the venue executed (fills
+        // still on their way keep it partially filled below until they arrive).
+        o.qty = Decimal::max(r.filledQty, o.filledQty);
+    }
     if (r.notFound) {
         // The venue never saw it (or forgot it): nothing can fill any more.
         to = o.filledQty.isPositive() ? OrderStatus::Expired
@@ -122,12 +128,13 @@ Result<OrderManager::Change> OrderManager::applyFill(const Fill &f, qint64 nowMs
     if (!f.qty.isPositive() || !f.price.isPositive()) {
         return Error{QLatin1String(errors::kFillInvalid), QStringLiteral("fill %1 with non-positive price or quantity").arg(f.fillId)};
     }
-    if (o.filledQty + f.qty > o.qty) {
+    if (wouldOverfill(o, f)) {
         return Error{QLatin1String(errors::kOrderOverfill), QStringLiteral("fill %1 would overfill order %2").arg(f.fillId, o.clientId)};
     }
     const bool late = OrderStateMachine::acceptsLateFill(o.status);
-    const OrderStatus to = late ? o.status
-                                : (o.filledQty + f.qty == o.qty) ? OrderStatus::Filled : OrderStatus::PartiallyFilled;
+    // An order by amount is complete when the venue says so (its report sets the quantity).
+    const bool complete = o.qty.isPositive() && o.filledQty + f.qty == o.qty;
+    const OrderStatus to = late ? o.status : complete ? OrderStatus::Filled : OrderStatus::PartiallyFilled;
     if (!late && !OrderStateMachine::canTransition(o.status, to)) {
         return Error{QLatin1String(errors::kOrderIllegalTransition),
                      QStringLiteral("fill %1 on %2 order %3").arg(f.fillId, toString(o.status), o.clientId)};
@@ -144,6 +151,18 @@ Result<OrderManager::Change> OrderManager::applyFill(const Fill &f, qint64 nowMs
     if (!late)
         retireIfTerminal(o);
     return change;
+}
+
+bool OrderManager::wouldOverfill(const Order &o, const Fill &f)
+{
+    if (o.qty.isPositive())
+        return o.filledQty + f.qty > o.qty;
+    if (!o.byQuote())
+        return true; // no size at all: nothing may fill it
+    // The quote already traded, from the average: each average is rounded at the 18th decimal,
+    // so allow that rounding (far below any asset's precision), never a real excess.
+    const Decimal traded = o.avgPrice * o.filledQty;
+    return traded + f.price * f.qty > o.quoteQty + Decimal::fromString("0.00000001");
 }
 
 Result<OrderManager::Change> OrderManager::markUnknown(const QString &clientId, qint64 nowMs, const QString &why)

@@ -52,6 +52,8 @@ private:
     //! Keeps a finished order findable for a while, then forgets it (the journal has it),
     //! so the scans over m_orders stay bounded in a long session.
     void retireIfTerminal(const Order &o);
+    //! A fill beyond the order: past its quantity, or for an order by amount, past its amount.
+    static bool wouldOverfill(const Order &o, const Fill &f);
 
     static constexpr size_t kFinishedKept = 256;
     QString m_prefix;

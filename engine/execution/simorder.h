@@ -28,9 +28,15 @@ struct SimOrder {
     bool rested = false;
     //! Market orders accepted before any book get their minimum notional checked on the first one.
     bool notionalChecked = false;
+    //! An order by amount whose rest buys (or sells) less than one lot: it is done.
+    bool amountSpent = false;
     QString message;
 
+    [[nodiscard]] bool byQuote() const { return request.quoteQty.isPositive(); }
     [[nodiscard]] Decimal remainingQty() const { return request.qty - filledQty; }
+    [[nodiscard]] Decimal remainingQuote() const { return request.quoteQty - notional; }
+    //! Nothing left to fill: the quantity is reached, or the amount spent.
+    [[nodiscard]] bool complete() const { return byQuote() ? amountSpent || !remainingQuote().isPositive() : !remainingQty().isPositive(); }
     [[nodiscard]] bool isBuy() const { return request.side == Side::Buy; }
     [[nodiscard]] bool isMarket() const { return request.type == OrderType::Market; }
 };

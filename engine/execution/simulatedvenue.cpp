@@ -101,6 +101,7 @@ void SimulatedVenue::requestOpenOrders()
         o.type = s.request.type;
         o.timeInForce = s.request.timeInForce;
         o.qty = s.request.qty;
+        o.quoteQty = s.request.quoteQty;
         o.limitPrice = s.request.limitPrice;
         o.filledQty = s.filledQty;
         o.status = s.status;
@@ -237,6 +238,8 @@ std::optional<QString> SimulatedVenue::prepare(const OrderRequest &request, SimO
     const Instrument &ins = *inst;
     order.request = request;
     order.instrument = ins;
+    if (request.byQuote())
+        return prepareByQuote(order);
 
     if (!request.qty.isPositive())
         return QStringLiteral("quantity must be positive, got %1").arg(num(request.qty));
@@ -303,6 +306,37 @@ std::optional<QString> SimulatedVenue::prepare(const OrderRequest &request, SimO
     return std::nullopt;
 }
 
+std::optional<QString> SimulatedVenue::prepareByQuote(SimOrder &order) const
+{
+    const OrderRequest &request = order.request;
+    const Instrument &ins = order.instrument;
+    if (request.type != OrderType::Market || !request.qty.isZero())
+        return QStringLiteral("an order by amount must be a MARKET order without a quantity");
+    if (request.quoteQty < ins.minNotional)
+        return QStringLiteral("amount %1 %2 is below the minimum %3 %2 for %4")
+            .arg(num(request.quoteQty), ins.quoteAsset, num(ins.minNotional), ins.symbol);
+    order.notionalChecked = true;
+    const bool buy = request.side == Side::Buy;
+    const auto book = m_books.constFind(request.symbol);
+    const QList<BookLevel> *levels = book != m_books.cend() ? (buy ? &book->asks : &book->bids) : nullptr;
+    // Nothing is held back (like any market order); the fills are capped by the free balance.
+    if (buy) {
+        const Decimal need = request.quoteQty * (Decimal::fromInt(1) + m_config.takerFee);
+        if (const Decimal have = m_ledger.free(ins.quoteAsset); need > have)
+            return insufficient(need, ins.quoteAsset, have);
+    }
+    if (levels && !levels->isEmpty()) {
+        const Decimal price = slipped(levels->first().price, buy);
+        const Decimal lots = request.quoteQty.divRounded(price, Rounding::Down).quantized(ins.stepSize, Rounding::Down);
+        if (!lots.isPositive())
+            return QStringLiteral("amount %1 %2 is less than one lot (%3) at %4")
+                .arg(num(request.quoteQty), ins.quoteAsset, num(ins.stepSize), num(price));
+        if (const Decimal have = m_ledger.free(ins.baseAsset); !buy && lots > have)
+            return insufficient(lots, ins.baseAsset, have);
+    }
+    return std::nullopt;
+}
+
 void SimulatedVenue::rejectOrder(const OrderRequest &request, const QString &reason)
 {
     ExecutionReport r;
@@ -342,17 +376,34 @@ void SimulatedVenue::match(SimOrder &order, BookUpdate &book)
     bool filled = false;
     QString stopReason;
     for (BookLevel &level : levels) {
-        const Decimal remaining = order.remainingQty();
-        if (!remaining.isPositive())
+        if (order.complete())
             break;
         // Levels are sorted best first, so the first level beyond the limit ends the walk.
         if (!market && (buy ? level.price > limit : level.price < limit))
             break;
+        // A resting order trades at its own price: the counterparty crossed it.
+        const Decimal price = market ? slipped(level.price, buy) : (maker ? limit : level.price);
+        // An order by amount takes what the rest of its amount pays for at this price.
+        const Decimal remaining = order.byQuote()
+                                      ? order.remainingQuote().divRounded(price, Rounding::Down).quantized(ins.stepSize, Rounding::Down)
+                                      : order.remainingQty();
+        if (!remaining.isPositive()) {
+            order.amountSpent = true; // deeper levels only cost more
+            break;
+        }
         Decimal qty = Decimal::min(remaining, level.qty).quantized(ins.stepSize, Rounding::Down);
         if (qty.isZero())
             continue; // less than one lot displayed here
-        // A resting order trades at its own price: the counterparty crossed it.
-        const Decimal price = market ? slipped(level.price, buy) : (maker ? limit : level.price);
+        if (!buy && order.byQuote()) {
+            // A sale by amount holds nothing back: what is free caps it.
+            const Decimal have = m_ledger.free(ins.baseAsset).quantized(ins.stepSize, Rounding::Down);
+            if (qty > have) {
+                stopReason = insufficient(qty, ins.baseAsset, have);
+                qty = have;
+                if (!qty.isPositive())
+                    break;
+            }
+        }
         Decimal notional = qty * price;
         Decimal fee = notional * feeRate;
         if (buy && market) {
@@ -398,20 +449,25 @@ void SimulatedVenue::match(SimOrder &order, BookUpdate &book)
         f.tsMs = m_clock->nowMs();
         enqueue(f);
         filled = true;
+        // What is left of an amount that pays for no lot at this price pays for none deeper either.
+        if (order.byQuote() && order.remainingQuote().divRounded(price, Rounding::Down).quantized(ins.stepSize).isZero())
+            order.amountSpent = true;
         if (!stopReason.isEmpty())
             break;
     }
     levels.removeIf([](const BookLevel &l) { return !l.qty.isPositive(); });
 
-    if (filled) {
-        if (order.remainingQty().isPositive()) {
-            order.status = OrderStatus::PartiallyFilled;
-            enqueue(reportFor(order, QString()));
-        } else {
+    if (order.complete() && !isTerminal(order.status)) {
+        // An amount too small for one more lot ends the order; with nothing bought it expires.
+        if (order.filledQty.isPositive())
             finish(order, OrderStatus::Filled, QString());
-        }
+        else
+            finish(order, OrderStatus::Expired, QStringLiteral("the amount is less than one lot at the current price"));
+    } else if (filled) {
+        order.status = OrderStatus::PartiallyFilled;
+        enqueue(reportFor(order, QString()));
     }
-    if (!stopReason.isEmpty() && order.remainingQty().isPositive() && !isTerminal(order.status))
+    if (!stopReason.isEmpty() && !isTerminal(order.status))
         finish(order, OrderStatus::Expired, stopReason);
 }
 
@@ -453,11 +509,14 @@ void SimulatedVenue::onBookForOrder(SimOrder &order, BookUpdate &book)
     if (isTerminal(order.status))
         return;
     if (++order.booksSeen >= m_config.marketExpiryBooks) {
+        const QString unfilled = order.byQuote()
+                                     ? QStringLiteral("%1 of %2 %3").arg(num(order.remainingQuote()), num(order.request.quoteQty),
+                                                                         order.instrument.quoteAsset)
+                                     : QStringLiteral("%1 of %2").arg(num(order.remainingQty()), num(order.request.qty));
         finish(order, OrderStatus::Expired,
-                     QStringLiteral("market order expired after %1 book updates with %2 of %3 unfilled: "
-                                    "not enough displayed liquidity")
-                         .arg(order.booksSeen)
-                         .arg(num(order.remainingQty()), num(order.request.qty)));
+               QStringLiteral("market order expired after %1 book updates with %2 unfilled: not enough displayed liquidity")
+                   .arg(order.booksSeen)
+                   .arg(unfilled));
     }
 }
 
@@ -496,7 +555,7 @@ void SimulatedVenue::updateReservation(SimOrder &order)
 
 Decimal SimulatedVenue::reservationFor(const SimOrder &order) const
 {
-    if (isTerminal(order.status))
+    if (isTerminal(order.status) || order.byQuote())
         return Decimal();
     if (!order.isBuy())
         return order.remainingQty();

@@ -74,6 +74,8 @@ private:
     void submitOne(const OrderRequest &request);
     //! Checks and quantizes a request into `order`; returns the reject reason, if any.
     std::optional<QString> prepare(const OrderRequest &request, SimOrder &order) const;
+    //! prepare() for a MARKET order by amount (quoteQty): nothing to round, the book sizes it.
+    std::optional<QString> prepareByQuote(SimOrder &order) const;
     void rejectOrder(const OrderRequest &request, const QString &reason);
     //! Fills as much of `order` as `book` allows and consumes the liquidity it takes.
     void match(SimOrder &order, BookUpdate &book);

@@ -32,7 +32,8 @@ Result<QString> TradingEngine::trySubmit(OrderRequest request)
     if (auto denial = m_risk.check(request, ctx, now())) {
         log(LogEntry::Level::Warning, QStringLiteral("risk"),
             QStringLiteral("denied %1 %2 %3: %4 (%5)")
-                .arg(toString(request.side), request.qty.toString(), request.symbol, denial->message(), denial->toLogString()));
+                .arg(toString(request.side), sizeText(request.qty, request.quoteQty), request.symbol, denial->message(),
+                     denial->toLogString()));
         emitEvent(RiskDenial{now(), request, *denial, denial->message()});
         return Error{QStringLiteral("ORDER_DENIED"), denial->message()};
     }
@@ -42,7 +43,8 @@ Result<QString> TradingEngine::trySubmit(OrderRequest request)
     m_awaitingJournal.insert(order.clientId, request);
     saveOrder(order);
     log(LogEntry::Level::Info, QStringLiteral("execution"),
-        QStringLiteral("%1 %2 %3 (%4): %5").arg(toString(order.side), order.qty.toString(), order.symbol, order.clientId, order.reason));
+        QStringLiteral("%1 %2 %3 (%4): %5")
+            .arg(toString(order.side), sizeText(order.qty, order.quoteQty), order.symbol, order.clientId, order.reason));
     return order.clientId;
 }
 

@@ -7,8 +7,11 @@ RiskGate::RiskGate(RiskLimits limits) : m_limits(limits) {}
 std::optional<Denial> RiskGate::check(const OrderRequest &r, const RiskContext &ctx, qint64 nowMs)
 {
     using C = Denial::Code;
-    if (!r.qty.isPositive())
-        return Denial{C::InvalidQuantity, {{QStringLiteral("qty"), r.qty.toString()}}};
+    // Sized by quantity, or (MARKET only) by quote amount: exactly one of the two.
+    const bool byQuote = r.quoteQty.isPositive();
+    if (byQuote ? (r.type != OrderType::Market || !r.qty.isZero()) : !r.qty.isPositive())
+        return Denial{C::InvalidQuantity,
+                      {{QStringLiteral("qty"), r.qty.toString()}, {QStringLiteral("quote_qty"), r.quoteQty.toString()}}};
     if (hasLimitPrice(r.type) && !r.limitPrice.isPositive())
         return Denial{C::InvalidLimitPrice, {{QStringLiteral("limit_price"), r.limitPrice.toString()}}};
     if (!ctx.referencePrice.isPositive())
@@ -19,9 +22,11 @@ std::optional<Denial> RiskGate::check(const OrderRequest &r, const RiskContext &
     const bool reducing = r.side == Side::Sell;
     if (r.reduceOnly && !reducing)
         return Denial{C::ReduceOnlyNotSell};
-    if (reducing && r.qty > ctx.positionQty)
+    // A sale by amount sells about amount / price; that much must be held.
+    const Decimal qty = byQuote ? r.quoteQty.divRounded(ctx.referencePrice, Rounding::Up) : r.qty;
+    if (reducing && qty > ctx.positionQty)
         return Denial{C::SellExceedsPosition,
-                      {{QStringLiteral("requested"), r.qty.toString()}, {QStringLiteral("position"), ctx.positionQty.toString()}}};
+                      {{QStringLiteral("requested"), qty.toString()}, {QStringLiteral("position"), ctx.positionQty.toString()}}};
 
     if (m_state == TradingState::Halted && !r.reduceOnly)
         return Denial{C::TradingHalted,
@@ -35,7 +40,7 @@ std::optional<Denial> RiskGate::check(const OrderRequest &r, const RiskContext &
         return Denial{C::OrderRateExceeded, {{QStringLiteral("max_per_minute"), QString::number(m_limits.maxOrdersPerMinute)}}};
 
     const Decimal price = hasLimitPrice(r.type) ? r.limitPrice : ctx.referencePrice;
-    const Decimal notional = price * r.qty;
+    const Decimal notional = byQuote ? r.quoteQty : price * r.qty;
     if (!reducing) {
         if (notional > m_limits.maxOrderNotional)
             return Denial{C::NotionalExceedsMax,

@@ -128,7 +128,7 @@ QString HistoryColumns::display(const engine::Order &o, int column)
     case OSide: return Labels::side(o.side);
     case OType: return Labels::orderType(o.type);
     case OStatus: return Labels::orderStatus(o.status);
-    case OQty: return format::qty(o.qty);
+    case OQty: return Labels::orderSize(o.qty, o.quoteQty);
     case OFilled: return format::qty(o.filledQty);
     case OLimit: return engine::hasLimitPrice(o.type) ? format::price(o.limitPrice) : QString();
     case OAvg: return o.filledQty.isZero() ? QString() : format::price(o.avgPrice);

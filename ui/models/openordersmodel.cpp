@@ -77,7 +77,7 @@ QVariant OpenOrdersModel::data(const QModelIndex &index, int role) const
         const QString type = Labels::orderType(o->type);
         return o->type == engine::OrderType::Limit ? QStringLiteral("%1 %2").arg(type, engine::toString(o->timeInForce)) : type;
     }
-    case Quantity: return format::qty(o->qty);
+    case Quantity: return Labels::orderSize(o->qty, o->quoteQty);
     case Filled: return format::qty(o->filledQty);
     case Price: return engine::hasLimitPrice(o->type) ? format::price(o->limitPrice) : tr("market");
     case Status: return Labels::orderStatus(o->status);

@@ -57,6 +57,11 @@ void DecimalField::setMaximum(const engine::Decimal &maximum)
     m_max = maximum;
 }
 
+void DecimalField::setEditWidth(int pixels)
+{
+    m_edit->setFixedWidth(pixels);
+}
+
 void DecimalField::setSuffix(const QString &suffix)
 {
     m_suffix->setText(suffix);

@@ -25,6 +25,8 @@ public:
     void setMinimum(const engine::Decimal &minimum, bool exclusive = false);
     void setMaximum(const engine::Decimal &maximum);
     void setSuffix(const QString &suffix);
+    //! The edit's fixed width (150 px unless set), for narrow forms.
+    void setEditWidth(int pixels);
 
     void setValue(const engine::Decimal &value);
     //! The parsed value, or nullopt when the text is not acceptable.

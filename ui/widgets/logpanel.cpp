@@ -90,7 +90,7 @@ void LogPanel::showDenial(const engine::RiskDenial &denial)
     entry.category = QStringLiteral("risk");
     const engine::OrderRequest &r = denial.request;
     entry.message = tr("Order denied: %1 %2 %3 — %4 [%5]")
-                        .arg(Labels::side(r.side), format::qty(r.qty), r.symbol, Labels::denial(denial.denial),
+                        .arg(Labels::side(r.side), Labels::orderSize(r.qty, r.quoteQty), r.symbol, Labels::denial(denial.denial),
                              denial.denial.codeName());
     m_model->addEntry(entry);
 }

@@ -55,6 +55,7 @@ OrderTicket::OrderTicket(engine::BotApi &api, QWidget *parent)
     m_previewText->setObjectName(QStringLiteral("ticketPreview"));
     m_ticker->setObjectName(QStringLiteral("ticketTicker"));
     m_ticker->setVisible(false);
+    m_ticker->setWordWrap(true); // a long line would widen the form past the fixed-width ticket
     m_result->setObjectName(QStringLiteral("ticketResult"));
     m_place->setObjectName(QStringLiteral("ticketPlace"));
     m_confirm = [this](const QString &question) {
@@ -76,6 +77,7 @@ OrderTicket::OrderTicket(engine::BotApi &api, QWidget *parent)
     m_amountMode->addItem(QString(), int(ByQuantity));
     m_amountMode->addItem(QString(), int(ByQuote));
     m_qty->setMinimum(engine::Decimal(), true);
+    m_qty->setEditWidth(120); // beside the quantity/amount choice in the fixed-width ticket
     m_price->setMinimum(engine::Decimal(), true);
     m_previewText->setWordWrap(true);
     m_previewText->setTextFormat(Qt::RichText);
@@ -210,7 +212,13 @@ void OrderTicket::showPreview(const engine::OrderPreview &p)
         return;
     }
     QString html;
-    if (p.request.qty.isPositive()) {
+    if (p.request.byQuote() && p.estimatedQty.isPositive()) {
+        html += tr("<b>%1 %2 for %3 %4</b>, about %5 at %6 (market)")
+                    .arg(Labels::side(p.request.side), p.request.symbol.toHtmlEscaped(), format::amount(p.request.quoteQty),
+                         p.quoteAsset, format::qty(p.estimatedQty), format::price(p.price));
+        html += QStringLiteral("<br>") + tr("The exchange sets the quantity from its book · fee ≈ %1 %2")
+                                             .arg(format::amount(p.estimatedFee), p.quoteAsset);
+    } else if (p.request.qty.isPositive()) {
         html += tr("<b>%1 %2 %3</b> at %4")
                     .arg(Labels::side(p.request.side), format::qty(p.request.qty), p.request.symbol.toHtmlEscaped(),
                          p.request.type == engine::OrderType::Market ? tr("about %1 (market)").arg(format::price(p.price))
@@ -234,9 +242,14 @@ void OrderTicket::place()
     if (!p.ok())
         return;
     if (m_api.status().mode == engine::TradingMode::Live) {
-        const QString question = tr("Send this order to the exchange with real money?\n\n%1 %2 %3 at %4 (≈ %5 %6)")
-                                     .arg(Labels::side(p.request.side), format::qty(p.request.qty), p.request.symbol,
-                                          format::price(p.price), format::amount(p.notional), p.quoteAsset);
+        const QString question =
+            p.request.byQuote()
+                ? tr("Send this order to the exchange with real money?\n\n%1 %2 for %3 %4 at market (about %5 at %6)")
+                      .arg(Labels::side(p.request.side), p.request.symbol, format::amount(p.request.quoteQty), p.quoteAsset,
+                           format::qty(p.estimatedQty), format::price(p.price))
+                : tr("Send this order to the exchange with real money?\n\n%1 %2 %3 at %4 (≈ %5 %6)")
+                      .arg(Labels::side(p.request.side), format::qty(p.request.qty), p.request.symbol,
+                           format::price(p.price), format::amount(p.notional), p.quoteAsset);
         if (!m_confirm(question)) {
             showResult(tr("Not sent."), false);
             return;

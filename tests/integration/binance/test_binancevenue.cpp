@@ -379,6 +379,43 @@ private Q_SLOTS:
         QCOMPARE(rec.read(rec.fills).size(), 4);
     }
 
+    void aMarketOrderByAmountIsSentAsQuoteOrderQty()
+    {
+        binancetest::FakeExchange ex(kKey, kSecret, exchangeInfoPath());
+        Recorder rec;
+        auto venue = liveVenue(ex, rec);
+        QVERIFY(venue);
+        // 12.345678901 USDT: down to USDT's 8 decimals, and Binance sizes it at 0.00001 (step 1).
+        engine::OrderRequest buy = order(QStringLiteral("q1"), engine::Side::Buy, engine::OrderType::Market, "0");
+        buy.quoteQty = d("12.345678901");
+        venue->submit(buy);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.lastStatusIs(QStringLiteral("q1"), engine::OrderStatus::Filled), kWait);
+        const binancetest::FakeOrder placed = ex.orders.value(QStringLiteral("q1"));
+        QCOMPARE(placed.origQuoteQty, d("12.3456789"));
+        QCOMPARE(placed.origQty, d("1234567"));
+        QCOMPARE(rec.reportsOf(QStringLiteral("q1")).last().filledQty, d("1234567"));
+        QTest::qWait(300);
+        QCOMPARE(rec.fillsOf(QStringLiteral("q1")).size(), 1);
+        QCOMPARE(rec.fillsOf(QStringLiteral("q1")).first().qty, d("1234567"));
+        // Selling for an amount over REST works the same way.
+        ex.wsApi().setAnswerHandshake(false);
+        ex.wsApi().dropClients();
+        QTRY_VERIFY_WITH_TIMEOUT(rec.read(rec.executionErrors).contains(QStringLiteral("USER_STREAM_DOWN")), kWait);
+        engine::OrderRequest sell = order(QStringLiteral("q2"), engine::Side::Sell, engine::OrderType::Market, "0");
+        sell.quoteQty = d("6");
+        venue->submit(sell);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.lastStatusIs(QStringLiteral("q2"), engine::OrderStatus::Filled), kWait);
+        QCOMPARE(ex.orders.value(QStringLiteral("q2")).origQty, d("600000"));
+        QCOMPARE(ex.wsOrderPosts, 1);
+        QCOMPARE(ex.orderPosts, 2);
+        // An amount on a LIMIT order is refused before anything is sent.
+        engine::OrderRequest limit = order(QStringLiteral("q3"), engine::Side::Buy, engine::OrderType::Limit, "0", "0.00001");
+        limit.quoteQty = d("10");
+        venue->submit(limit);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.lastStatusIs(QStringLiteral("q3"), engine::OrderStatus::Rejected), kWait);
+        QCOMPARE(ex.orderPosts, 2);
+    }
+
     void anAcceptedOrderAnswered503ExistsExactlyOnce()
     {
         binancetest::FakeExchange ex(kKey, kSecret, exchangeInfoPath());

@@ -41,6 +41,8 @@ FakeExchange::FakeExchange(QByteArray apiKey, QByteArray secret, QString exchang
         r->status = s.value(QStringLiteral("status")).toString();
         r->base = s.value(QStringLiteral("baseAsset")).toString();
         r->quote = s.value(QStringLiteral("quoteAsset")).toString();
+        r->quoteOrderQtyMarketAllowed = s.value(QStringLiteral("quoteOrderQtyMarketAllowed")).toBool();
+        r->quoteAssetPrecision = s.value(QStringLiteral("quoteAssetPrecision")).toInt(8);
         for (const QJsonValue &fv : s.value(QStringLiteral("filters")).toArray()) {
             const QJsonObject filter = fv.toObject();
             const QString type = filter.value(QStringLiteral("filterType")).toString();
@@ -119,7 +121,7 @@ QJsonObject orderJson(const FakeOrder &o)
             {QStringLiteral("price"), dec(o.limitPrice)},
             {QStringLiteral("origQty"), dec(o.origQty)},
             {QStringLiteral("executedQty"), dec(o.executedQty)},
-            {QStringLiteral("origQuoteOrderQty"), QStringLiteral("0.00000000")},
+            {QStringLiteral("origQuoteOrderQty"), dec(o.origQuoteQty)},
             {QStringLiteral("cummulativeQuoteQty"), dec(o.cumQuote)},
             {QStringLiteral("status"), o.status},
             {QStringLiteral("timeInForce"), o.timeInForce},
@@ -378,6 +380,25 @@ nettest::ServerReply FakeExchange::placeOrder(const QUrlQuery &q)
         return error(400, -1121, QStringLiteral("Invalid symbol."));
     if (rules->status != QLatin1String("TRADING"))
         return error(400, -1013, QStringLiteral("Market is closed."));
+    const QString amount = q.queryItemValue(QStringLiteral("quoteOrderQty"));
+    if (!amount.isEmpty()) {
+        // MARKET by amount: the quantity is what the amount buys at the last price, down to the step.
+        if (o.type != QLatin1String("MARKET") || !o.qty.isEmpty())
+            return error(400, -1106, QStringLiteral("Parameter 'quoteOrderQty' sent when not required."));
+        if (!rules->quoteOrderQtyMarketAllowed)
+            return error(400, -1013, QStringLiteral("Quote order qty market orders are not support for this symbol."));
+        const auto quoteQty = Decimal::parse(amount);
+        if (!quoteQty || !quoteQty->isPositive())
+            return error(400, -1100, QStringLiteral("Illegal characters found in parameter 'quoteOrderQty'."));
+        if (quoteQty->rounded(rules->quoteAssetPrecision, engine::Rounding::Down) != *quoteQty)
+            return error(400, -1111, QStringLiteral("Parameter 'quoteOrderQty' has too much precision."));
+        const Decimal last = m_price.value(o.symbol);
+        if (!last.isPositive())
+            return error(400, -1013, QStringLiteral("Market is closed."));
+        o.origQuoteQty = *quoteQty;
+        o.qty = (*quoteQty / last).quantized(rules->step.isPositive() ? rules->step : Decimal::fromString("0.00000001"))
+                    .toString();
+    }
     const auto qty = Decimal::parse(o.qty);
     if (!qty || !qty->isPositive())
         return error(400, -1100, QStringLiteral("Illegal characters found in parameter 'quantity'."));

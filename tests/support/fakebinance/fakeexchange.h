@@ -37,6 +37,7 @@ struct FakeOrder {
     QString qty;    // as sent
     QString price;  // as sent ("" for MARKET)
     engine::Decimal origQty;
+    engine::Decimal origQuoteQty; // a MARKET order by amount (quoteOrderQty)
     engine::Decimal limitPrice;
     engine::Decimal executedQty;
     engine::Decimal cumQuote;
@@ -139,6 +140,8 @@ private:
         engine::Decimal step;
         engine::Decimal minQty;
         engine::Decimal minNotional;
+        bool quoteOrderQtyMarketAllowed = false;
+        int quoteAssetPrecision = 8;
     };
     nettest::ServerReply handle(const nettest::ReceivedRequest &r);
     nettest::ServerReply handleOrder(const nettest::ReceivedRequest &r, const QByteArray &query);

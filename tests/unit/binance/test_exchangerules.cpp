@@ -96,6 +96,31 @@ private Q_SLOTS:
         QCOMPARE(marketSmall.error().code, QStringLiteral("FILTER_NOTIONAL"));
     }
 
+    void aMarketOrderByAmountIsCheckedAsItsAmount()
+    {
+        SymbolRules pepe = m_rules.symbols.value(QStringLiteral("PEPEUSDT"));
+        QVERIFY(pepe.quoteOrderQtyMarketAllowed);
+        QCOMPARE(pepe.quoteAssetPrecision, 8);
+        engine::OrderRequest r = order(engine::OrderType::Market, engine::Side::Buy, "0");
+        r.quoteQty = D("25.123456789");
+        const auto ok = prepareOrder(pepe, r, D("0.00001"));
+        QVERIFY(ok.ok());
+        QCOMPARE(ok->request.quoteQty, D("25.12345678")); // down to the quote precision
+        QVERIFY(ok->request.qty.isZero());
+        QCOMPARE(ok->notional, D("25.12345678"));
+        r.quoteQty = D("0.5");
+        QCOMPARE(prepareOrder(pepe, r, D("0.00001")).error().code, QStringLiteral("FILTER_NOTIONAL"));
+        r.quoteQty = D("0.000000001");
+        QCOMPARE(prepareOrder(pepe, r, D("0.00001")).error().code, QStringLiteral("INVALID_QUANTITY"));
+        r.quoteQty = D("10");
+        r.type = engine::OrderType::Limit;
+        r.limitPrice = D("0.00001");
+        QCOMPARE(prepareOrder(pepe, r, {}).error().code, QStringLiteral("ORDER_TYPE_NOT_ALLOWED"));
+        pepe.quoteOrderQtyMarketAllowed = false;
+        r.type = engine::OrderType::Market;
+        QCOMPARE(prepareOrder(pepe, r, D("0.00001")).error().code, QStringLiteral("ORDER_TYPE_NOT_ALLOWED"));
+    }
+
     void onlyTradingSymbolsTakeOrders()
     {
         engine::OrderRequest r = order(engine::OrderType::Limit, engine::Side::Buy, "10", "1");

@@ -3,6 +3,8 @@
 // model through the ExecutionClient port.)
 #include "engine/execution/simulatedvenue.h"
 
+#include "tests/support/enumprinters.h"
+
 #include <QTest>
 
 using namespace engine;
@@ -123,6 +125,81 @@ private Q_SLOTS:
         QCOMPARE(balances.value(QStringLiteral("USDT")), D("1000") - spent);
         QCOMPARE(balances.value(QStringLiteral("MEME")).toString(), QStringLiteral("1000"));
         QCOMPARE(venue.ledger().free(QStringLiteral("MEME")).toString(), QStringLiteral("1000"));
+    }
+
+    void aMarketOrderByAmountSpendsNoMoreThanTheAmount()
+    {
+        EventClock clock(1'000);
+        QList<SimulatedVenue::Event> events;
+        SimVenueConfig config;
+        config.initialBalances.insert(QStringLiteral("USDT"), D("1000"));
+        config.initialBalances.insert(QStringLiteral("MEME"), D("500"));
+        config.marketSlippageBps = D("0");
+        SimulatedVenue venue(config, &clock, [&](SimulatedVenue::Event e) { events << e; });
+        venue.onInstruments({meme()});
+        venue.onBook(book(1'000));
+        events.clear();
+        const auto byAmount = [](const char *id, Side side, const char *amount) {
+            OrderRequest r;
+            r.clientId = QLatin1String(id);
+            r.symbol = QStringLiteral("MEMEUSDT");
+            r.side = side;
+            r.quoteQty = D(amount);
+            return r;
+        };
+        const auto fillsOf = [&events](const char *id) {
+            QList<Fill> out;
+            for (const auto &e : events)
+                if (const auto *f = std::get_if<Fill>(&e); f && f->clientId == QLatin1String(id))
+                    out << *f;
+            return out;
+        };
+        const auto lastReport = [&events](const char *id) {
+            ExecutionReport last;
+            for (const auto &e : events)
+                if (const auto *r = std::get_if<ExecutionReport>(&e); r && r->clientId == QLatin1String(id))
+                    last = *r;
+            return last;
+        };
+
+        // 70 USDT: 600 at 0.1000 (60), then 99 at 0.1010 (9.999); the 0.001 left buys no lot.
+        venue.submit(byAmount("amt", Side::Buy, "70"));
+        const QList<Fill> buys = fillsOf("amt");
+        QCOMPARE(buys.size(), 2);
+        QCOMPARE(buys[0].qty, D("600"));
+        QCOMPARE(buys[1].qty, D("99"));
+        QCOMPARE(buys[1].price, D("0.1010"));
+        const Decimal spent = buys[0].price * buys[0].qty + buys[1].price * buys[1].qty;
+        QCOMPARE(spent, D("69.999"));
+        QCOMPARE_ENUM(lastReport("amt").status, OrderStatus::Filled);
+        QCOMPARE(lastReport("amt").filledQty, D("699"));
+        QCOMPARE(venue.ledger().free(QStringLiteral("USDT")), D("1000") - spent - spent * D("0.001"));
+
+        // Selling for 20 USDT at the 0.0999 bid: 200 MEME (19.98), from the 500 held.
+        venue.submit(byAmount("sellamt", Side::Sell, "20"));
+        const QList<Fill> sells = fillsOf("sellamt");
+        QCOMPARE(sells.size(), 1);
+        QCOMPARE(sells[0].qty, D("200"));
+        QCOMPARE_ENUM(lastReport("sellamt").status, OrderStatus::Filled);
+
+        // Refused before anything trades: below the minimum, not MARKET, both a quantity and an amount.
+        venue.submit(byAmount("tiny", Side::Buy, "4"));
+        QCOMPARE_ENUM(lastReport("tiny").status, OrderStatus::Rejected);
+        OrderRequest limit = byAmount("lim", Side::Buy, "10");
+        limit.type = OrderType::Limit;
+        limit.limitPrice = D("0.1");
+        venue.submit(limit);
+        QCOMPARE_ENUM(lastReport("lim").status, OrderStatus::Rejected);
+        OrderRequest both = byAmount("both", Side::Buy, "10");
+        both.qty = D("10");
+        venue.submit(both);
+        QCOMPARE_ENUM(lastReport("both").status, OrderStatus::Rejected);
+        // More than the account holds: refused with the balance named.
+        venue.submit(byAmount("rich", Side::Buy, "5000"));
+        QCOMPARE_ENUM(lastReport("rich").status, OrderStatus::Rejected);
+        QVERIFY(lastReport("rich").message.contains(QStringLiteral("insufficient balance")));
+        venue.submit(byAmount("oversell", Side::Sell, "100")); // about 1000 MEME, 300 held
+        QCOMPARE_ENUM(lastReport("oversell").status, OrderStatus::Rejected);
     }
 
     void theSameInputGivesTheSameFills()

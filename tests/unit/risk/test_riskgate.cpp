@@ -50,6 +50,36 @@ private Q_SLOTS:
         QVERIFY(!g.check(order(Side::Buy, "50000"), ctx(), 0)); // 500 USDT
     }
 
+    void anOrderByAmountIsCheckedByItsAmount()
+    {
+        RiskGate g(limits());
+        OrderRequest buy = order(Side::Buy, "0");
+        buy.quoteQty = D("500");
+        QVERIFY(!g.check(buy, ctx(), 0));
+        buy.quoteQty = D("1500"); // over the 1000 per order, whatever the price
+        QCOMPARE(g.check(buy, ctx(), 0)->codeName(), Denial::codeName(Denial::Code::NotionalExceedsMax));
+        buy.quoteQty = D("900");
+        QCOMPARE(g.check(buy, ctx("0.01", "500"), 0)->codeName(), Denial::codeName(Denial::Code::InsufficientCash));
+        // A sale by amount sells about amount / price: that much must be held.
+        OrderRequest sell = order(Side::Sell, "0");
+        sell.quoteQty = D("100"); // about 10000 at 0.01
+        RiskContext holding = ctx();
+        holding.hasPosition = true;
+        holding.positionQty = D("9999");
+        QCOMPARE(g.check(sell, holding, 0)->codeName(), Denial::codeName(Denial::Code::SellExceedsPosition));
+        holding.positionQty = D("10000");
+        QVERIFY(!g.check(sell, holding, 0));
+        // Sized twice, or by amount on a limit order: not a valid order.
+        OrderRequest both = order(Side::Buy, "10");
+        both.quoteQty = D("10");
+        QCOMPARE(g.check(both, ctx(), 0)->codeName(), Denial::codeName(Denial::Code::InvalidQuantity));
+        OrderRequest limit = order(Side::Buy, "0");
+        limit.quoteQty = D("10");
+        limit.type = OrderType::Limit;
+        limit.limitPrice = D("0.01");
+        QCOMPARE(g.check(limit, ctx(), 0)->codeName(), Denial::codeName(Denial::Code::InvalidQuantity));
+    }
+
     void deniesWithReadableReasons()
     {
         RiskGate g(limits());

@@ -37,7 +37,7 @@ private Q_SLOTS:
         {
             RawDb raw(path);
             QCOMPARE(raw.column(QStringLiteral("SELECT version FROM schema_version ORDER BY version")),
-                     (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}));
+                     (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4")}));
             appliedMs = raw.scalar(QStringLiteral("SELECT applied_ms FROM schema_version")).toLongLong();
             QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
             const QStringList tables = raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
@@ -48,7 +48,7 @@ private Q_SLOTS:
         QVERIFY(store);
         store.reset();
         RawDb raw(path);
-        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 3);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 4);
         QCOMPARE(raw.scalar(QStringLiteral("SELECT applied_ms FROM schema_version")).toLongLong(), appliedMs);
     }
 
@@ -72,6 +72,23 @@ private Q_SLOTS:
         QCOMPARE(int(s.openOrders.at(1).timeInForce), int(engine::TimeInForce::Gtc));
     }
 
+    void anOrderByAmountKeepsItsAmount()
+    {
+        const QString path = newDbPath();
+        auto store = openStore(path);
+        QVERIFY(store);
+        Order o = makeOrder(QStringLiteral("C-amount"), QStringLiteral("PEPEUSDT"), Side::Buy, OrderStatus::Accepted, 10);
+        o.qty = {};
+        o.quoteQty = Decimal::fromString("25.5");
+        store->saveOrder(o);
+        store->flush();
+        const engine::JournalSnapshot s = snapshotOf(*store);
+        QCOMPARE(s.openOrders.size(), 1);
+        QCOMPARE(s.openOrders.first().quoteQty, Decimal::fromString("25.5"));
+        QVERIFY(s.openOrders.first().qty.isZero());
+        QVERIFY(s.openOrders.first().byQuote());
+    }
+
     void aSchemaOneJournalIsMigratedAndItsOrdersAreDemo()
     {
         const QString path = newDbPath();
@@ -85,6 +102,7 @@ private Q_SLOTS:
             RawDb raw(path);
             QVERIFY(raw.exec(QStringLiteral("ALTER TABLE orders DROP COLUMN mode")));
             QVERIFY(raw.exec(QStringLiteral("ALTER TABLE orders DROP COLUMN time_in_force")));
+            QVERIFY(raw.exec(QStringLiteral("ALTER TABLE orders DROP COLUMN quote_qty")));
             QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version >= 2")));
         }
         auto store = openStore(path);
@@ -93,9 +111,10 @@ private Q_SLOTS:
         QCOMPARE(s.recentOrders.size(), 1);
         QCOMPARE(int(s.recentOrders.first().mode), int(engine::TradingMode::Demo));
         QCOMPARE(int(s.recentOrders.first().timeInForce), int(engine::TimeInForce::Gtc));
+        QVERIFY(s.recentOrders.first().quoteQty.isZero());
         store.reset();
         RawDb raw(path);
-        QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 3);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 4);
     }
 
     void scriptsSplitIntoStatements()

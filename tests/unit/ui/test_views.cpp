@@ -181,6 +181,20 @@ class TestViews : public QObject {
     FakeBotApi m_api;
     std::unique_ptr<MainWindow> m_window;
 
+    //! PEPEUSDT as the fake market's first instrument, with a deep book at these prices.
+    engine::Instrument pepeWithBook(const char *bid, const char *ask)
+    {
+        const engine::Instrument pepe{QStringLiteral("PEPEUSDT"), QStringLiteral("PEPE"), QStringLiteral("USDT"),
+                                      dec("0.00000001"), dec("1"), dec("5")};
+        m_api.instrumentList[0] = pepe;
+        engine::BookUpdate book;
+        book.symbol = pepe.symbol;
+        book.bids = {{dec(bid), dec("1000000000")}};
+        book.asks = {{dec(ask), dec("1000000000")}};
+        m_api.books.insert(pepe.symbol, book);
+        return pepe;
+    }
+
     void screenshot(const QString &name)
     {
         QTest::qWait(400); // charts redraw on a short timer
@@ -249,14 +263,7 @@ private Q_SLOTS:
 
     void theOrderTicketPreviewsPlacesAndCancels()
     {
-        engine::Instrument pepe{QStringLiteral("PEPEUSDT"), QStringLiteral("PEPE"), QStringLiteral("USDT"),
-                                dec("0.00000001"), dec("1"), dec("5")};
-        m_api.instrumentList[0] = pepe;
-        engine::BookUpdate book;
-        book.symbol = pepe.symbol;
-        book.bids = {{dec("0.00001200"), dec("1000000000")}};
-        book.asks = {{dec("0.00001210"), dec("1000000000")}};
-        m_api.books.insert(pepe.symbol, book);
+        const engine::Instrument pepe = pepeWithBook("0.00001200", "0.00001210");
         engine::Ticker24h day;
         day.symbol = pepe.symbol;
         day.open = dec("0.00001000");
@@ -318,6 +325,55 @@ private Q_SLOTS:
         working.reason = QStringLiteral("BINANCE_-2010: Account has insufficient balance for requested action.");
         m_api.emitEvent(working);
         QTRY_VERIFY(find<QLabel>(m_window.get(), "ticketResult")->text().contains(QStringLiteral("not enough balance")));
+    }
+
+    void aMarketOrderByAmountShowsTheAmountAndItsEstimate()
+    {
+        const engine::Instrument pepe = pepeWithBook("0.00001200", "0.00001250");
+        m_window->showView(MainWindow::View::Trade);
+        auto *symbol = find<QComboBox>(m_window.get(), "ticketSymbol");
+        symbol->setCurrentIndex(symbol->findText(QStringLiteral("PEPEUSDT")));
+        auto *type = find<QComboBox>(m_window.get(), "ticketType");
+        type->setCurrentIndex(type->findData(int(engine::OrderType::Market)));
+        auto *mode = find<QComboBox>(m_window.get(), "ticketAmountMode");
+        QTRY_VERIFY(mode->isEnabled());
+        mode->setCurrentIndex(1); // Amount (quote)
+        auto *qty = find<QLineEdit>(m_window.get(), "ticketQtyEdit");
+        qty->clear();
+        QTest::keyClicks(qty, QStringLiteral("25"));
+        auto *place = find<QPushButton>(m_window.get(), "ticketPlace");
+        auto *preview = find<QLabel>(m_window.get(), "ticketPreview");
+        // 25 USDT at 0.0000125 is about 2,000,000 PEPE; the exchange sets the quantity.
+        QTRY_VERIFY2(preview->text().contains(QStringLiteral("for 25")), qPrintable(preview->text()));
+        QVERIFY(place->isEnabled());
+        QVERIFY(preview->text().contains(QStringLiteral("2,000,000")));
+        screenshot(QStringLiteral("trade-ticket-amount"));
+        const qsizetype before = m_api.placedOrders.size();
+        QTest::mouseClick(place, Qt::LeftButton);
+        QTRY_COMPARE(m_api.placedOrders.size(), before + 1);
+        QCOMPARE(m_api.placedOrders.last().quoteQty, dec("25"));
+        QVERIFY(m_api.placedOrders.last().qty.isZero());
+        // Working with its quantity not known yet, it shows what it is for.
+        engine::Order working;
+        working.clientId = QStringLiteral("md-000043");
+        working.symbol = pepe.symbol;
+        working.type = engine::OrderType::Market;
+        working.quoteQty = dec("25");
+        working.status = engine::OrderStatus::Accepted;
+        working.strategy = QStringLiteral("manual");
+        m_api.emitEvent(working);
+        auto *orders = find<QTableView>(m_window.get(), "openOrdersTable");
+        QTRY_COMPARE(orders->model()->rowCount(), 1);
+        bool shown = false;
+        for (int c = 0; c < orders->model()->columnCount(); ++c)
+            shown = shown || orders->model()->index(0, c).data().toString() == QStringLiteral("for 25.00");
+        QVERIFY(shown);
+        working.status = engine::OrderStatus::Filled;
+        working.qty = dec("2000000");
+        working.filledQty = dec("2000000");
+        m_api.emitEvent(working);
+        QTRY_COMPARE(orders->model()->rowCount(), 0);
+        type->setCurrentIndex(type->findData(int(engine::OrderType::Limit)));
     }
 
     void venueHealthIsShownForARealVenueOnly()
