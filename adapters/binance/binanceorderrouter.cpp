@@ -198,18 +198,43 @@ void BinanceOrderRouter::deliverFill(engine::Fill fill)
     }
     m_seenFills.insert(fill.fillId);
     const SymbolRules *rules = m_market->rules(fill.symbol);
-    const QString quote = rules ? rules->quoteAsset : QString();
-    if (!fill.fee.isZero() && fill.feeAsset != quote) {
-        if (rules && fill.feeAsset == rules->baseAsset) {
-            // Kept in the token: the portfolio holds what Binance credits (qty - fee).
-        } else {
-            error(engine::AdapterError::Kind::NonRetryable, QStringLiteral("FEE_OTHER_ASSET"),
-                  QStringLiteral("fill %1 paid its fee of %2 %3, which is not counted in the PnL")
-                      .arg(fill.fillId, fill.fee.toString(), fill.feeAsset));
-            fill.fee = {};
-            fill.feeAsset = quote;
-        }
+    if (fill.fee.isZero() || !rules || fill.feeAsset == rules->quoteAsset || fill.feeAsset == rules->baseAsset)
+        return handOn(fill); // in cash, or kept in the token: the portfolio holds what Binance credits
+    valueOutsideFee(std::move(fill), rules->quoteAsset);
+}
+
+void BinanceOrderRouter::valueOutsideFee(engine::Fill fill, const QString &quote)
+{
+    const QString pair = fill.feeAsset + quote;
+    const auto valued = [this](engine::Fill f, engine::Decimal price) {
+        f.feeValue = f.fee * price;
+        handOn(f);
+    };
+    if (!m_market->rules(pair)) {
+        error(engine::AdapterError::Kind::NonRetryable, QStringLiteral("FEE_OTHER_ASSET"),
+              QStringLiteral("fill %1 paid its fee of %2 %3, and there is no %4 market to value it: it is not counted in the PnL")
+                  .arg(fill.fillId, fill.fee.toString(), fill.feeAsset, pair));
+        return handOn(fill);
     }
+    constexpr qint64 kFreshMs = 60'000;
+    if (const engine::Decimal live = m_market->referencePrice(pair); live.isPositive())
+        return valued(std::move(fill), live);
+    if (const auto cached = m_feePrices.constFind(pair); cached != m_feePrices.cend() && now() - cached->atMs < kFreshMs)
+        return valued(std::move(fill), cached->price);
+    m_rest->lastPrice(pair, [this, fill, pair, valued](engine::Result<engine::Decimal> price) mutable {
+        if (!price) {
+            error(engine::AdapterError::Kind::Retryable, QStringLiteral("FEE_OTHER_ASSET"),
+                  QStringLiteral("fill %1 paid its fee of %2 %3, whose price could not be read (%4): it is not counted in the PnL")
+                      .arg(fill.fillId, fill.fee.toString(), fill.feeAsset, price.error().message));
+            return handOn(fill);
+        }
+        m_feePrices.insert(pair, {price.value(), now()});
+        valued(std::move(fill), price.value());
+    });
+}
+
+void BinanceOrderRouter::handOn(const engine::Fill &fill)
+{
     if (m_sink)
         m_sink->onFill(fill);
 }

@@ -28,8 +28,9 @@ struct OrderState;
 //! trades (`myTrades`), so fills that happened while the app was closed are booked before the
 //! report. When the user stream comes back after a gap, every order still working is queried.
 //! Fees are booked where Binance takes them: in the quote asset out of cash, in the traded token
-//! out of the position (a buy credits qty − fee); a fee in a third asset (BNB) is reported and left
-//! out of the PnL.
+//! out of the position (a buy credits qty − fee); a fee in a third asset (BNB) is valued in the
+//! quote asset at that asset's price of the moment (its pair's last price, asked once a minute at
+//! most) and counted in the PnL at that value.
 class BinanceOrderRouter final : public QObject {
     Q_OBJECT
 public:
@@ -69,6 +70,9 @@ private:
     void placed(const engine::OrderRequest &request, engine::Result<OrderState> state);
     void deliverState(const OrderState &state);
     void deliverFill(engine::Fill fill);
+    //! A fill whose fee is in a third asset: handed on once that fee has its value in `quote`.
+    void valueOutsideFee(engine::Fill fill, const QString &quote);
+    void handOn(const engine::Fill &fill);
     void error(engine::AdapterError::Kind kind, const QString &code, const QString &message);
     [[nodiscard]] qint64 now() const;
 
@@ -79,6 +83,11 @@ private:
     engine::ExecutionSink *m_sink = nullptr;
     QHash<QString, QString> m_working;  // client id → symbol, orders that may still fill
     QSet<QString> m_seenFills;
+    struct FeePrice {
+        engine::Decimal price;
+        qint64 atMs = 0;
+    };
+    QHash<QString, FeePrice> m_feePrices; // pair ("BNBUSDT") → its last price, for valuing fees
     bool m_streamSeen = false;
     quint64 m_placed = 0;
     quint64 m_duplicateFills = 0;

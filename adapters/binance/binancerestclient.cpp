@@ -174,6 +174,23 @@ void BinanceRestClient::depth(const QString &symbol, int limit, std::function<vo
     });
 }
 
+void BinanceRestClient::lastPrice(const QString &symbol, std::function<void(engine::Result<engine::Decimal>)> done)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("symbol"), symbol);
+    q.addQueryItem(QStringLiteral("type"), QStringLiteral("MINI"));
+    sendPublic(QStringLiteral("/api/v3/ticker/24hr"), q, 2, [symbol, done](const net::HttpResponse &r, const BinanceError &e) {
+        if (e.action != BinanceError::Action::None)
+            return done(e.toError());
+        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        const auto price = engine::Decimal::parse(o.value(QStringLiteral("lastPrice")).toString());
+        if (o.value(QStringLiteral("symbol")).toString() != symbol || !price || !price->isPositive())
+            return done(engine::Error{QStringLiteral("MALFORMED_RESPONSE"),
+                                      QStringLiteral("the 24 h ticker of %1 has no usable lastPrice").arg(symbol)});
+        done(*price);
+    });
+}
+
 void BinanceRestClient::klines(const QString &symbol, qint64 startMs, int limit,
                                std::function<void(engine::Result<QList<engine::Candle>>)> done)
 {

@@ -91,6 +91,8 @@ public:
     void myTrades(const QString &symbol, qint64 orderId, std::function<void(engine::Result<QList<AccountTrade>>)> done);
     //! GET /api/v3/depth: the order book snapshot a local book starts from (`limit` 100 costs 5).
     void depth(const QString &symbol, int limit, std::function<void(engine::Result<DepthSnapshot>)> done);
+    //! The last traded price of a symbol (`GET /api/v3/ticker/24hr`, type MINI, weight 2).
+    void lastPrice(const QString &symbol, std::function<void(engine::Result<engine::Decimal>)> done);
     //! GET /api/v3/klines: up to `limit` (≤ 1000) closed 1-minute bars from `startMs` on.
     void klines(const QString &symbol, qint64 startMs, int limit, std::function<void(engine::Result<QList<engine::Candle>>)> done);
     //! Server time now, by the synchronised clock.

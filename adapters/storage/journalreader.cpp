@@ -15,7 +15,7 @@ const QString kOrderColumns = QStringLiteral(
     "client_id, venue_order_id, symbol, side, type, qty, limit_price, filled_qty, avg_price, fees, status,"
     " reduce_only, strategy, reason, created_ms, updated_ms, mode, time_in_force, quote_qty");
 const QString kFillColumns =
-    QStringLiteral("fill_id, client_id, symbol, side, price, qty, fee, fee_asset, is_maker, ts_ms");
+    QStringLiteral("fill_id, client_id, symbol, side, price, qty, fee, fee_asset, is_maker, ts_ms, fee_value");
 
 QString sqlError(const QSqlQuery &query)
 {
@@ -88,6 +88,7 @@ bool decodeFill(const QSqlQuery &q, engine::Fill *f, QString *problem)
     f->feeAsset = r.text(7);
     f->isMaker = r.flag(8);
     f->tsMs = r.integer(9);
+    f->feeValue = r.decimal(10);
     *problem = r.problem();
     return r.ok();
 }

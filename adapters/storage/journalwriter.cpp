@@ -208,8 +208,8 @@ bool JournalWriter::writeFill(const engine::Fill &f, QString *error)
 {
     // Venues replay fills after reconnects; the primary key makes a replay a no-op.
     if (!prepare(m_fillInsert,
-                 "INSERT INTO fills (fill_id, client_id, symbol, side, price, qty, fee, fee_asset, is_maker, ts_ms)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fill_id) DO NOTHING",
+                 "INSERT INTO fills (fill_id, client_id, symbol, side, price, qty, fee, fee_asset, is_maker, ts_ms, fee_value)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fill_id) DO NOTHING",
                  error))
         return false;
     if (f.fillId.isEmpty()) {
@@ -226,6 +226,7 @@ bool JournalWriter::writeFill(const engine::Fill &f, QString *error)
     m_fillInsert.addBindValue(txt(f.feeAsset));
     m_fillInsert.addBindValue(f.isMaker ? 1 : 0);
     m_fillInsert.addBindValue(f.tsMs);
+    m_fillInsert.addBindValue(dec(f.feeValue));
     return run(m_fillInsert, error);
 }
 
@@ -234,7 +235,7 @@ bool JournalWriter::writeFillChange(const engine::FillChange &c, QString *error)
     // All three inside the caller's transaction: either the fill and everything it changed are
     // journaled, or none of it is.
     return writeFill(c.fill, error) && writeOrder(c.order, error)
-        && writePortfolio(PortfolioWrite{c.positions, c.balances, {}}, error);
+        && writePortfolio(PortfolioWrite{c.positions, c.balances, c.settings}, error);
 }
 
 bool JournalWriter::writePortfolio(const PortfolioWrite &p, QString *error)

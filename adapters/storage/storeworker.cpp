@@ -28,7 +28,7 @@ constexpr const char *kJournalTables[] = {"schema_version", "orders", "order_eve
                                           "balances", "signals", "equity", "settings"};
 // Columns added by later migrations, checked like the tables (a hand-edited file may lack them).
 constexpr std::pair<const char *, const char *> kJournalColumns[] = {
-    {"orders", "mode"}, {"orders", "time_in_force"}, {"orders", "quote_qty"}};
+    {"orders", "mode"}, {"orders", "time_in_force"}, {"orders", "quote_qty"}, {"fills", "fee_value"}};
 
 QString sqlError(const QSqlQuery &query)
 {

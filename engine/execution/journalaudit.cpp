@@ -24,8 +24,11 @@ bool JournalAudit::addFill(const Fill &fill)
 {
     ++m_fills;
     const Result<void> booked = m_portfolio.applyFill(fill, fill.tsMs);
-    if (booked)
+    if (booked) {
+        if (fill.feeInOtherAsset())
+            m_outsideFees += fill.feeValue;
         return true;
+    }
     note(&m_problems, QStringLiteral("fill %1 cannot be replayed: %2").arg(fill.fillId, booked.error().message));
     return false;
 }
@@ -35,12 +38,14 @@ QStringList JournalAudit::compare(const JournalSnapshot &journal) const
     QStringList problems = m_problems;
     const QString quote = m_portfolio.quoteAsset();
     const auto cash = journal.balances.constFind(quote);
+    // The stored starting equity already holds the fees paid in a third asset (brought in and spent
+    // at once), which the replay has added again; they never were cash.
+    const Decimal replayedCash = m_portfolio.cash() - m_outsideFees;
     if (cash == journal.balances.constEnd())
         note(&problems, QStringLiteral("no %1 balance is stored, but %2 fill(s) are").arg(quote).arg(m_fills));
-    else if (*cash != m_portfolio.cash())
+    else if (*cash != replayedCash)
         note(&problems, QStringLiteral("%1 balance is %2, but the fills give %3 (difference %4)")
-                            .arg(quote, cash->toString(), m_portfolio.cash().toString(),
-                                 (*cash - m_portfolio.cash()).toString()));
+                            .arg(quote, cash->toString(), replayedCash.toString(), (*cash - replayedCash).toString()));
 
     QHash<QString, Position> stored;
     for (const Position &p : journal.positions)

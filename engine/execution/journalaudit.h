@@ -31,6 +31,7 @@ private:
     Portfolio m_portfolio;
     QStringList m_problems;
     qint64 m_fills = 0;
+    Decimal m_outsideFees; // the value of fees paid in a third asset (BNB), replayed so far
 };
 
 } // namespace engine

@@ -30,10 +30,14 @@ Result<void> Portfolio::applyFill(const Fill &f, qint64 nowMs)
     Position p = m_positions.value(f.symbol);
     p.symbol = f.symbol;
     Decimal cash = m_cash;
+    Decimal startingEquity = m_startingEquity;
     try {
         // A fee is paid in the quote asset (out of cash) or in the traded token (out of the
-        // position: the venue credits less, or takes more).
-        const Decimal fee = f.feeInBase() ? Decimal() : f.fee;
+        // position: the venue credits less, or takes more). One paid in a third asset (BNB) comes
+        // from outside this account's cash and tokens: it counts as that much brought in and spent
+        // at once, so the PnL carries it and equity - starting equity == realized + unrealized holds.
+        const Decimal outsideFee = f.feeInOtherAsset() ? f.feeValue : Decimal();
+        const Decimal fee = f.feeInBase() || f.feeInOtherAsset() ? Decimal() : f.fee;
         const Decimal baseFee = f.feeInBase() ? f.fee : Decimal();
         if (f.side == Side::Buy) {
             if (!p.isOpen()) {
@@ -71,8 +75,9 @@ Result<void> Portfolio::applyFill(const Fill &f, qint64 nowMs)
                 p.costBasis = Decimal();
             }
         }
-        p.realizedPnl -= fee; // a base-asset fee is already in the smaller position (or the basis it took)
+        p.realizedPnl -= fee + outsideFee; // a base-asset fee is already in the smaller position (or the basis it took)
         p.fees += f.feeInQuote();
+        startingEquity += outsideFee;
     } catch (const DecimalError &e) {
         return Error{QLatin1String(errors::kFillOverflow),
                      QStringLiteral("fill %1 (%2 %3 @ %4) cannot be accounted: %5")
@@ -82,6 +87,7 @@ Result<void> Portfolio::applyFill(const Fill &f, qint64 nowMs)
         p.lastPrice = f.price;
     m_positions.insert(f.symbol, p);
     m_cash = cash;
+    m_startingEquity = startingEquity;
     return {};
 }
 

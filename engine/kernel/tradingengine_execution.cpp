@@ -158,7 +158,10 @@ void TradingEngine::handleFill(const Fill &fill)
     QHash<QString, QString> bases;
     for (const Position &p : m_portfolio.allPositions())
         bases.insert(p.symbol, m_market.baseAsset(p.symbol));
-    m_deps.store->saveFillChange({fill, change->order, m_portfolio.allPositions(), m_portfolio.balances(bases)});
+    QHash<QString, QString> settings;
+    if (fill.feeInOtherAsset() && fill.feeValue.isPositive())
+        settings.insert(QStringLiteral("portfolio.starting_equity"), m_portfolio.startingEquity().toString());
+    m_deps.store->saveFillChange({fill, change->order, m_portfolio.allPositions(), m_portfolio.balances(bases), settings});
     log(LogEntry::Level::Info, QStringLiteral("execution"),
         QStringLiteral("fill %1 %2 %3 @ %4 (fee %5 %6)")
             .arg(toString(fill.side), fill.qty.toString(), fill.symbol, fill.price.toString(), fill.fee.toString(), fill.feeAsset));

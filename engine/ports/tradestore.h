@@ -36,6 +36,7 @@ struct FillChange {
     Order order;
     QList<Position> positions;
     QHash<QString, Decimal> balances;
+    QHash<QString, QString> settings; // what the fill moved besides (the starting equity, for a fee paid in BNB)
 };
 
 //! A page of history for the History view and exports.

@@ -266,7 +266,7 @@ QJsonObject benchStartupAudit(int n, const QString &dir)
             o.side = f.side;
             o.qty = o.filledQty = f.qty;
             o.status = OrderStatus::Filled;
-            store.saveFillChange({f, o, portfolio.allPositions(), portfolio.balances({})});
+            store.saveFillChange({f, o, portfolio.allPositions(), portfolio.balances({}), {}});
         }
         store.flush();
     }

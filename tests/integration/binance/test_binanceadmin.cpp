@@ -46,10 +46,11 @@ private Q_SLOTS:
         const QHash<QString, QString> settings{{QStringLiteral("binance.rest_url"), ex.restUrl().toString()}};
         const auto list = await<QList<engine::VenueSymbol>>([&](auto done) { admin.listSymbols(settings, this, done); });
         QVERIFY(list && list->ok());
-        QCOMPARE(list->value().size(), 3);
+        QCOMPARE(list->value().size(), 4);
         QCOMPARE(list->value().at(0).symbol, QStringLiteral("PEPEUSDT")); // meme pairs against USDT first
         QCOMPARE(list->value().at(1).symbol, QStringLiteral("WIFUSDT"));
-        QCOMPARE(list->value().at(2).symbol, QStringLiteral("ETHBTC"));
+        QCOMPARE(list->value().at(2).symbol, QStringLiteral("BNBUSDT")); // then the other USDT pairs
+        QCOMPARE(list->value().at(3).symbol, QStringLiteral("ETHBTC"));
         const engine::VenueSymbol &pepe = list->value().at(0);
         QCOMPARE(pepe.tickSize, engine::Decimal::fromString("0.00000001"));
         QCOMPARE(pepe.stepSize, engine::Decimal::fromInt(1));

@@ -48,7 +48,7 @@ private Q_SLOTS:
         BinanceRestClient client(server.url(), kKey, BinanceSigner::hmac(kSecret).value());
         const auto rules = await<ExchangeRules>([&](auto done) { client.exchangeInfo(done); });
         QVERIFY(rules && rules->ok());
-        QCOMPARE(rules->value().symbols.size(), 3);
+        QCOMPARE(rules->value().symbols.size(), 4);
         const auto placed = await<OrderState>([&](auto done) { client.placeOrder(limitBuy(), QStringLiteral("MD-1"), done); });
         QVERIFY2(placed && placed->ok(), qPrintable(placed && !placed->ok() ? placed->error().toString() : QString()));
         QCOMPARE(placed->value().clientOrderId, QStringLiteral("MD-1"));

@@ -416,6 +416,31 @@ private Q_SLOTS:
         QCOMPARE(ex.orderPosts, 2);
     }
 
+    void aFeePaidInBnbIsValuedAtBnbsPrice()
+    {
+        binancetest::FakeExchange ex(kKey, kSecret, exchangeInfoPath());
+        ex.payFeesInBnb = true;
+        ex.setPrice(QStringLiteral("BNBUSDT"), d("600"));
+        ex.free.insert(QStringLiteral("BNB"), d("1"));
+        Recorder rec;
+        auto venue = liveVenue(ex, rec);
+        QVERIFY(venue);
+        venue->submit(order(QStringLiteral("b1"), engine::Side::Buy, engine::OrderType::Market, "1000000"));
+        QTRY_COMPARE_WITH_TIMEOUT(rec.fillsOf(QStringLiteral("b1")).size(), 1, kWait);
+        const engine::Fill f = rec.fillsOf(QStringLiteral("b1")).first();
+        QCOMPARE(f.feeAsset, QStringLiteral("BNB"));
+        QCOMPARE(f.fee, d("0.0000125"));   // 10 USDT x 0.1 % x 0.75, at 600 USDT per BNB
+        QCOMPARE(f.feeValue, d("0.0075")); // what it cost, in USDT
+        QVERIFY(f.feeInOtherAsset());
+        QCOMPARE(ex.tickerRequests, 1);
+        // The price is kept for a minute: the next fee does not ask again.
+        venue->submit(order(QStringLiteral("b2"), engine::Side::Sell, engine::OrderType::Market, "500000"));
+        QTRY_COMPARE_WITH_TIMEOUT(rec.fillsOf(QStringLiteral("b2")).size(), 1, kWait);
+        QCOMPARE(rec.fillsOf(QStringLiteral("b2")).first().feeValue, d("0.00375"));
+        QCOMPARE(ex.tickerRequests, 1);
+        QVERIFY(!rec.read(rec.executionErrors).contains(QStringLiteral("FEE_OTHER_ASSET")));
+    }
+
     void anAcceptedOrderAnswered503ExistsExactlyOnce()
     {
         binancetest::FakeExchange ex(kKey, kSecret, exchangeInfoPath());

@@ -241,6 +241,20 @@ nettest::ServerReply FakeExchange::handle(const nettest::ReceivedRequest &r)
                                                           {QStringLiteral("asks"), side(d.asks)}}),
                                             {{"X-MBX-USED-WEIGHT-1M", "17"}});
     }
+    if (r.method == "GET" && path == "/api/v3/ticker/24hr") {
+        const QString symbol = q.queryItemValue(QStringLiteral("symbol"));
+        if (!m_rules.contains(symbol) || !m_price.value(symbol).isPositive())
+            return error(400, -1121, QStringLiteral("Invalid symbol."));
+        ++tickerRequests;
+        const QString last = dec(m_price.value(symbol));
+        const qint64 now = serverNow();
+        return json(QJsonObject{{QStringLiteral("symbol"), symbol}, {QStringLiteral("openPrice"), last},
+                                {QStringLiteral("highPrice"), last}, {QStringLiteral("lowPrice"), last},
+                                {QStringLiteral("lastPrice"), last}, {QStringLiteral("volume"), QStringLiteral("0")},
+                                {QStringLiteral("quoteVolume"), QStringLiteral("0")}, {QStringLiteral("openTime"), now - 86'400'000},
+                                {QStringLiteral("closeTime"), now}, {QStringLiteral("firstId"), 0},
+                                {QStringLiteral("lastId"), 0}, {QStringLiteral("count"), 0}});
+    }
     if (r.method == "GET" && path == "/api/v3/klines") {
         const QString symbol = q.queryItemValue(QStringLiteral("symbol"));
         if (!m_rules.contains(symbol))
@@ -488,9 +502,16 @@ void FakeExchange::fill(FakeOrder &o, Decimal qty, Decimal price, bool maker)
     t.quoteQty = (qty * price).rounded(8);
     t.timeMs = serverNow();
     t.isBuyer = o.side == QLatin1String("BUY");
-    const bool feeInToken = t.isBuyer && buyFeeInBase;
-    t.commission = feeInToken ? (qty * kFeeRate).rounded(8) : (t.quoteQty * kFeeRate).rounded(8);
-    t.commissionAsset = feeInToken ? baseOf(o.symbol) : quoteOf(o.symbol);
+    // With the BNB discount on, Binance takes every commission in BNB (25 % less), whatever the pair.
+    const Decimal bnbPrice = m_price.value(QStringLiteral("BNBUSDT"));
+    const bool feeInBnb = payFeesInBnb && bnbPrice.isPositive();
+    const bool feeInToken = !feeInBnb && t.isBuyer && buyFeeInBase;
+    t.commission = feeInBnb     ? (t.quoteQty * kFeeRate * Decimal::fromString("0.75") / bnbPrice).rounded(8)
+                   : feeInToken ? (qty * kFeeRate).rounded(8)
+                                : (t.quoteQty * kFeeRate).rounded(8);
+    t.commissionAsset = feeInBnb ? QStringLiteral("BNB") : feeInToken ? baseOf(o.symbol) : quoteOf(o.symbol);
+    if (feeInBnb)
+        free[QStringLiteral("BNB")] -= t.commission;
     t.isMaker = maker;
     trades << t;
     const QString quote = quoteOf(o.symbol);
@@ -499,13 +520,13 @@ void FakeExchange::fill(FakeOrder &o, Decimal qty, Decimal price, bool maker)
     if (t.isBuyer) {
         if (wasResting && o.limitPrice.isPositive()) // held at the limit price
             locked[quote] -= qty * o.limitPrice, free[quote] += qty * o.limitPrice;
-        free[quote] -= t.quoteQty + (feeInToken ? Decimal() : t.commission);
+        free[quote] -= t.quoteQty + (feeInToken || feeInBnb ? Decimal() : t.commission);
         free[base] += qty - (feeInToken ? t.commission : Decimal());
     } else {
         if (wasResting)
             locked[base] -= qty, free[base] += qty;
         free[base] -= qty;
-        free[quote] += t.quoteQty - t.commission;
+        free[quote] += t.quoteQty - (feeInBnb ? Decimal() : t.commission);
     }
     o.executedQty += qty;
     o.cumQuote += t.quoteQty;

@@ -97,6 +97,8 @@ public:
     int answer429ForNext = 0;            // the next N requests get 429 with Retry-After: 1
     int limitFillParts = 1;              // a resting LIMIT fills in this many trades
     bool buyFeeInBase = false;           // Binance's default without BNB: a buy's commission in the token bought
+    bool payFeesInBnb = false;           // the BNB discount: commissions in BNB at the BNBUSDT price (set one)
+    int tickerRequests = 0;              // GET /api/v3/ticker/24hr answered
     bool keyIpRestricted = false;        // what /sapi/v1/account/apiRestrictions says about the key
     bool keyWithdrawals = false;
     bool hasApiRestrictions = true;      // false: a testnet without /sapi endpoints

@@ -45,7 +45,7 @@ private Q_SLOTS:
 
     void theDocumentedShapeParses()
     {
-        QCOMPARE(m_rules.symbols.size(), 3);
+        QCOMPARE(m_rules.symbols.size(), 4);
         QCOMPARE(m_rules.serverTimeMs, 1767225600000LL);
         QCOMPARE(m_rules.rateLimits.first().type, QStringLiteral("REQUEST_WEIGHT"));
         QCOMPARE(m_rules.rateLimits.first().windowMs, 60'000);

@@ -1,5 +1,6 @@
 // Every status transition, legal or not, plus the order manager and portfolio
 // accounting built on it.
+#include "engine/execution/journalaudit.h"
 #include "engine/execution/ordermanager.h"
 #include "engine/execution/orderstatemachine.h"
 #include "engine/execution/portfolio.h"
@@ -229,6 +230,42 @@ private Q_SLOTS:
         Fill quote = fill(QStringLiteral("e"), QStringLiteral("f"), Side::Buy, "1", "1", "0.001");
         quote.feeAsset = QStringLiteral("USDT");
         QVERIFY(!quote.feeInBase());
+    }
+
+    void aFeeInBnbIsCountedAtItsValueOutsideTheCash()
+    {
+        // The BNB discount: the commission leaves the BNB balance, not the USDT or the tokens.
+        Portfolio p;
+        p.reset(D("1000"));
+        Fill buy = fill(QStringLiteral("a"), QStringLiteral("c"), Side::Buy, "0.00001", "10000000", "0.000125");
+        buy.feeAsset = QStringLiteral("BNB");
+        buy.feeValue = D("0.075"); // 0.000125 BNB at 600
+        QVERIFY(buy.feeInOtherAsset());
+        QVERIFY(!buy.feeInBase());
+        QCOMPARE(buy.feeInQuote(), D("0.075"));
+        QVERIFY(p.applyFill(buy, 1));
+        QCOMPARE(p.cash(), D("900"));                                          // only the cost
+        QCOMPARE(p.position(QStringLiteral("PEPEUSDT"))->qty, D("10000000"));  // every token bought
+        QCOMPARE(p.position(QStringLiteral("PEPEUSDT"))->fees, D("0.075"));
+        QCOMPARE(p.realizedPnl(), D("-0.075"));                                // the fee is a cost all the same
+        QCOMPARE(p.startingEquity(), D("1000.075"));                           // brought in and spent at once
+        p.mark(QStringLiteral("PEPEUSDT"), D("0.00001"));
+        QCOMPARE(p.equity() - p.startingEquity(), p.realizedPnl() + p.unrealizedPnl());
+        // Its value unknown (no price): nothing is counted, nothing is invented.
+        Fill unpriced = fill(QStringLiteral("b"), QStringLiteral("d"), Side::Sell, "0.00001", "1000000", "0.0000125");
+        unpriced.feeAsset = QStringLiteral("BNB");
+        QVERIFY(p.applyFill(unpriced, 2));
+        QCOMPARE(p.cash(), D("910"));
+        QCOMPARE(p.equity() - p.startingEquity(), p.realizedPnl() + p.unrealizedPnl());
+        // The audit replays it the same way: the stored cash agrees with the fills.
+        JournalAudit audit(QStringLiteral("USDT"), p.startingEquity());
+        QVERIFY(audit.addFill(buy));
+        QVERIFY(audit.addFill(unpriced));
+        JournalSnapshot journal;
+        journal.balances.insert(QStringLiteral("USDT"), p.cash());
+        journal.positions = p.allPositions();
+        journal.fillCount = 2;
+        QCOMPARE(audit.compare(journal), QStringList());
     }
 };
 

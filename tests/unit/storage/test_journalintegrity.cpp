@@ -37,7 +37,8 @@ std::unique_ptr<SqliteTradeStore> store(const QString &path, bool exclusive = tr
 }
 
 //! A journal written the way the engine writes it: each fill with its order and the whole
-//! portfolio after it, in one transaction. Three symbols, buys and partial sells.
+//! portfolio after it, in one transaction. Three symbols, buys and partial sells, every fifth fee
+//! paid in BNB.
 void writeTradingJournal(const QString &path, int fills)
 {
     auto s = store(path);
@@ -58,13 +59,21 @@ void writeTradingJournal(const QString &path, int fills)
             f.side = Side::Sell;
             f.qty = held->qty.divRounded(Decimal::fromInt(2), engine::Rounding::Down).quantized(Decimal::fromInt(1));
         }
+        QHash<QString, QString> settings;
+        if (i % 5 == 4) { // the BNB discount: the fee in BNB, counted at its value, the starting equity with it
+            f.feeValue = f.fee;
+            f.fee = f.fee.divRounded(Decimal::fromInt(600), engine::Rounding::HalfEven);
+            f.feeAsset = QStringLiteral("BNB");
+        }
         QVERIFY(portfolio.applyFill(f, f.tsMs));
+        if (f.feeInOtherAsset())
+            settings.insert(QStringLiteral("portfolio.starting_equity"), portfolio.startingEquity().toString());
         Order o = makeOrder(f.clientId, symbol, f.side, OrderStatus::Filled, f.tsMs);
         o.qty = o.filledQty = f.qty;
         QHash<QString, QString> bases;
         for (const auto &p : portfolio.allPositions())
             bases.insert(p.symbol, p.symbol.chopped(4));
-        s->saveFillChange({f, o, portfolio.allPositions(), portfolio.balances(bases)});
+        s->saveFillChange({f, o, portfolio.allPositions(), portfolio.balances(bases), settings});
     }
     s->flush();
 }
@@ -314,7 +323,7 @@ private Q_SLOTS:
         f.fee = Decimal::fromString("0.002");
         QVERIFY(portfolio.applyFill(f, f.tsMs));
         s->saveFillChange({f, makeOrder(f.clientId, f.symbol, Side::Buy, OrderStatus::Filled, 9999),
-                           portfolio.allPositions(), portfolio.balances({})});
+                           portfolio.allPositions(), portfolio.balances({}), {}});
         s->flush();
         QCOMPARE(sink.notDurable(), QStringList{QStringLiteral("F-new")});
         QVERIFY(sink.errors().first().contains(QLatin1String("disk is full")));

@@ -37,7 +37,7 @@ private Q_SLOTS:
         {
             RawDb raw(path);
             QCOMPARE(raw.column(QStringLiteral("SELECT version FROM schema_version ORDER BY version")),
-                     (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4")}));
+                     (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"), QStringLiteral("5")}));
             appliedMs = raw.scalar(QStringLiteral("SELECT applied_ms FROM schema_version")).toLongLong();
             QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
             const QStringList tables = raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
@@ -48,7 +48,7 @@ private Q_SLOTS:
         QVERIFY(store);
         store.reset();
         RawDb raw(path);
-        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 4);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 5);
         QCOMPARE(raw.scalar(QStringLiteral("SELECT applied_ms FROM schema_version")).toLongLong(), appliedMs);
     }
 
@@ -103,6 +103,7 @@ private Q_SLOTS:
             QVERIFY(raw.exec(QStringLiteral("ALTER TABLE orders DROP COLUMN mode")));
             QVERIFY(raw.exec(QStringLiteral("ALTER TABLE orders DROP COLUMN time_in_force")));
             QVERIFY(raw.exec(QStringLiteral("ALTER TABLE orders DROP COLUMN quote_qty")));
+            QVERIFY(raw.exec(QStringLiteral("ALTER TABLE fills DROP COLUMN fee_value")));
             QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version >= 2")));
         }
         auto store = openStore(path);
@@ -114,7 +115,7 @@ private Q_SLOTS:
         QVERIFY(s.recentOrders.first().quoteQty.isZero());
         store.reset();
         RawDb raw(path);
-        QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 4);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 5);
     }
 
     void scriptsSplitIntoStatements()
