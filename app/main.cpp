@@ -1,6 +1,7 @@
 // memedesk: desktop app by default, headless status output without a display.
 #include "app/appcontext.h"
 #include "app/appoptions.h"
+#include "app/backtestcommand.h"
 #include "app/headlessrunner.h"
 #include "app/instancechannel.h"
 #include "app/journalcommand.h"
@@ -122,6 +123,11 @@ int main(int argc, char **argv)
         QCoreApplication qapp(argc, argv);
         setIdentity();
         return app::runJournalCommand(arguments);
+    }
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("backtest")) {
+        QCoreApplication qapp(argc, argv);
+        setIdentity();
+        return app::runBacktestCommand(arguments);
     }
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("secrets")) {
         QCoreApplication qapp(argc, argv);

@@ -19,9 +19,13 @@ void Rsi::update(double close)
     const double loss = change < 0 ? -change : 0;
     ++m_changes;
     if (m_changes <= m_period) {
-        // accumulate the simple mean of the first `period` changes
-        m_avgGain += (gain - m_avgGain) / m_changes;
-        m_avgLoss += (loss - m_avgLoss) / m_changes;
+        // the first averages are the simple means of the first `period` changes: sum, then divide
+        m_sumGain += gain;
+        m_sumLoss += loss;
+        if (m_changes == m_period) {
+            m_avgGain = m_sumGain / m_period;
+            m_avgLoss = m_sumLoss / m_period;
+        }
         return;
     }
     m_avgGain = (m_avgGain * (m_period - 1) + gain) / m_period;

@@ -17,6 +17,8 @@ private:
     bool m_hasPrev = false;
     double m_prev = 0;
     int m_changes = 0;
+    double m_sumGain = 0;
+    double m_sumLoss = 0;
     double m_avgGain = 0;
     double m_avgLoss = 0;
 };

@@ -9,6 +9,7 @@
 #include "adapters/binance/binanceuserstream.h"
 #include "adapters/binance/requestsigning.h"
 #include "adapters/binance/streamparser.h"
+#include "tests/bench/bench_backtest.h"
 #include "tests/support/fakebinance/fakeexchange.h"
 #include "engine/kernel/engineinbox.h"
 #include "engine/kernel/engineobserver.h"
@@ -446,6 +447,11 @@ int main(int argc, char **argv)
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
     QTemporaryDir dir;
     QJsonObject out;
+    if (app.arguments().contains(QStringLiteral("--backtest"))) { // one section alone, for profiling
+        out.insert(QStringLiteral("backtest"), benchBacktest(quick ? 100'000 : 10'000'000, quick ? 2 : 20));
+        printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
+        return g_failures.isEmpty() ? 0 : 1;
+    }
     if (app.arguments().contains(QStringLiteral("--tick-to-order"))) { // one section alone, for profiling
         out.insert(QStringLiteral("binance_tick_to_order_ws_api"), benchTickToOrder(quick ? 200 : 5000, true));
         out.insert(QStringLiteral("binance_tick_to_order_rest"), benchTickToOrder(quick ? 200 : 5000, false));
@@ -461,6 +467,7 @@ int main(int argc, char **argv)
     out.insert(QStringLiteral("binance_stream_parse"), benchStreamParser(quick ? 10000 : 1000000));
     out.insert(QStringLiteral("binance_tick_to_order_ws_api"), benchTickToOrder(quick ? 200 : 5000, true));
     out.insert(QStringLiteral("binance_tick_to_order_rest"), benchTickToOrder(quick ? 200 : 5000, false));
+    out.insert(QStringLiteral("backtest"), benchBacktest(quick ? 100'000 : 10'000'000, quick ? 2 : 20));
     out.insert(QStringLiteral("rss_kib"), rssKiB());
     printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
     for (const QString &f : g_failures)
