@@ -1,13 +1,12 @@
 #include "app/backtestcommand.h"
 
+#include "app/backtestoptions.h"
+
 #include "engine/backtest/backtester.h"
 #include "engine/backtest/backtestjson.h"
 #include "engine/backtest/barstrategies.h"
-#include "engine/backtest/csvbarreader.h"
-#include "engine/backtest/mergedbars.h"
 
 #include <QCommandLineParser>
-#include <QDateTime>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -17,32 +16,6 @@ namespace app {
 namespace {
 
 constexpr int kUsage = 2;
-
-int fail(int code, const QString &message)
-{
-    fprintf(stderr, "memedesk backtest: %s\n", qPrintable(message));
-    return code;
-}
-
-// An ISO 8601 time ("2023-05-12", "2023-05-12T22:00:00Z") or milliseconds since 1970.
-std::optional<qint64> parseTime(const QString &text)
-{
-    bool ok = false;
-    const qint64 ms = text.toLongLong(&ok);
-    if (ok)
-        return ms;
-    QDateTime t = QDateTime::fromString(text, Qt::ISODate);
-    if (!t.isValid())
-        return std::nullopt;
-    if (t.timeSpec() == Qt::LocalTime)
-        t.setTimeSpec(Qt::UTC); // a time without a zone is UTC, like the data
-    return t.toMSecsSinceEpoch();
-}
-
-std::optional<engine::Decimal> parseAmount(const QString &text, QString *why)
-{
-    return engine::Decimal::parse(text, why);
-}
 
 QString percent(double v) { return QStringLiteral("%1 %").arg(v * 100.0, 0, 'f', 2); }
 QString ratio(const std::optional<double> &v) { return v ? QString::number(*v, 'f', 3) : QStringLiteral("—"); }
@@ -81,89 +54,42 @@ int runBacktestCommand(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral("Replays historical bars through a strategy (docs/backtesting.md)."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("backtest"), QStringLiteral("the command"));
-    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("CSV file: Memedesk OHLCV or Binance klines."), QStringLiteral("FILE"));
-    const QCommandLineOption symbol(QStringLiteral("symbol"), QStringLiteral("Symbol to replay; repeat (or comma-separate) for several."),
-                                    QStringLiteral("SYM"));
-    const QCommandLineOption strategy(QStringLiteral("strategy"),
-                                      QStringLiteral("Strategy: %1.").arg(engine::barStrategyNames().join(QStringLiteral(", "))),
-                                      QStringLiteral("NAME"));
+    BacktestOptions::addTo(parser);
     const QCommandLineOption param(QStringLiteral("param"), QStringLiteral("Strategy parameter, k=v (repeatable)."), QStringLiteral("k=v"));
-    const QCommandLineOption fee(QStringLiteral("fee"), QStringLiteral("Fee as a fraction of the notional (default 0.001)."),
-                                 QStringLiteral("F"), QStringLiteral("0.001"));
-    const QCommandLineOption slippage(QStringLiteral("slippage"), QStringLiteral("Slippage as a fraction of the price (default 0)."),
-                                      QStringLiteral("S"), QStringLiteral("0"));
-    const QCommandLineOption capital(QStringLiteral("capital"), QStringLiteral("Starting cash (default 10000)."), QStringLiteral("C"),
-                                     QStringLiteral("10000"));
-    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("First bar time (ISO 8601 UTC or ms)."), QStringLiteral("T"));
-    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Last bar time (ISO 8601 UTC or ms)."), QStringLiteral("T"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
-    parser.addOptions({data, symbol, strategy, param, fee, slippage, capital, from, to, json});
+    parser.addOption(param);
     if (!parser.parse(arguments))
-        return fail(kUsage, parser.errorText());
+        return commandFailed("backtest", kUsage, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         fputs(qPrintable(parser.helpText()), stdout);
         return 0;
     }
-    if (!parser.isSet(data) || !parser.isSet(symbol) || !parser.isSet(strategy))
-        return fail(kUsage, QStringLiteral("--data, --symbol and --strategy are needed (see --help)"));
-
-    engine::BacktestConfig config;
-    QString why;
-    const auto amount = [&](const QCommandLineOption &o, engine::Decimal *out, bool positive) {
-        const auto v = parseAmount(parser.value(o), &why);
-        if (!v || v->isNegative() || (positive && !v->isPositive()) || (!positive && *v >= engine::Decimal::fromInt(1))) {
-            why = QStringLiteral("--%1 '%2' is not %3").arg(o.names().first(), parser.value(o),
-                                                             positive ? QStringLiteral("an amount above 0") : QStringLiteral("a fraction from 0 to below 1"));
-            return false;
-        }
-        *out = *v;
-        return true;
-    };
-    if (!amount(capital, &config.capital, true) || !amount(fee, &config.fee, false) || !amount(slippage, &config.slippage, false))
-        return fail(kUsage, why);
-
+    const engine::Result<BacktestOptions> options = BacktestOptions::read(parser);
+    if (!options)
+        return commandFailed("backtest", kUsage, options.error().message);
     QMap<QString, double> params;
     for (const QString &kv : parser.values(param)) {
         const qsizetype eq = kv.indexOf(QLatin1Char('='));
         bool ok = false;
         const double v = eq > 0 ? kv.mid(eq + 1).toDouble(&ok) : 0;
         if (!ok)
-            return fail(kUsage, QStringLiteral("--param '%1' is not name=number").arg(kv));
+            return commandFailed("backtest", kUsage, QStringLiteral("--param '%1' is not name=number").arg(kv));
         params.insert(kv.left(eq), v);
     }
-    auto made = engine::makeBarStrategy(parser.value(strategy), params);
+    auto made = engine::makeBarStrategy(options->strategy, params);
     if (!made)
-        return fail(kUsage, made.error().message);
+        return commandFailed("backtest", kUsage, made.error().message);
 
-    qint64 fromMs = std::numeric_limits<qint64>::min();
-    qint64 toMs = std::numeric_limits<qint64>::max();
-    for (const auto &[option, target] : {std::pair{&from, &fromMs}, std::pair{&to, &toMs}}) {
-        if (!parser.isSet(*option))
-            continue;
-        const auto t = parseTime(parser.value(*option));
-        if (!t)
-            return fail(kUsage, QStringLiteral("--%1 '%2' is not a time (use 2023-05-12T22:00:00Z)").arg(option->names().first(), parser.value(*option)));
-        *target = *t;
-    }
-
-    QStringList symbols;
-    for (const QString &s : parser.values(symbol))
-        symbols << s.split(QLatin1Char(','), Qt::SkipEmptyParts);
-    std::vector<std::unique_ptr<engine::BarSource>> sources;
-    for (const QString &s : symbols)
-        sources.push_back(std::make_unique<engine::CsvBarReader>(parser.value(data), s.trimmed().toUpper(), fromMs, toMs));
-    engine::MergedBars bars(std::move(sources));
-
-    engine::Backtester backtester(config, *made.value());
-    const engine::Result<engine::BacktestResult> result = backtester.run(bars);
+    const std::unique_ptr<engine::BarSource> bars = options->openBars();
+    engine::Backtester backtester(options->config, *made.value());
+    const engine::Result<engine::BacktestResult> result = backtester.run(*bars);
     if (!result)
-        return fail(result.error().code.startsWith(QLatin1String("BAR_DATA")) ? kUsage : 1, result.error().message);
-    if (parser.isSet(json)) {
+        return commandFailed("backtest", result.error().code.startsWith(QLatin1String("BAR_DATA")) ? kUsage : 1, result.error().message);
+    if (options->json) {
         QJsonObject out = engine::backtestToJson(result.value());
         QJsonObject paramsOut;
         for (auto it = params.cbegin(); it != params.cend(); ++it)
             paramsOut.insert(it.key(), it.value());
-        out.insert(QStringLiteral("strategy"), parser.value(strategy));
+        out.insert(QStringLiteral("strategy"), options->strategy);
         out.insert(QStringLiteral("params"), paramsOut);
         fputs(QJsonDocument(out).toJson(QJsonDocument::Indented).constData(), stdout);
     } else {

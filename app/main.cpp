@@ -5,6 +5,7 @@
 #include "app/headlessrunner.h"
 #include "app/instancechannel.h"
 #include "app/journalcommand.h"
+#include "app/optimizecommand.h"
 #include "app/quitsignals.h"
 #include "app/secretscommand.h"
 
@@ -128,6 +129,11 @@ int main(int argc, char **argv)
         QCoreApplication qapp(argc, argv);
         setIdentity();
         return app::runBacktestCommand(arguments);
+    }
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("optimize")) {
+        QCoreApplication qapp(argc, argv);
+        setIdentity();
+        return app::runOptimizeCommand(arguments);
     }
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("secrets")) {
         QCoreApplication qapp(argc, argv);

@@ -9,7 +9,9 @@ namespace {
 
 QJsonValue number(const std::optional<double> &v) { return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null); }
 
-QJsonObject metricsJson(const BacktestMetrics &m)
+} // namespace
+
+QJsonObject metricsToJson(const BacktestMetrics &m)
 {
     return {{QStringLiteral("total_return"), m.totalReturn},
             {QStringLiteral("cagr"), number(m.cagr)},
@@ -30,6 +32,8 @@ QJsonObject metricsJson(const BacktestMetrics &m)
             {QStringLiteral("years"), m.years},
             {QStringLiteral("final_equity"), m.finalEquity.toString()}};
 }
+
+namespace {
 
 QJsonObject openJson(const OpenBacktestPosition &p)
 {
@@ -80,7 +84,7 @@ QJsonObject backtestToJson(const BacktestResult &r)
                      {QStringLiteral("gaps"), gaps},
                      {QStringLiteral("zero_volume_bars"), r.data.zeroVolumeBars},
                      {QStringLiteral("zero_volume_times"), zeroVolume}};
-    return {{QStringLiteral("metrics"), metricsJson(r.metrics)},
+    return {{QStringLiteral("metrics"), metricsToJson(r.metrics)},
             {QStringLiteral("trades"), trades},
             {QStringLiteral("open_position"), r.openPositions.isEmpty() ? QJsonValue() : QJsonValue(openJson(r.openPositions.first()))},
             {QStringLiteral("open_positions"), open},

@@ -4,6 +4,7 @@
 #include "engine/backtest/barstrategies.h"
 #include "engine/backtest/csvbarreader.h"
 #include "engine/backtest/memorybars.h"
+#include "engine/backtest/optimizer.h"
 #include "tests/support/testsupport.h"
 
 #include <QElapsedTimer>
@@ -83,6 +84,37 @@ QJsonObject timed(BarSource &bars, qint64 *barsOut = nullptr)
             {QStringLiteral("bars_per_second"), ns > 0 ? double(r->metrics.bars) * 1e9 / double(ns) : 0}};
 }
 
+QJsonObject benchGrid(const QString &real, int threads)
+{
+    // ema_cross fast 5..14 x slow 20..65 step 5: 100 points, on each of the six coins.
+    QElapsedTimer t;
+    t.start();
+    qint64 runs = 0;
+    qint64 bars = 0;
+    for (const char *coin : {"DOGEUSDT", "SHIBUSDT", "PEPEUSDT", "FLOKIUSDT", "BONKUSDT", "WIFUSDT"}) {
+        CsvBarReader reader(real, QLatin1String(coin));
+        const QList<Candle> history = collectBars(reader).value();
+        OptimizeConfig config;
+        config.strategy = QStringLiteral("ema_cross");
+        (void)config.space.add(QStringLiteral("fast=5:14:1"));
+        (void)config.space.add(QStringLiteral("slow=20:65:5"));
+        config.outOfSample = 0;
+        config.threads = threads;
+        const auto r = Optimizer(config).run(history);
+        if (!r)
+            return {{QStringLiteral("error"), r.error().message}};
+        runs += r->evaluated;
+        bars += r->evaluated * history.size();
+    }
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    return {{QStringLiteral("points"), 100},
+            {QStringLiteral("coins"), 6},
+            {QStringLiteral("backtests"), runs},
+            {QStringLiteral("threads"), threads},
+            {QStringLiteral("wall_seconds"), seconds},
+            {QStringLiteral("bars_per_second"), double(bars) / seconds}};
+}
+
 } // namespace
 
 QJsonObject benchBacktest(qint64 generatedBars, int memoryRepeats)
@@ -105,11 +137,8 @@ QJsonObject benchBacktest(qint64 generatedBars, int memoryRepeats)
                                                                    {QStringLiteral("bars_per_second"), totalBars / totalSeconds},
                                                                    {QStringLiteral("per_coin"), perCoin}});
         // From memory: the backtest path alone, the DOGE history replayed again and again.
-        QList<Candle> doge;
         CsvBarReader reader(real, QStringLiteral("DOGEUSDT"));
-        Candle c;
-        while (reader.next(c).value())
-            doge << c;
+        const QList<Candle> doge = collectBars(reader).value();
         double bars = 0;
         double seconds = 0;
         for (int i = 0; i < memoryRepeats; ++i) {
@@ -120,6 +149,8 @@ QJsonObject benchBacktest(qint64 generatedBars, int memoryRepeats)
         }
         out.insert(QStringLiteral("real_1h_from_memory"), QJsonObject{{QStringLiteral("bars"), bars},
                                                                       {QStringLiteral("bars_per_second"), bars / seconds}});
+        out.insert(QStringLiteral("grid_100_points_six_coins_1_thread"), benchGrid(real, 1));
+        out.insert(QStringLiteral("grid_100_points_six_coins_2_threads"), benchGrid(real, 2));
     } else {
         out.insert(QStringLiteral("real_1h_from_csv"), QStringLiteral("skipped: ../shared/data is absent"));
     }

@@ -103,10 +103,10 @@ struct Cli {
     QByteArray err;
 };
 
-Cli runCli(const QStringList &args)
+Cli runCli(const QStringList &args, const QString &command = QStringLiteral("backtest"))
 {
     QProcess p;
-    p.start(qEnvironmentVariable("MEMEDESK_APP"), QStringList{QStringLiteral("backtest")} + args);
+    p.start(qEnvironmentVariable("MEMEDESK_APP"), QStringList{command} + args);
     Cli c;
     if (!p.waitForFinished(60000))
         return c;
@@ -188,6 +188,39 @@ private Q_SLOTS:
         const QJsonObject data = QJsonDocument::fromJson(ranged.out).object().value(QStringLiteral("data")).toObject();
         QCOMPARE(data.value(QStringLiteral("first")).toString(), QStringLiteral("2024-01-01T00:00:00Z"));
         QCOMPARE(data.value(QStringLiteral("last")).toString(), QStringLiteral("2024-02-01T00:00:00Z"));
+    }
+
+    void theOptimizerShowsOutOfSampleNextToInSample()
+    {
+        REQUIRE_SHARED_DATA();
+        const QStringList common{QStringLiteral("--data"), dataFile(), QStringLiteral("--symbol"), QStringLiteral("PEPEUSDT"),
+                                 QStringLiteral("--strategy"), QStringLiteral("ema_cross"), QStringLiteral("--fee"), QStringLiteral("0.001"),
+                                 QStringLiteral("--slippage"), QStringLiteral("0.0005")};
+        const Cli c = runCli(common + QStringList{QStringLiteral("--param"), QStringLiteral("fast=6:14:4"), QStringLiteral("--param"),
+                                                  QStringLiteral("slow=26:46:10"), QStringLiteral("--top"), QStringLiteral("3"),
+                                                  QStringLiteral("--json")},
+                             QStringLiteral("optimize"));
+        QVERIFY2(c.exitCode == 0, c.err.constData());
+        QVERIFY(c.err.contains("optimize: ")); // progress with the time left
+        const QJsonObject out = QJsonDocument::fromJson(c.out).object();
+        QCOMPARE(out.value(QStringLiteral("evaluated")).toInt(), 9);
+        const QJsonArray best = out.value(QStringLiteral("best")).toArray();
+        QCOMPARE(best.size(), 3);
+        QVERIFY(best[0][QStringLiteral("in_sample")][QStringLiteral("sharpe")].toDouble() >= best[1][QStringLiteral("in_sample")][QStringLiteral("sharpe")].toDouble());
+        QVERIFY(best[0][QStringLiteral("out_of_sample")].isObject());
+        QVERIFY(out[QStringLiteral("out_of_sample")][QStringLiteral("from")].toString() > out[QStringLiteral("in_sample")][QStringLiteral("to")].toString());
+        // A run of the winning parameters alone gives the same in-sample figures.
+        const QJsonObject params = best[0][QStringLiteral("params")].toObject();
+        const Cli alone = runCli(common + QStringList{QStringLiteral("--param"), QStringLiteral("fast=%1").arg(params[QStringLiteral("fast")].toInt()),
+                                                      QStringLiteral("--param"), QStringLiteral("slow=%1").arg(params[QStringLiteral("slow")].toInt()),
+                                                      QStringLiteral("--to"), out[QStringLiteral("in_sample")][QStringLiteral("to")].toString(),
+                                                      QStringLiteral("--json")});
+        QVERIFY2(alone.exitCode == 0, alone.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(alone.out).object()[QStringLiteral("metrics")][QStringLiteral("final_equity")].toString(),
+                 best[0][QStringLiteral("in_sample")][QStringLiteral("final_equity")].toString());
+        const Cli wrongRange = runCli(common + QStringList{QStringLiteral("--param"), QStringLiteral("fast=9:3:1")}, QStringLiteral("optimize"));
+        QCOMPARE(wrongRange.exitCode, 2);
+        QVERIFY(wrongRange.err.contains("lo <= hi"));
     }
 
     void badDataIsRefusedWithTheLineAndExitCode2()

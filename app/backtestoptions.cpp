@@ -1,0 +1,109 @@
+#include "app/backtestoptions.h"
+
+#include "engine/backtest/barstrategies.h"
+#include "engine/backtest/csvbarreader.h"
+#include "engine/backtest/mergedbars.h"
+
+#include <QDateTime>
+
+#include <cstdio>
+#include <limits>
+
+namespace app {
+
+namespace {
+
+// An ISO 8601 time ("2023-05-12", "2023-05-12T22:00:00Z") or milliseconds since 1970.
+std::optional<qint64> parseTime(const QString &text)
+{
+    bool ok = false;
+    const qint64 ms = text.toLongLong(&ok);
+    if (ok)
+        return ms;
+    QDateTime t = QDateTime::fromString(text, Qt::ISODate);
+    if (!t.isValid())
+        return std::nullopt;
+    if (t.timeSpec() == Qt::LocalTime)
+        t.setTimeSpec(Qt::UTC); // a time without a zone is UTC, like the data
+    return t.toMSecsSinceEpoch();
+}
+
+engine::Error usage(const QString &message) { return engine::Error{QStringLiteral("USAGE"), message}; }
+
+} // namespace
+
+void BacktestOptions::addTo(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("data"), QStringLiteral("CSV file: Memedesk OHLCV or Binance klines."), QStringLiteral("FILE")},
+        {QStringLiteral("symbol"), QStringLiteral("Symbol to replay; repeat (or comma-separate) for several."), QStringLiteral("SYM")},
+        {QStringLiteral("strategy"), QStringLiteral("Strategy: %1.").arg(engine::barStrategyNames().join(QStringLiteral(", "))),
+         QStringLiteral("NAME")},
+        {QStringLiteral("fee"), QStringLiteral("Fee as a fraction of the notional (default 0.001)."), QStringLiteral("F"),
+         QStringLiteral("0.001")},
+        {QStringLiteral("slippage"), QStringLiteral("Slippage as a fraction of the price (default 0)."), QStringLiteral("S"),
+         QStringLiteral("0")},
+        {QStringLiteral("capital"), QStringLiteral("Starting cash (default 10000)."), QStringLiteral("C"), QStringLiteral("10000")},
+        {QStringLiteral("from"), QStringLiteral("First bar time (ISO 8601 UTC or ms)."), QStringLiteral("T")},
+        {QStringLiteral("to"), QStringLiteral("Last bar time (ISO 8601 UTC or ms)."), QStringLiteral("T")},
+        {QStringLiteral("json"), QStringLiteral("Print the result as JSON.")},
+    });
+}
+
+engine::Result<BacktestOptions> BacktestOptions::read(const QCommandLineParser &parser)
+{
+    BacktestOptions o;
+    if (!parser.isSet(QStringLiteral("data")) || !parser.isSet(QStringLiteral("symbol")) || !parser.isSet(QStringLiteral("strategy")))
+        return usage(QStringLiteral("--data, --symbol and --strategy are needed (see --help)"));
+    o.dataPath = parser.value(QStringLiteral("data"));
+    for (const QString &s : parser.values(QStringLiteral("symbol")))
+        for (const QString &one : s.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            o.symbols << one.trimmed().toUpper();
+    o.strategy = parser.value(QStringLiteral("strategy"));
+    if (!engine::barStrategyNames().contains(o.strategy))
+        return usage(QStringLiteral("no strategy '%1' (there are: %2)").arg(o.strategy, engine::barStrategyNames().join(QStringLiteral(", "))));
+    const auto amount = [&](const char *name, engine::Decimal *out, bool fraction) -> std::optional<engine::Error> {
+        const QString text = parser.value(QLatin1String(name));
+        const auto v = engine::Decimal::parse(text);
+        const bool ok = v && (fraction ? !v->isNegative() && *v < engine::Decimal::fromInt(1) : v->isPositive());
+        if (!ok)
+            return usage(QStringLiteral("--%1 '%2' is not %3").arg(QLatin1String(name), text,
+                                                                   fraction ? QStringLiteral("a fraction from 0 to below 1")
+                                                                            : QStringLiteral("an amount above 0")));
+        *out = *v;
+        return std::nullopt;
+    };
+    for (auto e : {amount("capital", &o.config.capital, false), amount("fee", &o.config.fee, true),
+                   amount("slippage", &o.config.slippage, true)}) {
+        if (e)
+            return *e;
+    }
+    o.fromMs = std::numeric_limits<qint64>::min();
+    o.toMs = std::numeric_limits<qint64>::max();
+    for (const auto &[name, target] : {std::pair{"from", &o.fromMs}, std::pair{"to", &o.toMs}}) {
+        if (!parser.isSet(QLatin1String(name)))
+            continue;
+        const auto t = parseTime(parser.value(QLatin1String(name)));
+        if (!t)
+            return usage(QStringLiteral("--%1 '%2' is not a time (use 2023-05-12T22:00:00Z)").arg(QLatin1String(name), parser.value(QLatin1String(name))));
+        *target = *t;
+    }
+    o.json = parser.isSet(QStringLiteral("json"));
+    return o;
+}
+
+std::unique_ptr<engine::BarSource> BacktestOptions::openBars() const
+{
+    std::vector<std::unique_ptr<engine::BarSource>> sources;
+    for (const QString &s : symbols)
+        sources.push_back(std::make_unique<engine::CsvBarReader>(dataPath, s, fromMs, toMs));
+    return std::make_unique<engine::MergedBars>(std::move(sources));
+}
+
+int commandFailed(const char *command, int code, const QString &message)
+{
+    fprintf(stderr, "memedesk %s: %s\n", command, qPrintable(message));
+    return code;
+}
+
+} // namespace app
