@@ -115,6 +115,304 @@
     </message>
 </context>
 <context>
+    <name>ui::BacktestRows</name>
+    <message>
+        <location filename="../ui/models/backtestrows.cpp" line="+20"/>
+        <source>Final equity</source>
+        <translation>期末权益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total return</source>
+        <translation>总收益率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CAGR</source>
+        <translation>年化复合收益率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Volatility (annual)</source>
+        <translation>波动率（年化）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sharpe</source>
+        <translation>夏普比率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sortino</source>
+        <translation>索提诺比率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max drawdown</source>
+        <translation>最大回撤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest drawdown</source>
+        <translation>最长回撤</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n bar(s)</source>
+        <translation>
+            <numerusform>%n 根K线</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calmar</source>
+        <translation>卡玛比率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trades</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Win rate</source>
+        <translation>胜率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profit factor</source>
+        <translation>盈亏比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average win</source>
+        <translation>平均盈利</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average loss</source>
+        <translation>平均亏损</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exposure</source>
+        <translation>持仓时间占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bars</source>
+        <translation>K线数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gaps in the data</source>
+        <translation>数据缺口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zero-volume bars</source>
+        <translation>零成交量K线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders denied by risk</source>
+        <translation>被风控拒绝的订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run time</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>#%1 %2 %3(%4): %5</source>
+        <translation>#%1 %2 %3(%4)：%5</translation>
+    </message>
+</context>
+<context>
+    <name>ui::BacktestView</name>
+    <message>
+        <location filename="../ui/views/backtestview.cpp" line="+184"/>
+        <source>Bars to replay</source>
+        <translation>要回放的K线</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Pick a CSV file of bars.</source>
+        <translation>请选择一个K线 CSV 文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name at least one symbol.</source>
+        <translation>请至少填写一个交易对。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fee and slippage are fractions below 1 (0.001 = 0.1 %); the capital is above 0.</source>
+        <translation>手续费和滑点是小于 1 的比例（0.001 = 0.1 %）；本金须大于 0。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backtest failed: %1</source>
+        <translation>回测失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n bar(s) in %1 s.</source>
+        <translation>
+            <numerusform>%n 根K线，用时 %1 秒。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>Bars (CSV)</source>
+        <translation>K线（CSV）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memedesk OHLCV or Binance klines</source>
+        <translation>Memedesk OHLCV 或币安K线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symbols</source>
+        <translation>交易对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One symbol, or several separated by commas: they trade from one account</source>
+        <translation>一个交易对，或用逗号分隔的多个：它们共用一个账户交易</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slippage</source>
+        <translation>滑点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capital</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run backtest</source>
+        <translation>运行回测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RUNS (pick two to compare)</source>
+        <translation>回测记录（选两个进行比较）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trades</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry</source>
+        <translation>开仓</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Entry price</source>
+        <translation>开仓价</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exit</source>
+        <translation>平仓</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exit price</source>
+        <translation>平仓价</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PnL</source>
+        <translation>盈亏</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fees</source>
+        <translation>手续费</translation>
+    </message>
+</context>
+<context>
+    <name>ui::CandleChart</name>
+    <message>
+        <location filename="../ui/widgets/candlechart.cpp" line="+80"/>
+        <source>Run a backtest to see its bars and trades here.</source>
+        <translation>运行回测后，这里会显示K线和交易。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>These bars have no usable prices.</source>
+        <translation>这些K线没有可用的价格。</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>%1  O %2  H %3  L %4  C %5</source>
+        <translation>%1  开 %2  高 %3  低 %4  收 %5</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 · %2 bars · wheel to zoom, drag to pan</source>
+        <translation>%1 · %2 根K线 · 滚轮缩放，拖动平移</translation>
+    </message>
+</context>
+<context>
     <name>ui::ConfigForm</name>
     <message>
         <location filename="../ui/widgets/configform.cpp" line="+68"/>
@@ -1355,8 +1653,8 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+37"/>
-        <location line="+87"/>
+        <location filename="../ui/mainwindow.cpp" line="+39"/>
+        <location line="+99"/>
         <source>Memedesk — %1</source>
         <translation>Memedesk — %1</translation>
     </message>
@@ -1404,6 +1702,16 @@ Price %5, quantity %6, fee %7 %8</source>
         <location line="+1"/>
         <source>Log panel</source>
         <translation>日志面板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Journal</source>
+        <translation>交易日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backtest</source>
+        <translation>回测</translation>
     </message>
 </context>
 <context>

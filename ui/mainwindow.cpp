@@ -4,6 +4,7 @@
 #include "ui/labels.h"
 
 #include "ui/theme.h"
+#include "ui/views/backtestview.h"
 #include "ui/views/dashboardview.h"
 #include "ui/views/historyview.h"
 #include "ui/views/signalmonitorview.h"
@@ -20,6 +21,7 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QTabWidget>
 
 namespace ui {
 
@@ -49,9 +51,14 @@ MainWindow::MainWindow(engine::BotApi &api, QWidget *parent)
     m_dashboard = new DashboardView(*m_model, m_stack);
     m_config = new TradingConfigView(*m_model, m_stack);
     m_signals = new SignalMonitorView(*m_model, m_stack);
-    m_history = new HistoryView(*m_model, m_stack);
+    m_historyTabs = new QTabWidget(m_stack);
+    m_historyTabs->setObjectName(QStringLiteral("historyTabs"));
+    m_history = new HistoryView(*m_model, m_historyTabs);
+    m_backtest = new BacktestView(*m_model, m_historyTabs);
+    m_historyTabs->addTab(m_history, QString());
+    m_historyTabs->addTab(m_backtest, QString());
     m_trade = new TradeView(*m_model, m_stack);
-    for (QWidget *view : std::initializer_list<QWidget *>{m_dashboard, m_config, m_signals, m_history, m_trade})
+    for (QWidget *view : std::initializer_list<QWidget *>{m_dashboard, m_config, m_signals, m_historyTabs, m_trade})
         m_stack->addWidget(view);
 
     auto *central = new QWidget(this);
@@ -117,6 +124,13 @@ QWidget *MainWindow::viewWidget(View view) const
     return m_stack->widget(int(view));
 }
 
+BacktestView *MainWindow::showBacktest()
+{
+    showView(View::History);
+    m_historyTabs->setCurrentWidget(m_backtest);
+    return m_backtest;
+}
+
 void MainWindow::showStatus(const engine::BotStatus &status)
 {
     m_statusBar->setStatus(status);
@@ -179,6 +193,8 @@ void MainWindow::retranslateUi()
     m_viewMenu->setTitle(tr("&View"));
     m_quit->setText(tr("&Quit"));
     m_log->toggleViewAction()->setText(tr("Log panel"));
+    m_historyTabs->setTabText(0, tr("Journal"));
+    m_historyTabs->setTabText(1, tr("Backtest"));
 }
 
 } // namespace ui

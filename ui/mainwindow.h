@@ -11,9 +11,11 @@ class QAction;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+class QTabWidget;
 
 namespace ui {
 
+class BacktestView;
 class BotModel;
 class DashboardView;
 class EngineStatusBar;
@@ -36,6 +38,8 @@ public:
     void showView(View view);
     [[nodiscard]] View currentView() const;
     [[nodiscard]] QWidget *viewWidget(View view) const;
+    //! The History view's Backtest tab, brought to the front.
+    BacktestView *showBacktest();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -55,6 +59,8 @@ private:
     TradingConfigView *m_config;
     SignalMonitorView *m_signals;
     HistoryView *m_history;
+    BacktestView *m_backtest;
+    QTabWidget *m_historyTabs; // the journal's history, and backtests
     TradeView *m_trade;
     LogPanel *m_log;
     EngineStatusBar *m_statusBar;

@@ -3,6 +3,7 @@
 #include "engine/api/botconfig.h"
 #include "engine/api/botevents.h"
 #include "engine/api/venues.h"
+#include "engine/backtest/backtestrun.h"
 #include "engine/core/marketdata.h"
 #include "engine/execution/manualorder.h"
 #include "engine/ports/tradestore.h"
@@ -95,6 +96,15 @@ public:
     virtual void testVenueConnection(const QHash<QString, QString> &settings, QObject *context,
                                      std::function<void(const Result<ConnectionCheck> &)> done) = 0;
 
+    //! Replays a CSV of bars through a strategy (docs/backtesting.md) on a worker thread of its own;
+    //! `progress` (0..1) and `done` run on `context`'s thread. One run at a time (BACKTEST_BUSY).
+    virtual void runBacktest(const BacktestRequest &request, QObject *context, std::function<void(double)> progress,
+                             std::function<void(const Result<BacktestRunPtr> &)> done) = 0;
+    //! Stops the running backtest; its `done` gets BACKTEST_CANCELLED.
+    virtual void cancelBacktest() = 0;
+    //! This session's finished backtests, oldest first.
+    [[nodiscard]] virtual QList<BacktestRunPtr> backtestRuns() const = 0;
+
     //! Pages through the journal; `done` runs on `context`'s thread.
     virtual void queryHistory(const HistoryQuery &query, QObject *context,
                               std::function<void(const HistoryPage &)> done) = 0;
@@ -119,6 +129,9 @@ public:
     return {QStringLiteral("DOGEUSDT"), QStringLiteral("SHIBUSDT"), QStringLiteral("PEPEUSDT"),
             QStringLiteral("FLOKIUSDT"), QStringLiteral("BONKUSDT"), QStringLiteral("WIFUSDT")};
 }
+
+//! The strategies a backtest can run, each with its parameters and their defaults.
+[[nodiscard]] QMap<QString, QMap<QString, double>> backtestStrategies();
 
 //! Names of the secrets the app knows about.
 //! Checks venue settings: URLs (http(s) for REST, ws(s) for streams) and watchlist symbols. Every

@@ -1,5 +1,6 @@
 #include "engine/api/botapiimpl.h"
 
+#include "engine/backtest/barstrategies.h"
 #include "engine/kernel/tradingengine.h"
 #include "engine/ports/secretstore.h"
 #include "engine/ports/tradestore.h"
@@ -383,6 +384,24 @@ std::optional<Ticker24h> BotApiImpl::ticker(const QString &symbol) const
         return std::nullopt;
     return *it;
 }
+
+void BotApiImpl::runBacktest(const BacktestRequest &request, QObject *context, std::function<void(double)> progress,
+                             std::function<void(const Result<BacktestRunPtr> &)> done)
+{
+    m_backtests.run(request, context, std::move(progress), std::move(done));
+}
+
+void BotApiImpl::cancelBacktest() { m_backtests.cancel(); }
+
+QMap<QString, QMap<QString, double>> backtestStrategies()
+{
+    QMap<QString, QMap<QString, double>> out;
+    for (const QString &name : barStrategyNames())
+        out.insert(name, barStrategyDefaults(name));
+    return out;
+}
+
+QList<BacktestRunPtr> BotApiImpl::backtestRuns() const { return m_backtests.runs(); }
 
 void BotApiImpl::queryHistory(const HistoryQuery &query, QObject *context, std::function<void(const HistoryPage &)> done)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/api/botapi.h"
+#include "engine/backtest/backtestservice.h"
 #include "engine/kernel/engineobserver.h"
 
 #include <QMutex>
@@ -65,6 +66,10 @@ public:
     [[nodiscard]] QList<Candle> candles(const QString &symbol) const override;
     [[nodiscard]] std::optional<Ticker24h> ticker(const QString &symbol) const override;
     void queryHistory(const HistoryQuery &query, QObject *context, std::function<void(const HistoryPage &)> done) override;
+    void runBacktest(const BacktestRequest &request, QObject *context, std::function<void(double)> progress,
+                     std::function<void(const Result<BacktestRunPtr> &)> done) override;
+    void cancelBacktest() override;
+    [[nodiscard]] QList<BacktestRunPtr> backtestRuns() const override;
     [[nodiscard]] QHash<QString, QString> venueSettings() const override;
     Result<void> setVenueSettings(const QHash<QString, QString> &settings) override;
     void venueSymbols(const QHash<QString, QString> &settings, QObject *context,
@@ -110,6 +115,7 @@ private:
     QPointer<QObject> m_venueListenerContext;
     std::function<void(const QHash<QString, QString> &)> m_venueListener;
     VenueAdmin *m_admin = nullptr;
+    BacktestService m_backtests;
     std::vector<Subscriber> m_subscribers;
 };
 

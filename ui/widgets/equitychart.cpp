@@ -55,7 +55,7 @@ QString timeFormat(qint64 spanMs)
 
 } // namespace
 
-EquityChart::EquityChart(QWidget *parent)
+EquityChart::EquityChart(QWidget *parent, const QString &name)
     : QWidget(parent)
     , m_equityChart(new QChart)
     , m_drawdownChart(new QChart)
@@ -90,11 +90,11 @@ EquityChart::EquityChart(QWidget *parent)
     m_drawdownArea->attachAxis(m_drawdownValue);
 
     m_equityView = new QChartView(m_equityChart, this);
-    m_equityView->setObjectName(QStringLiteral("equityChart"));
+    m_equityView->setObjectName(name + QStringLiteral("Chart"));
     m_equityView->setRenderHint(QPainter::Antialiasing);
     m_equityView->setMinimumHeight(180);
     m_drawdownView = new QChartView(m_drawdownChart, this);
-    m_drawdownView->setObjectName(QStringLiteral("drawdownChart"));
+    m_drawdownView->setObjectName(name == QLatin1String("equity") ? QStringLiteral("drawdownChart") : name + QStringLiteral("DrawdownChart"));
     m_drawdownView->setRenderHint(QPainter::Antialiasing);
     m_drawdownView->setMinimumHeight(130);
 

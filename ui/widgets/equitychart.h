@@ -25,7 +25,9 @@ class EquityChart final : public QWidget {
 public:
     static constexpr int kMaxPoints = 20000;
 
-    explicit EquityChart(QWidget *parent = nullptr);
+    //! `name` prefixes the charts' object names ("<name>Chart", drawdown "<name>DrawdownChart");
+    //! the Dashboard's is "equity".
+    explicit EquityChart(QWidget *parent = nullptr, const QString &name = QStringLiteral("equity"));
 
     //! Replaces the curve (oldest first).
     void setHistory(const QList<engine::EquityPoint> &points);

@@ -4,6 +4,7 @@
 #include "app/appcontext.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
+#include "ui/views/backtestview.h"
 #include "tests/support/testsupport.h"
 
 #include "engine/api/botapi.h"
@@ -13,6 +14,7 @@
 #include <QApplication>
 #include <QTableView>
 #include <QComboBox>
+#include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
@@ -48,6 +50,7 @@ private Q_SLOTS:
         app::AppContext ctx(o);
         const engine::Result<void> started = ctx.initialize();
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
+        ui::applyLanguage(QStringLiteral("en")); // as main() does with the saved language
         ui::MainWindow window(ctx.api());
         window.resize(1440, 900);
         window.show();
@@ -99,6 +102,17 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(rows(&window, "historyTable") > 0, 20000);
         QTest::qWait(300);
         shot(&window, QStringLiteral("history"));
+
+        // a backtest from the History view's Backtest tab, on the real engine's service
+        ui::BacktestView *backtest = window.showBacktest();
+        const QString year = testsupport::sharedDataDir() + QStringLiteral("/memecoins_binance_spot_1h.csv");
+        backtest->setDataPath(QFile::exists(year) ? year : testsupport::testDataDir() + QStringLiteral("/backtest/pepeusdt_1h_sample.csv"));
+        backtest->setSymbols(QStringLiteral("PEPEUSDT"));
+        QVERIFY(backtest->run());
+        QTRY_VERIFY_WITH_TIMEOUT(ctx.api().backtestRuns().size() == 1, 60000);
+        QVERIFY(rows(&window, "backtestTrades") > 10);
+        QTest::qWait(500);
+        shot(&window, QStringLiteral("backtest"));
 
         // a manual limit buy far below the market, entered in the ticket, rests and is cancelled
         window.showView(ui::MainWindow::View::Trade);

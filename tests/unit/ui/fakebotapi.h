@@ -4,6 +4,7 @@
 // any size, events pushed by the test. The real end-to-end GUI test uses the real engine.
 
 #include "engine/api/botapi.h"
+#include "engine/backtest/backtestservice.h"
 
 #include <QHash>
 #include <QObject>
@@ -151,6 +152,18 @@ public:
     QList<engine::ManualOrder> placedOrders;
     QStringList cancelledIds;
     engine::Result<QString> placeResult = QStringLiteral("md-000042");
+
+    // Backtests: the real service (the engine's own code, on its own thread) over the test's files.
+    void runBacktest(const engine::BacktestRequest &request, QObject *context, std::function<void(double)> progress,
+                     std::function<void(const engine::Result<engine::BacktestRunPtr> &)> done) override
+    {
+        backtestRequests << request;
+        backtests.run(request, context, std::move(progress), std::move(done));
+    }
+    void cancelBacktest() override { backtests.cancel(); }
+    QList<engine::BacktestRunPtr> backtestRuns() const override { return backtests.runs(); }
+    QList<engine::BacktestRequest> backtestRequests;
+    engine::BacktestService backtests;
 
     void queryHistory(const engine::HistoryQuery &query, QObject *context,
                       std::function<void(const engine::HistoryPage &)> done) override

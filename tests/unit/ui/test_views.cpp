@@ -5,6 +5,8 @@
 #include "ui/language.h"
 #include "ui/labels.h"
 #include "ui/mainwindow.h"
+#include "ui/widgets/candlechart.h"
+#include "ui/views/backtestview.h"
 #include "ui/models/signalsmodel.h"
 #include "tests/support/testsupport.h"
 
@@ -24,10 +26,16 @@
 #include <QTableView>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QDoubleSpinBox>
+#include <QProgressBar>
 #include <QTest>
 #include <QTimer>
 #include <QtCharts/QChartView>
 #include <QtCharts/QXYSeries>
+
+#include <cmath>
 
 using testsupport::FakeBotApi;
 using ui::MainWindow;
@@ -374,6 +382,76 @@ private Q_SLOTS:
         m_api.emitEvent(working);
         QTRY_COMPARE(orders->model()->rowCount(), 0);
         type->setCurrentIndex(type->findData(int(engine::OrderType::Limit)));
+    }
+
+    void aBacktestRunsShowsItsTradesAndComparesWithAnother()
+    {
+        ui::BacktestView *view = m_window->showBacktest();
+        view->setDataPath(testsupport::testDataDir() + QStringLiteral("/backtest/pepeusdt_1h_sample.csv"));
+        view->setSymbols(QStringLiteral("PEPEUSDT"));
+        auto *strategy = find<QComboBox>(m_window.get(), "backtestStrategy");
+        strategy->setCurrentIndex(strategy->findData(QStringLiteral("ema_cross")));
+        auto *run = find<QPushButton>(m_window.get(), "backtestRun");
+        auto *runs = find<QListWidget>(m_window.get(), "backtestRuns");
+        auto *metrics = find<QTableWidget>(m_window.get(), "backtestMetrics");
+        auto *trades = find<QTableWidget>(m_window.get(), "backtestTrades");
+        auto *status = find<QLabel>(m_window.get(), "backtestStatus");
+        QTest::mouseClick(run, Qt::LeftButton);
+        QTRY_COMPARE(runs->count(), 1);
+        QVERIFY2(status->text().startsWith(QStringLiteral("2000 bar")), qPrintable(status->text()));
+        QCOMPARE(find<QProgressBar>(m_window.get(), "backtestProgress")->value(), 1000);
+        const engine::BacktestRunPtr first = m_api.backtestRuns().first();
+        QCOMPARE(trades->rowCount(), int(first->result.trades.size()));
+        QVERIFY(trades->rowCount() > 5);
+        QCOMPARE(metrics->rowCount(), 20);
+        QCOMPARE(metrics->verticalHeaderItem(1)->text(), QStringLiteral("Total return"));
+        QCOMPARE(view->candleChart()->strokesDrawn() > 0, true);
+        QCOMPARE(m_api.backtestRequests.last().config.fee, dec("0.001"));
+        screenshot(QStringLiteral("backtest"));
+        // A second run with other parameters, then both side by side.
+        find<QDoubleSpinBox>(m_window.get(), "backtestParam_fast")->setValue(5);
+        QTest::mouseClick(run, Qt::LeftButton);
+        QTRY_COMPARE(runs->count(), 2);
+        QCOMPARE(m_api.backtestRequests.last().params.value(QStringLiteral("fast")), 5.0);
+        runs->item(0)->setSelected(true);
+        runs->item(1)->setSelected(true);
+        QTRY_COMPARE(metrics->columnCount(), 2);
+        QVERIFY(metrics->horizontalHeaderItem(0)->text().startsWith(QStringLiteral("#1")));
+        QVERIFY(metrics->horizontalHeaderItem(1)->text().startsWith(QStringLiteral("#2")));
+        screenshot(QStringLiteral("backtest-compare"));
+        // A file that is not bars: said in plain words, nothing added.
+        view->setDataPath(testsupport::testDataDir() + QStringLiteral("/binance/exchangeInfo.json"));
+        QTest::mouseClick(run, Qt::LeftButton);
+        QTRY_VERIFY(status->text().startsWith(QStringLiteral("The backtest failed")));
+        QVERIFY(status->text().contains(QStringLiteral("line 1")));
+        QCOMPARE(runs->count(), 2);
+        find<QTabWidget>(m_window.get(), "historyTabs")->setCurrentIndex(0); // back to the journal
+        m_window->showView(MainWindow::View::Dashboard);
+    }
+
+    void aMillionCandlesCostOneStrokePerPixelColumn()
+    {
+        engine::ChartBars bars;
+        bars.symbol = QStringLiteral("GENUSDT");
+        float price = 1.0f;
+        for (int i = 0; i < 1'000'000; ++i) {
+            const float next = 1.0f + 0.5f * std::sin(float(i) / 5000.0f) + 0.01f * float(i % 7);
+            bars.timeMs.append(1'600'000'000'000 + qint64(i) * 60'000);
+            bars.open.append(price);
+            bars.close.append(next);
+            bars.high.append(std::max(price, next) * 1.001f);
+            bars.low.append(std::min(price, next) * 0.999f);
+            price = next;
+        }
+        ui::CandleChart chart;
+        chart.resize(1000, 400);
+        chart.setData(bars, {{bars.timeMs.at(500'000), double(bars.close.at(500'000)), true}});
+        chart.grab(); // paints
+        QVERIFY(chart.strokesDrawn() > 0);
+        QVERIFY(chart.strokesDrawn() <= chart.width()); // min/max per column, not a million candles
+        chart.setVisibleRange(1000, 1100); // zoomed in: real candles
+        chart.grab();
+        QCOMPARE(chart.strokesDrawn(), 100);
     }
 
     void venueHealthIsShownForARealVenueOnly()
