@@ -79,9 +79,11 @@ int runBacktestCommand(const QStringList &arguments)
     if (!made)
         return commandFailed("backtest", kUsage, made.error().message);
 
-    const std::unique_ptr<engine::BarSource> bars = options->openBars();
+    const engine::Result<std::unique_ptr<engine::BarSource>> bars = options->openBars();
+    if (!bars)
+        return commandFailed("backtest", bars.error().code == QLatin1String("USAGE") ? kUsage : 1, bars.error().message);
     engine::Backtester backtester(options->config, *made.value());
-    const engine::Result<engine::BacktestResult> result = backtester.run(*bars);
+    const engine::Result<engine::BacktestResult> result = backtester.run(*bars.value());
     if (!result)
         return commandFailed("backtest", result.error().code.startsWith(QLatin1String("BAR_DATA")) ? kUsage : 1, result.error().message);
     if (options->json) {

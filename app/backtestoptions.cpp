@@ -1,10 +1,16 @@
 #include "app/backtestoptions.h"
 
+#include "app/binancebars.h"
+#include "app/datadir.h"
+
 #include "engine/backtest/barstrategies.h"
 #include "engine/backtest/csvbarreader.h"
 #include "engine/backtest/mergedbars.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QUrl>
 
 #include <cstdio>
 #include <limits>
@@ -47,14 +53,30 @@ void BacktestOptions::addTo(QCommandLineParser &parser)
         {QStringLiteral("from"), QStringLiteral("First bar time (ISO 8601 UTC or ms)."), QStringLiteral("T")},
         {QStringLiteral("to"), QStringLiteral("Last bar time (ISO 8601 UTC or ms)."), QStringLiteral("T")},
         {QStringLiteral("json"), QStringLiteral("Print the result as JSON.")},
+        {QStringLiteral("binance"), QStringLiteral("Bars from Binance instead of --data: what the local cache lacks is downloaded.")},
+        {QStringLiteral("interval"), QStringLiteral("--binance: the kline interval (default 1h)."), QStringLiteral("I"), QStringLiteral("1h")},
+        {QStringLiteral("cache"), QStringLiteral("--binance: the kline cache file (default: klines.sqlite in the data folder)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("binance-rest-url"), QStringLiteral("--binance: Binance's REST address (default https://api.binance.com)."),
+         QStringLiteral("URL"), QStringLiteral("https://api.binance.com")},
     });
 }
 
 engine::Result<BacktestOptions> BacktestOptions::read(const QCommandLineParser &parser)
 {
     BacktestOptions o;
-    if (!parser.isSet(QStringLiteral("data")) || !parser.isSet(QStringLiteral("symbol")) || !parser.isSet(QStringLiteral("strategy")))
-        return usage(QStringLiteral("--data, --symbol and --strategy are needed (see --help)"));
+    o.binance = parser.isSet(QStringLiteral("binance"));
+    if ((!parser.isSet(QStringLiteral("data")) && !o.binance) || !parser.isSet(QStringLiteral("symbol"))
+        || !parser.isSet(QStringLiteral("strategy")))
+        return usage(QStringLiteral("--data (or --binance), --symbol and --strategy are needed (see --help)"));
+    if (o.binance && parser.isSet(QStringLiteral("data")))
+        return usage(QStringLiteral("--data and --binance: one source of bars at a time"));
+    if (o.binance && !parser.isSet(QStringLiteral("from")))
+        return usage(QStringLiteral("--binance needs --from (what to download)"));
+    o.interval = parser.value(QStringLiteral("interval"));
+    o.cachePath = parser.isSet(QStringLiteral("cache")) ? parser.value(QStringLiteral("cache"))
+                                                        : resolveDataDir(QString()) + QStringLiteral("/klines.sqlite");
+    o.restUrl = parser.value(QStringLiteral("binance-rest-url"));
     o.dataPath = parser.value(QStringLiteral("data"));
     for (const QString &s : parser.values(QStringLiteral("symbol")))
         for (const QString &one : s.split(QLatin1Char(','), Qt::SkipEmptyParts))
@@ -92,12 +114,25 @@ engine::Result<BacktestOptions> BacktestOptions::read(const QCommandLineParser &
     return o;
 }
 
-std::unique_ptr<engine::BarSource> BacktestOptions::openBars() const
+engine::Result<std::unique_ptr<engine::BarSource>> BacktestOptions::openBars() const
 {
+    if (binance) {
+        BinanceBarsRequest r;
+        r.symbols = symbols;
+        r.interval = interval;
+        r.fromMs = fromMs;
+        r.toMs = toMs == std::numeric_limits<qint64>::max() ? QDateTime::currentMSecsSinceEpoch() : toMs;
+        r.cachePath = cachePath;
+        r.restUrl = QUrl(restUrl);
+        QDir().mkpath(QFileInfo(cachePath).absolutePath());
+        return binanceBars(r, [](const QString &symbol, qint64 bars) {
+            fprintf(stderr, "downloading %s: %lld bars\n", qPrintable(symbol), static_cast<long long>(bars));
+        });
+    }
     std::vector<std::unique_ptr<engine::BarSource>> sources;
     for (const QString &s : symbols)
         sources.push_back(std::make_unique<engine::CsvBarReader>(dataPath, s, fromMs, toMs));
-    return std::make_unique<engine::MergedBars>(std::move(sources));
+    return std::unique_ptr<engine::BarSource>(std::make_unique<engine::MergedBars>(std::move(sources)));
 }
 
 int commandFailed(const char *command, int code, const QString &message)

@@ -21,13 +21,19 @@ struct BacktestOptions {
     qint64 fromMs = 0;
     qint64 toMs = 0;
     bool json = false;
+    // --binance: the bars come from Binance (through the local kline cache), not a file.
+    bool binance = false;
+    QString interval;
+    QString cachePath;
+    QString restUrl;
 
     //! Adds the shared options to a parser.
     static void addTo(QCommandLineParser &parser);
     //! Reads them from a parsed command line; the error says what is wrong, for exit code 2.
     static engine::Result<BacktestOptions> read(const QCommandLineParser &parser);
-    //! The bars of the symbols, merged in time order, streamed from the file.
-    [[nodiscard]] std::unique_ptr<engine::BarSource> openBars() const;
+    //! The bars of the symbols, merged in time order: streamed from the file, or downloaded into
+    //! the kline cache (what it lacks) and replayed from there.
+    [[nodiscard]] engine::Result<std::unique_ptr<engine::BarSource>> openBars() const;
 };
 
 //! Prints "memedesk <command>: message" to stderr and returns `code`.

@@ -154,8 +154,10 @@ int runOptimizeCommand(const QStringList &arguments)
     c.objective = parser.value(QStringLiteral("objective"));
 
     // The bars once, into memory: every combination replays them.
-    const std::unique_ptr<engine::BarSource> source = options->openBars();
-    const engine::Result<QList<engine::Candle>> bars = engine::collectBars(*source);
+    const engine::Result<std::unique_ptr<engine::BarSource>> source = options->openBars();
+    if (!source)
+        return commandFailed("optimize", source.error().code == QLatin1String("USAGE") ? kUsage : 1, source.error().message);
+    const engine::Result<QList<engine::Candle>> bars = engine::collectBars(*source.value());
     if (!bars)
         return commandFailed("optimize", bars.error().code.startsWith(QLatin1String("BAR_DATA")) ? kUsage : 1, bars.error().message);
     qint64 lastShown = -1;

@@ -259,6 +259,12 @@ nettest::ServerReply FakeExchange::handle(const nettest::ReceivedRequest &r)
         const QString symbol = q.queryItemValue(QStringLiteral("symbol"));
         if (!m_rules.contains(symbol))
             return error(400, -1121, QStringLiteral("Invalid symbol."));
+        static const QHash<QString, qint64> intervals{{QStringLiteral("1m"), 60'000}, {QStringLiteral("5m"), 300'000},
+                                                      {QStringLiteral("1h"), 3'600'000}, {QStringLiteral("1d"), 86'400'000}};
+        const qint64 intervalMs = intervals.value(q.queryItemValue(QStringLiteral("interval")), 0);
+        if (intervalMs == 0)
+            return error(400, -1120, QStringLiteral("Invalid interval."));
+        ++klineRequests;
         const qint64 start = q.queryItemValue(QStringLiteral("startTime")).toLongLong();
         const int limit = std::clamp(q.queryItemValue(QStringLiteral("limit")).toInt(), 1, 1000);
         QJsonArray rows;
@@ -266,7 +272,7 @@ nettest::ServerReply FakeExchange::handle(const nettest::ReceivedRequest &r)
             if (b.openTimeMs < start || rows.size() >= limit)
                 continue;
             rows.append(QJsonArray{b.openTimeMs, dec(b.open), dec(b.high), dec(b.low), dec(b.close), dec(b.volume),
-                                   b.openTimeMs + 59'999, dec(b.volume * b.close), 10, QStringLiteral("0"),
+                                   b.openTimeMs + intervalMs - 1, dec(b.volume * b.close), 10, QStringLiteral("0"),
                                    QStringLiteral("0"), QStringLiteral("0")});
         }
         return json(rows);

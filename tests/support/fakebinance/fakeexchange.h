@@ -99,6 +99,7 @@ public:
     bool buyFeeInBase = false;           // Binance's default without BNB: a buy's commission in the token bought
     bool payFeesInBnb = false;           // the BNB discount: commissions in BNB at the BNBUSDT price (set one)
     int tickerRequests = 0;              // GET /api/v3/ticker/24hr answered
+    int klineRequests = 0;               // GET /api/v3/klines answered
     bool keyIpRestricted = false;        // what /sapi/v1/account/apiRestrictions says about the key
     bool keyWithdrawals = false;
     bool hasApiRestrictions = true;      // false: a testnet without /sapi endpoints
