@@ -14,6 +14,7 @@
 
 #include <cstdio>
 #include <limits>
+#include <tuple>
 
 namespace app {
 
@@ -53,6 +54,11 @@ void BacktestOptions::addTo(QCommandLineParser &parser)
         {QStringLiteral("from"), QStringLiteral("First bar time (ISO 8601 UTC or ms)."), QStringLiteral("T")},
         {QStringLiteral("to"), QStringLiteral("Last bar time (ISO 8601 UTC or ms)."), QStringLiteral("T")},
         {QStringLiteral("json"), QStringLiteral("Print the result as JSON.")},
+        {QStringLiteral("fill-model"), QStringLiteral("reference (next open +- slippage, default) or book (the paper venue's book walk)."),
+         QStringLiteral("M"), QStringLiteral("reference")},
+        {QStringLiteral("tick"), QStringLiteral("book: the price tick (default 0.0000000001)."), QStringLiteral("T")},
+        {QStringLiteral("step"), QStringLiteral("book: the quantity step (default 0.00000001)."), QStringLiteral("S")},
+        {QStringLiteral("min-notional"), QStringLiteral("book: the smallest order value (default 0)."), QStringLiteral("N")},
         {QStringLiteral("binance"), QStringLiteral("Bars from Binance instead of --data: what the local cache lacks is downloaded.")},
         {QStringLiteral("interval"), QStringLiteral("--binance: the kline interval (default 1h)."), QStringLiteral("I"), QStringLiteral("1h")},
         {QStringLiteral("cache"), QStringLiteral("--binance: the kline cache file (default: klines.sqlite in the data folder)."),
@@ -99,6 +105,22 @@ engine::Result<BacktestOptions> BacktestOptions::read(const QCommandLineParser &
                    amount("slippage", &o.config.slippage, true)}) {
         if (e)
             return *e;
+    }
+    const QString model = parser.value(QStringLiteral("fill-model"));
+    if (model != QLatin1String("reference") && model != QLatin1String("book"))
+        return usage(QStringLiteral("--fill-model is reference or book, not '%1'").arg(model));
+    o.config.fillModel = model == QLatin1String("book") ? engine::BacktestConfig::FillModel::OrderBook
+                                                        : engine::BacktestConfig::FillModel::Reference;
+    for (const auto &[name, target, positive] : {std::tuple{"tick", &o.config.book.tickSize, true},
+                                                 std::tuple{"step", &o.config.book.stepSize, true},
+                                                 std::tuple{"min-notional", &o.config.book.minNotional, false}}) {
+        if (!parser.isSet(QLatin1String(name)))
+            continue;
+        const auto v = engine::Decimal::parse(parser.value(QLatin1String(name)));
+        if (!v || v->isNegative() || (positive && !v->isPositive()))
+            return usage(QStringLiteral("--%1 '%2' is not an amount%3").arg(QLatin1String(name), parser.value(QLatin1String(name)),
+                                                                              positive ? QStringLiteral(" above 0") : QString()));
+        *target = *v;
     }
     o.fromMs = std::numeric_limits<qint64>::min();
     o.toMs = std::numeric_limits<qint64>::max();

@@ -238,7 +238,7 @@
 <context>
     <name>ui::BacktestView</name>
     <message>
-        <location filename="../ui/views/backtestview.cpp" line="+184"/>
+        <location filename="../ui/views/backtestview.cpp" line="+190"/>
         <source>Bars to replay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -263,7 +263,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Running…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -332,6 +332,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Fills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference: next open ± slippage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order book: the paper venue&apos;s walk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference fills are the documented rules any other tool can reproduce; the order book model fills like paper trading, against a book made from each bar&apos;s open and volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Run backtest</source>
         <translation type="unfinished"></translation>
     </message>

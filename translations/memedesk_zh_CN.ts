@@ -237,7 +237,7 @@
 <context>
     <name>ui::BacktestView</name>
     <message>
-        <location filename="../ui/views/backtestview.cpp" line="+184"/>
+        <location filename="../ui/views/backtestview.cpp" line="+190"/>
         <source>Bars to replay</source>
         <translation>要回放的K线</translation>
     </message>
@@ -262,7 +262,7 @@
         <translation>手续费和滑点是小于 1 的比例（0.001 = 0.1 %）；本金须大于 0。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
@@ -330,6 +330,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Fills</source>
+        <translation>成交方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference: next open ± slippage</source>
+        <translation>参考规则：下一根开盘价 ± 滑点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order book: the paper venue&apos;s walk</source>
+        <translation>订单簿：模拟交易所逐档成交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference fills are the documented rules any other tool can reproduce; the order book model fills like paper trading, against a book made from each bar&apos;s open and volume</source>
+        <translation>参考规则是文档中写明、任何工具都能复现的规则；订单簿模型像模拟交易那样成交，对手盘由每根K线的开盘价和成交量生成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Run backtest</source>
         <translation>运行回测</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "engine/backtest/backtester.h"
 
+#include "engine/backtest/bookfillmodel.h"
 #include "engine/backtest/equitysampler.h"
 #include "engine/core/fill.h"
 #include "engine/execution/portfolio.h"
@@ -38,6 +39,9 @@ public:
     {
         m_portfolio.reset(config.capital);
         m_risk.setDayStart(std::numeric_limits<qint64>::min() / 2, config.capital);
+        if (config.fillModel == BacktestConfig::FillModel::OrderBook)
+            m_book = std::make_unique<BookFillModel>(config.book, config.quoteAsset, config.capital, config.fee, config.slippage,
+                                                     [this](const Fill &f) { book(f); });
     }
 
     void onBar(const Candle &bar)
@@ -47,11 +51,15 @@ public:
         m_haveTime = true;
         m_time = bar.openTimeMs;
         m_quality.add(bar.symbol, bar.openTimeMs, bar.volume.isZero());
+        std::optional<OrderRequest> order;
         if (auto pending = m_pending.find(bar.symbol); pending != m_pending.end()) {
-            const OrderRequest order = *pending;
+            order = *pending;
             m_pending.erase(pending);
-            fill(order, bar);
         }
+        if (m_book)
+            m_book->open(bar, order ? &*order : nullptr);
+        else if (order)
+            fill(*order, bar);
         m_portfolio.mark(bar.symbol, bar.close);
         decide(bar);
     }
@@ -63,11 +71,24 @@ public:
         m_result.data = m_quality.result();
         m_result.metrics = m_metrics.result(m_result.data.intervalMs);
         for (auto it = m_open.cbegin(); it != m_open.cend(); ++it) {
-            OpenBacktestPosition p = *it;
-            const Position *held = m_portfolio.position(p.symbol);
-            p.lastClose = held ? held->lastPrice : Decimal();
-            p.unrealizedPnl = p.qty * p.lastClose - p.qty * p.entryPrice - p.entryFee;
+            const Position *held = m_portfolio.position(it.key());
+            if (!held || !held->isOpen())
+                continue;
+            OpenBacktestPosition p;
+            p.symbol = it.key();
+            p.entryMs = it->entryMs;
+            p.entryPrice = it->entryPrice();
+            p.qty = held->qty;
+            p.entryFee = it->entryFees;
+            p.lastClose = held->lastPrice;
+            p.unrealizedPnl = p.qty * p.lastClose - it->cost - p.entryFee;
             m_result.openPositions << p;
+        }
+        if (m_book) {
+            m_result.deniedOrders += m_book->refused();
+            for (const QString &problem : m_book->problems())
+                if (m_result.denials.size() < kDenialsKept)
+                    m_result.denials << problem;
         }
         m_result.equity = m_sampler.samples();
         return std::move(m_result);
@@ -100,24 +121,45 @@ private:
         if (!f.qty.isPositive())
             return;
         f.fee = f.qty * price * m_config.fee;
+        book(f);
+    }
+
+    // A fill from either model: into the portfolio, and into the trade it opens, adds to or closes.
+    void book(const Fill &f)
+    {
         if (!m_portfolio.applyFill(f, f.tsMs))
             return;
-        if (buy) {
-            m_open.insert(bar.symbol, OpenBacktestPosition{bar.symbol, bar.openTimeMs, price, f.qty, f.fee, {}, {}});
+        Trade &t = m_open[f.symbol];
+        if (f.side == Side::Buy) {
+            if (t.fills == 0)
+                t.entryMs = f.tsMs;
+            t.firstPrice = t.fills == 0 ? f.price : t.firstPrice;
+            ++t.fills;
+            t.qty += f.qty;
+            t.cost += f.qty * f.price;
+            t.entryFees += f.fee;
             return;
         }
-        const OpenBacktestPosition entry = m_open.take(bar.symbol);
-        BacktestTrade t;
-        t.symbol = bar.symbol;
-        t.entryMs = entry.entryMs;
-        t.entryPrice = entry.entryPrice;
-        t.exitMs = bar.openTimeMs;
-        t.exitPrice = price;
-        t.qty = f.qty;
-        t.fees = entry.entryFee + f.fee;
-        t.pnl = f.qty * price - f.fee - entry.qty * entry.entryPrice - entry.entryFee;
-        m_metrics.addTrade(t.pnl);
-        m_result.trades << t;
+        ++t.exitFills;
+        t.exitFirstPrice = t.exitFills == 1 ? f.price : t.exitFirstPrice;
+        t.exitQty += f.qty;
+        t.proceeds += f.qty * f.price;
+        t.exitFees += f.fee;
+        const Position *held = m_portfolio.position(f.symbol);
+        if (held && held->isOpen())
+            return; // part of the position is still held: the trade goes on
+        BacktestTrade done;
+        done.symbol = f.symbol;
+        done.entryMs = t.entryMs;
+        done.entryPrice = t.entryPrice();
+        done.exitMs = f.tsMs;
+        done.exitPrice = t.exitFills == 1 ? t.exitFirstPrice : t.proceeds.divRounded(t.exitQty, Rounding::HalfEven);
+        done.qty = t.qty;
+        done.fees = t.entryFees + t.exitFees;
+        done.pnl = t.proceeds - t.exitFees - t.cost - t.entryFees;
+        m_metrics.addTrade(done.pnl);
+        m_result.trades << done;
+        m_open.remove(f.symbol);
     }
 
     void decide(const Candle &bar)
@@ -170,7 +212,24 @@ private:
     EquitySampler m_sampler;
     DataQualityTracker m_quality;
     QHash<QString, OrderRequest> m_pending;
-    QHash<QString, OpenBacktestPosition> m_open;
+    //! A trade while it is open: its entry fills, and the exit fills so far.
+    struct Trade {
+        qint64 entryMs = 0;
+        int fills = 0;
+        Decimal firstPrice;
+        Decimal qty;
+        Decimal cost;
+        Decimal entryFees;
+        int exitFills = 0;
+        Decimal exitFirstPrice;
+        Decimal exitQty;
+        Decimal proceeds;
+        Decimal exitFees;
+        //! The price of a single fill as it was; the average of several.
+        [[nodiscard]] Decimal entryPrice() const { return fills == 1 ? firstPrice : cost.divRounded(qty, Rounding::HalfEven); }
+    };
+    QHash<QString, Trade> m_open;
+    std::unique_ptr<BookFillModel> m_book;
     BacktestResult m_result;
     bool m_haveTime = false;
     qint64 m_time = 0;

@@ -2,6 +2,7 @@
 
 #include "engine/backtest/backtestmetrics.h"
 #include "engine/backtest/barsource.h"
+#include "engine/backtest/bookmodelsettings.h"
 #include "engine/backtest/dataquality.h"
 #include "engine/backtest/equitysampler.h"
 #include "engine/core/order.h"
@@ -20,8 +21,13 @@ class Strategy;
 
 //! How a run trades. The reference fill model (docs/backtesting.md): a signal on a bar's close
 //! fills at the next bar's open, x (1 + slippage) for a buy and x (1 - slippage) for a sell, with
-//! the fee a fraction of the notional in the quote asset; no lot rounding.
+//! the fee a fraction of the notional in the quote asset; no lot rounding. The order-book model
+//! sends the same order into the paper venue's fill model instead, against a book made from the
+//! next bar (BookFillModel).
 struct BacktestConfig {
+    enum class FillModel { Reference, OrderBook };
+    FillModel fillModel = FillModel::Reference;
+    BookModelSettings book; // the order-book model's symbol rules and book shape
     Decimal capital = Decimal::fromInt(10000);
     Decimal fee = Decimal::fromString("0.001");
     Decimal slippage;

@@ -59,6 +59,8 @@ BacktestView::BacktestView(BotModel &model, QWidget *parent)
     , m_slippage(new DecimalField(QStringLiteral("backtestSlippage"), this))
     , m_capitalLabel(new QLabel(this))
     , m_capital(new DecimalField(QStringLiteral("backtestCapital"), this))
+    , m_fillModelLabel(new QLabel(this))
+    , m_fillModel(new QComboBox(this))
     , m_run(new QPushButton(this))
     , m_cancel(new QPushButton(this))
     , m_progress(new QProgressBar(this))
@@ -75,6 +77,9 @@ BacktestView::BacktestView(BotModel &model, QWidget *parent)
     m_data->setObjectName(QStringLiteral("backtestData"));
     m_symbols->setObjectName(QStringLiteral("backtestSymbols"));
     m_strategy->setObjectName(QStringLiteral("backtestStrategy"));
+    m_fillModel->setObjectName(QStringLiteral("backtestFillModel"));
+    m_fillModel->addItem(QString(), int(engine::BacktestConfig::FillModel::Reference));
+    m_fillModel->addItem(QString(), int(engine::BacktestConfig::FillModel::OrderBook));
     m_run->setObjectName(QStringLiteral("backtestRun"));
     m_cancel->setObjectName(QStringLiteral("backtestCancel"));
     m_progress->setObjectName(QStringLiteral("backtestProgress"));
@@ -117,6 +122,7 @@ BacktestView::BacktestView(BotModel &model, QWidget *parent)
     form->addRow(m_feeLabel, m_fee);
     form->addRow(m_slippageLabel, m_slippage);
     form->addRow(m_capitalLabel, m_capital);
+    form->addRow(m_fillModelLabel, m_fillModel);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_run, 1);
     buttons->addWidget(m_cancel);
@@ -212,6 +218,7 @@ bool BacktestView::run()
     r.config.fee = *fee;
     r.config.slippage = *slippage;
     r.config.capital = *capital;
+    r.config.fillModel = engine::BacktestConfig::FillModel(m_fillModel->currentData().toInt());
     m_run->setEnabled(false);
     m_cancel->setEnabled(true);
     m_progress->setValue(0);
@@ -362,6 +369,11 @@ void BacktestView::retranslateUi()
     m_feeLabel->setText(tr("Fee"));
     m_slippageLabel->setText(tr("Slippage"));
     m_capitalLabel->setText(tr("Capital"));
+    m_fillModelLabel->setText(tr("Fills"));
+    m_fillModel->setItemText(0, tr("Reference: next open ± slippage"));
+    m_fillModel->setItemText(1, tr("Order book: the paper venue's walk"));
+    m_fillModel->setToolTip(tr("Reference fills are the documented rules any other tool can reproduce; the order book "
+                               "model fills like paper trading, against a book made from each bar's open and volume"));
     m_run->setText(tr("Run backtest"));
     m_cancel->setText(tr("Cancel"));
     m_runsLabel->setText(tr("RUNS (pick two to compare)"));

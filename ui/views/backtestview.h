@@ -71,6 +71,8 @@ private:
     DecimalField *m_slippage;
     QLabel *m_capitalLabel;
     DecimalField *m_capital;
+    QLabel *m_fillModelLabel;
+    QComboBox *m_fillModel;
     QPushButton *m_run;
     QPushButton *m_cancel;
     QProgressBar *m_progress;

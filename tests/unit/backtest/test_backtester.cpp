@@ -116,6 +116,33 @@ private Q_SLOTS:
         QVERIFY(!r->metrics.profitFactor);
     }
 
+    void theBookModelWalksTheNextBarsBook()
+    {
+        BacktestConfig config;
+        config.capital = D("300");
+        config.fee = D("0");
+        config.fillModel = BacktestConfig::FillModel::OrderBook;
+        config.book.levels = 2;
+        config.book.levelStep = D("0.01");   // asks at open x 1.005 and x 1.015
+        config.book.depthShare = D("1");     // the bar's whole volume shown, 50 on each level
+        config.book.stepSize = D("1");
+        config.book.tickSize = D("0.001");
+        ScriptedStrategy s({0}, {});
+        Candle quiet = bar("AUSDT", 1, "2", "2");
+        quiet.volume = D("0"); // nobody traded: nothing to buy from
+        Candle busy = bar("AUSDT", 2, "2", "2");
+        MemoryBars bars({bar("AUSDT", 0, "1", "1"), quiet, busy, bar("AUSDT", 3, "2", "2")});
+        const auto r = Backtester(config, s).run(bars);
+        QVERIFY(r.ok());
+        QCOMPARE(r->openPositions.size(), 1);
+        const OpenBacktestPosition &p = r->openPositions.first();
+        QCOMPARE(p.entryMs, kT0 + 2 * kHour); // not at the empty bar, at the next one with volume
+        // 300 USDT: 50 at 2.01 (100.5) + 50 at 2.03 (101.5) from bar 2's book, the rest from bar 3's.
+        QVERIFY(p.qty > D("100"));
+        QVERIFY(p.entryPrice > D("2.01") && p.entryPrice < D("2.03"));
+        QVERIFY(p.entryPrice != D("2")); // never the bare open, as the reference model would
+    }
+
     void metricsFollowTheFormulas()
     {
         // Equity 100 -> 110 -> 99 -> 121 at the closes (capital 100): returns +10 %, -10 %, +22.2 %.

@@ -416,15 +416,25 @@ private Q_SLOTS:
         runs->item(0)->setSelected(true);
         runs->item(1)->setSelected(true);
         QTRY_COMPARE(metrics->columnCount(), 2);
+        QCOMPARE(int(m_api.backtestRequests.last().config.fillModel), int(engine::BacktestConfig::FillModel::Reference));
         QVERIFY(metrics->horizontalHeaderItem(0)->text().startsWith(QStringLiteral("#1")));
         QVERIFY(metrics->horizontalHeaderItem(1)->text().startsWith(QStringLiteral("#2")));
         screenshot(QStringLiteral("backtest-compare"));
+        // The paper venue's fill model instead of the reference rules: the same trades, other prices.
+        auto *fills = find<QComboBox>(m_window.get(), "backtestFillModel");
+        fills->setCurrentIndex(1);
+        QTest::mouseClick(run, Qt::LeftButton);
+        QTRY_COMPARE(runs->count(), 3);
+        QCOMPARE(int(m_api.backtestRequests.last().config.fillModel), int(engine::BacktestConfig::FillModel::OrderBook));
+        const engine::BacktestRunPtr book = m_api.backtestRuns().last();
+        QVERIFY(book->result.metrics.finalEquity != m_api.backtestRuns().at(1)->result.metrics.finalEquity);
+        fills->setCurrentIndex(0);
         // A file that is not bars: said in plain words, nothing added.
         view->setDataPath(testsupport::testDataDir() + QStringLiteral("/binance/exchangeInfo.json"));
         QTest::mouseClick(run, Qt::LeftButton);
         QTRY_VERIFY(status->text().startsWith(QStringLiteral("The backtest failed")));
         QVERIFY(status->text().contains(QStringLiteral("line 1")));
-        QCOMPARE(runs->count(), 2);
+        QCOMPARE(runs->count(), 3);
         find<QTabWidget>(m_window.get(), "historyTabs")->setCurrentIndex(0); // back to the journal
         m_window->showView(MainWindow::View::Dashboard);
     }
