@@ -3,6 +3,8 @@
 #include "app/binancebars.h"
 #include "app/datadir.h"
 
+#include "adapters/storage/journalbars.h"
+
 #include "engine/backtest/barstrategies.h"
 #include "engine/backtest/csvbarreader.h"
 #include "engine/backtest/mergedbars.h"
@@ -60,6 +62,9 @@ void BacktestOptions::addTo(QCommandLineParser &parser)
         {QStringLiteral("step"), QStringLiteral("book: the quantity step (default 0.00000001)."), QStringLiteral("S")},
         {QStringLiteral("min-notional"), QStringLiteral("book: the smallest order value (default 0)."), QStringLiteral("N")},
         {QStringLiteral("binance"), QStringLiteral("Bars from Binance instead of --data: what the local cache lacks is downloaded.")},
+        {QStringLiteral("journal"), QStringLiteral("Bars from a recorded session instead of --data: the candles in the journal.")},
+        {QStringLiteral("data-dir"), QStringLiteral("--journal: the data folder whose journal to read (default: the app's)."),
+         QStringLiteral("DIR")},
         {QStringLiteral("interval"), QStringLiteral("--binance: the kline interval (default 1h)."), QStringLiteral("I"), QStringLiteral("1h")},
         {QStringLiteral("cache"), QStringLiteral("--binance: the kline cache file (default: klines.sqlite in the data folder)."),
          QStringLiteral("FILE")},
@@ -72,11 +77,13 @@ engine::Result<BacktestOptions> BacktestOptions::read(const QCommandLineParser &
 {
     BacktestOptions o;
     o.binance = parser.isSet(QStringLiteral("binance"));
-    if ((!parser.isSet(QStringLiteral("data")) && !o.binance) || !parser.isSet(QStringLiteral("symbol"))
-        || !parser.isSet(QStringLiteral("strategy")))
-        return usage(QStringLiteral("--data (or --binance), --symbol and --strategy are needed (see --help)"));
-    if (o.binance && parser.isSet(QStringLiteral("data")))
-        return usage(QStringLiteral("--data and --binance: one source of bars at a time"));
+    o.journal = parser.isSet(QStringLiteral("journal"));
+    const int sources = int(parser.isSet(QStringLiteral("data"))) + int(o.binance) + int(o.journal);
+    if (sources == 0 || !parser.isSet(QStringLiteral("symbol")) || !parser.isSet(QStringLiteral("strategy")))
+        return usage(QStringLiteral("--data (or --binance, or --journal), --symbol and --strategy are needed (see --help)"));
+    if (sources > 1)
+        return usage(QStringLiteral("--data, --binance and --journal: one source of bars at a time"));
+    o.dataDir = parser.value(QStringLiteral("data-dir"));
     if (o.binance && !parser.isSet(QStringLiteral("from")))
         return usage(QStringLiteral("--binance needs --from (what to download)"));
     o.interval = parser.value(QStringLiteral("interval"));
@@ -152,8 +159,17 @@ engine::Result<std::unique_ptr<engine::BarSource>> BacktestOptions::openBars() c
         });
     }
     std::vector<std::unique_ptr<engine::BarSource>> sources;
-    for (const QString &s : symbols)
-        sources.push_back(std::make_unique<engine::CsvBarReader>(dataPath, s, fromMs, toMs));
+    for (const QString &s : symbols) {
+        if (journal) {
+            engine::Result<std::unique_ptr<engine::BarSource>> recorded =
+                adapters::storage::journalBars(journalPath(resolveDataDir(dataDir)), s, fromMs, toMs);
+            if (!recorded)
+                return recorded.error();
+            sources.push_back(std::move(recorded.value()));
+        } else {
+            sources.push_back(std::make_unique<engine::CsvBarReader>(dataPath, s, fromMs, toMs));
+        }
+    }
     return std::unique_ptr<engine::BarSource>(std::make_unique<engine::MergedBars>(std::move(sources)));
 }
 

@@ -26,6 +26,9 @@ struct BacktestOptions {
     QString interval;
     QString cachePath;
     QString restUrl;
+    // --journal: the candles a recorded session traded on, from the journal in --data-dir.
+    bool journal = false;
+    QString dataDir;
 
     //! Adds the shared options to a parser.
     static void addTo(QCommandLineParser &parser);

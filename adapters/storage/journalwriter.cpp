@@ -44,6 +44,7 @@ JournalWriter::JournalWriter(QSqlDatabase db)
     , m_balanceUpsert(m_db)
     , m_signalInsert(m_db)
     , m_equityInsert(m_db)
+    , m_candleInsert(m_db)
     , m_settingUpsert(m_db)
 {
 }
@@ -115,6 +116,7 @@ bool JournalWriter::apply(const PendingWrite &write, QString *error)
                           [&](const engine::Signal &s) { return writeSignal(s, error); },
                           [&](const engine::EquityPoint &e) { return writeEquity(e, error); },
                           [&](const SettingWrite &s) { return writeSetting(s, error); },
+                          [&](const engine::Candle &c) { return writeCandle(c, error); },
                       },
                       write);
 }
@@ -131,6 +133,7 @@ QString JournalWriter::describe(const PendingWrite &write)
                           [](const engine::Signal &s) { return QStringLiteral("signal %1").arg(s.symbol); },
                           [](const engine::EquityPoint &) { return QStringLiteral("equity point"); },
                           [](const SettingWrite &s) { return QStringLiteral("setting '%1'").arg(s.key); },
+                          [](const engine::Candle &c) { return QStringLiteral("candle %1 %2").arg(c.symbol).arg(c.openTimeMs); },
                       },
                       write);
 }
@@ -313,6 +316,25 @@ bool JournalWriter::writeEquity(const engine::EquityPoint &e, QString *error)
     m_equityInsert.addBindValue(dec(e.equity));
     m_equityInsert.addBindValue(dec(e.cash));
     return run(m_equityInsert, error);
+}
+
+bool JournalWriter::writeCandle(const engine::Candle &c, QString *error)
+{
+    // A candle seen twice (a replay after a reconnect) is kept once.
+    if (!prepare(m_candleInsert,
+                 "INSERT OR IGNORE INTO candles (symbol, interval_sec, open_time_ms, open, high, low, close, volume)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 error))
+        return false;
+    m_candleInsert.addBindValue(txt(c.symbol));
+    m_candleInsert.addBindValue(c.intervalSec);
+    m_candleInsert.addBindValue(c.openTimeMs);
+    m_candleInsert.addBindValue(dec(c.open));
+    m_candleInsert.addBindValue(dec(c.high));
+    m_candleInsert.addBindValue(dec(c.low));
+    m_candleInsert.addBindValue(dec(c.close));
+    m_candleInsert.addBindValue(dec(c.volume));
+    return run(m_candleInsert, error);
 }
 
 bool JournalWriter::writeSetting(const SettingWrite &s, QString *error)

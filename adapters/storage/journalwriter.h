@@ -38,6 +38,7 @@ private:
     bool writePortfolio(const PortfolioWrite &portfolio, QString *error);
     bool writeSignal(const engine::Signal &signal, QString *error);
     bool writeEquity(const engine::EquityPoint &point, QString *error);
+    bool writeCandle(const engine::Candle &candle, QString *error);
     bool writeSetting(const SettingWrite &setting, QString *error);
 
     QSqlDatabase m_db;
@@ -49,6 +50,7 @@ private:
     QSqlQuery m_balanceUpsert;
     QSqlQuery m_signalInsert;
     QSqlQuery m_equityInsert;
+    QSqlQuery m_candleInsert;
     QSqlQuery m_settingUpsert;
     std::optional<bool> m_durable; // current synchronous mode, to skip redundant PRAGMAs
 };

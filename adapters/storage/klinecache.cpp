@@ -1,5 +1,7 @@
 #include "adapters/storage/klinecache.h"
 
+#include "adapters/storage/sqlbars.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -14,57 +16,6 @@ engine::Error failed(const QString &what, const QSqlQuery &q)
 {
     return engine::Error{QStringLiteral("KLINE_CACHE_FAILED"), QStringLiteral("%1: %2").arg(what, q.lastError().text())};
 }
-
-//! Streams rows of the cache as bars; every value is checked as it is read.
-class CachedBars final : public engine::BarSource {
-public:
-    CachedBars(const QSqlDatabase &db, const QString &symbol, const QString &interval, qint64 fromMs, qint64 toMs)
-        : m_query(db)
-        , m_symbol(symbol)
-    {
-        m_query.setForwardOnly(true);
-        m_query.prepare(QStringLiteral("SELECT open_time_ms, open, high, low, close, volume, interval_sec FROM klines"
-                                       " WHERE symbol = ? AND interval = ? AND open_time_ms BETWEEN ? AND ? ORDER BY open_time_ms"));
-        m_query.addBindValue(symbol);
-        m_query.addBindValue(interval);
-        m_query.addBindValue(fromMs);
-        m_query.addBindValue(toMs);
-        m_ok = m_query.exec();
-    }
-
-    engine::Result<bool> next(engine::Candle &bar) override
-    {
-        if (!m_ok)
-            return failed(QStringLiteral("reading the cached klines of %1").arg(m_symbol), m_query);
-        if (!m_query.next()) {
-            if (m_query.lastError().isValid())
-                return failed(QStringLiteral("reading the cached klines of %1").arg(m_symbol), m_query);
-            if (m_rows == 0)
-                return engine::Error{QStringLiteral("BAR_DATA_INVALID"), QStringLiteral("no cached bars of %1 in that range").arg(m_symbol)};
-            return false;
-        }
-        bar.symbol = m_symbol;
-        bar.openTimeMs = m_query.value(0).toLongLong();
-        bar.intervalSec = m_query.value(6).toInt();
-        engine::Decimal *fields[] = {&bar.open, &bar.high, &bar.low, &bar.close, &bar.volume};
-        for (int i = 0; i < 5; ++i) {
-            const auto d = engine::Decimal::parse(m_query.value(i + 1).toString());
-            if (!d)
-                return engine::Error{QStringLiteral("BAR_DATA_INVALID"),
-                                     QStringLiteral("the cached bar of %1 at %2 has an unreadable price").arg(m_symbol).arg(bar.openTimeMs)};
-            *fields[i] = *d;
-        }
-        bar.closed = true;
-        ++m_rows;
-        return true;
-    }
-
-private:
-    QSqlQuery m_query;
-    QString m_symbol;
-    bool m_ok = false;
-    qint64 m_rows = 0;
-};
 
 QString nextConnection()
 {
@@ -141,7 +92,11 @@ std::optional<KlineCache::Coverage> KlineCache::coverage(const QString &symbol, 
 
 std::unique_ptr<engine::BarSource> KlineCache::bars(const QString &symbol, const QString &interval, qint64 fromMs, qint64 toMs) const
 {
-    return std::make_unique<CachedBars>(m_db, symbol, interval, fromMs, toMs);
+    return std::make_unique<SqlBars>(m_db, symbol,
+                                     QStringLiteral("SELECT open_time_ms, open, high, low, close, volume, interval_sec FROM klines"
+                                                    " WHERE symbol = ? AND interval = ? AND open_time_ms BETWEEN ? AND ?"
+                                                    " ORDER BY open_time_ms"),
+                                     QVariantList{symbol, interval, fromMs, toMs});
 }
 
 } // namespace adapters::storage

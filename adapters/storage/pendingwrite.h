@@ -29,7 +29,7 @@ struct SettingWrite {
 
 //! One queued journal write; the store thread applies them in the order they were made.
 using PendingWrite = std::variant<engine::Order, engine::Fill, engine::FillChange, PortfolioWrite, engine::Signal,
-                                  engine::EquityPoint, SettingWrite>;
+                                  engine::EquityPoint, SettingWrite, engine::Candle>;
 
 //! Order and fill writes must be committed (and fsync'ed) before the sink is told.
 [[nodiscard]] inline bool needsAcknowledgement(const PendingWrite &write)

@@ -145,6 +145,11 @@ void SqliteTradeStore::saveEquity(const engine::EquityPoint &point)
     post([w = m_worker, point] { w->enqueue(point); });
 }
 
+void SqliteTradeStore::saveCandle(const engine::Candle &candle)
+{
+    post([w = m_worker, candle] { w->enqueue(candle); });
+}
+
 void SqliteTradeStore::saveSetting(const QString &key, const QString &value)
 {
     post([w = m_worker, s = SettingWrite{key, value}] { w->enqueue(s); });

@@ -37,6 +37,7 @@ public:
                        const QHash<QString, QString> &settings = {}) override;
     void saveSignal(const engine::Signal &signal) override;
     void saveEquity(const engine::EquityPoint &point) override;
+    void saveCandle(const engine::Candle &candle) override;
     void saveSetting(const QString &key, const QString &value) override;
     void queryHistory(const engine::HistoryQuery &query, std::function<void(engine::HistoryPage)> done) override;
     void flush() override;

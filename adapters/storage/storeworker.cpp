@@ -25,7 +25,7 @@ namespace {
 constexpr int kBusyTimeoutMs = 5000;
 // Every table the newest schema has; one missing means the file was damaged or edited.
 constexpr const char *kJournalTables[] = {"schema_version", "orders", "order_events", "fills", "positions",
-                                          "balances", "signals", "equity", "settings"};
+                                          "balances", "signals", "equity", "settings", "candles"};
 // Columns added by later migrations, checked like the tables (a hand-edited file may lack them).
 constexpr std::pair<const char *, const char *> kJournalColumns[] = {
     {"orders", "mode"}, {"orders", "time_in_force"}, {"orders", "quote_qty"}, {"fills", "fee_value"}};

@@ -276,8 +276,10 @@ void TradingEngine::handleInstruments(const QList<Instrument> &instruments)
 void TradingEngine::handleCandleHistory(const QList<Candle> &candles)
 {
     for (const Candle &c : candles) {
-        if (m_market.addCandle(c))
+        if (m_market.addCandle(c)) {
             advanceClock(c.openTimeMs + c.intervalSec * 1000LL);
+            m_deps.store->saveCandle(c); // the session's market, for replaying it later
+        }
     }
     m_dirty = true;
 }
@@ -317,6 +319,7 @@ void TradingEngine::handleCandle(const Candle &c)
     advanceClock(c.openTimeMs + c.intervalSec * 1000LL);
     if (!m_market.addCandle(c))
         return; // replayed candle
+    m_deps.store->saveCandle(c);
 
     const QString base = m_market.baseAsset(c.symbol);
     const qint64 ts = c.openTimeMs + c.intervalSec * 1000LL;

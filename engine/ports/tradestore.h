@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/core/fill.h"
+#include "engine/core/marketdata.h"
 #include "engine/core/order.h"
 #include "engine/core/position.h"
 #include "engine/core/result.h"
@@ -102,6 +103,8 @@ public:
                                const QHash<QString, QString> &settings = {}) = 0;
     virtual void saveSignal(const Signal &signal) = 0;
     virtual void saveEquity(const EquityPoint &point) = 0;
+    //! A closed candle the session traded on (kept for replaying the session in a backtest).
+    virtual void saveCandle(const Candle &candle) = 0;
     virtual void saveSetting(const QString &key, const QString &value) = 0;
     //! Runs the query on the store thread and calls `done` there.
     virtual void queryHistory(const HistoryQuery &query, std::function<void(HistoryPage)> done) = 0;

@@ -9,6 +9,9 @@
 #include "engine/api/botapi.h"
 
 #include <QCoreApplication>
+#include <QProcess>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace engine;
@@ -79,6 +82,20 @@ private Q_SLOTS:
             openInReplay += it.value().isPositive() ? 1 : 0;
         QCOMPARE(openInReplay, int(positionsBefore.size()));
         QCOMPARE(before.realizedPnl + before.unrealizedPnl, before.equity - before.startingEquity);
+
+        // The session's market is in the journal too: it replays through a backtest.
+        const QString symbol = positionsBefore.isEmpty() ? QStringLiteral("PEPEUSDT") : positionsBefore.first().symbol;
+        QProcess backtest;
+        backtest.start(qEnvironmentVariable("MEMEDESK_APP"),
+                       {QStringLiteral("backtest"), QStringLiteral("--journal"), QStringLiteral("--data-dir"), dir, QStringLiteral("--symbol"),
+                        symbol, QStringLiteral("--strategy"), QStringLiteral("ema_cross"), QStringLiteral("--param"), QStringLiteral("fast=3"),
+                        QStringLiteral("--param"), QStringLiteral("slow=8"), QStringLiteral("--json")});
+        QVERIFY(backtest.waitForFinished(30000));
+        QVERIFY2(backtest.exitCode() == 0, backtest.readAllStandardError().constData());
+        const QJsonObject replayed = QJsonDocument::fromJson(backtest.readAllStandardOutput()).object();
+        const qint64 recordedBars = replayed[QStringLiteral("data")][QStringLiteral("bars")].toInteger();
+        QVERIFY2(recordedBars >= 25, qPrintable(QString::number(recordedBars))); // 1-minute candles of 30 simulated minutes
+        QCOMPARE(replayed[QStringLiteral("data")][QStringLiteral("interval_ms")].toInteger(), 60'000);
 
         // Restart on the same data dir: state comes back from the journal before trading.
         app::AppOptions again = optionsFor(dir);

@@ -78,6 +78,7 @@ public:
     }
     void saveSignal(const engine::Signal &s) override { signals << s; }
     void saveEquity(const engine::EquityPoint &) override {}
+    void saveCandle(const engine::Candle &c) override { candles << c; }
     void saveSetting(const QString &k, const QString &v) override { settings.insert(k, v); }
     void queryHistory(const engine::HistoryQuery &q, std::function<void(engine::HistoryPage)> done) override
     {
@@ -117,6 +118,7 @@ public:
     QList<engine::Order> orders, pendingOrders;
     QList<engine::Fill> fills, pendingFills;
     QList<engine::Signal> signals;
+    QList<engine::Candle> candles;
     QHash<QString, engine::Decimal> balances;
     QHash<QString, QString> settings;
 };
