@@ -235,6 +235,8 @@ engine::Result<void> AppContext::initialize()
     m_api = std::make_unique<engine::BotApiImpl>(*m_store, *m_secrets, config);
     m_venueAdmin = std::make_unique<adapters::binance::BinanceAdmin>(*m_secrets);
     m_api->setVenueAdmin(m_venueAdmin.get());
+    for (const QString &skipped : m_api->setBacktestDir(m_dataDir + QStringLiteral("/backtests")))
+        qWarning("a kept backtest could not be read and is skipped: %s", qPrintable(skipped));
     m_api->setVenues(infos());
     m_api->seed(journal);
     m_api->setSessionSwitcher(this, [this](engine::TradingMode mode) { switchMode(mode); });

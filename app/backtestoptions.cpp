@@ -63,7 +63,7 @@ void BacktestOptions::addTo(QCommandLineParser &parser)
         {QStringLiteral("min-notional"), QStringLiteral("book: the smallest order value (default 0)."), QStringLiteral("N")},
         {QStringLiteral("binance"), QStringLiteral("Bars from Binance instead of --data: what the local cache lacks is downloaded.")},
         {QStringLiteral("journal"), QStringLiteral("Bars from a recorded session instead of --data: the candles in the journal.")},
-        {QStringLiteral("data-dir"), QStringLiteral("--journal: the data folder whose journal to read (default: the app's)."),
+        {QStringLiteral("data-dir"), QStringLiteral("The data folder: its journal for --journal, where searches are kept (default: the app's)."),
          QStringLiteral("DIR")},
         {QStringLiteral("interval"), QStringLiteral("--binance: the kline interval (default 1h)."), QStringLiteral("I"), QStringLiteral("1h")},
         {QStringLiteral("cache"), QStringLiteral("--binance: the kline cache file (default: klines.sqlite in the data folder)."),

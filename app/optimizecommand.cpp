@@ -1,12 +1,16 @@
 #include "app/optimizecommand.h"
 
 #include "app/backtestoptions.h"
+#include "app/datadir.h"
 
 #include "engine/backtest/backtestjson.h"
 #include "engine/backtest/memorybars.h"
 #include "engine/backtest/optimizer.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -178,8 +182,19 @@ int runOptimizeCommand(const QStringList &arguments)
                                               ? kUsage
                                               : 1,
                              result.error().message);
+    const QByteArray json = QJsonDocument(toJson(result.value(), c)).toJson(QJsonDocument::Indented);
+    // Every search is kept in the data folder, to look at again without running it again.
+    const QString folder = resolveDataDir(options->dataDir) + QStringLiteral("/optimizations");
+    const QString file = QStringLiteral("%1/%2-%3-%4.json")
+                             .arg(folder, QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")), c.strategy,
+                                  options->symbols.join(QLatin1Char('_')));
+    QSaveFile out(file);
+    if (QDir().mkpath(folder) && out.open(QIODevice::WriteOnly) && out.write(json) == json.size() && out.commit())
+        fprintf(stderr, "optimize: results kept in %s\n", qPrintable(QDir::toNativeSeparators(file)));
+    else
+        fprintf(stderr, "optimize: the results could not be kept in %s\n", qPrintable(QDir::toNativeSeparators(folder)));
     if (options->json)
-        fputs(QJsonDocument(toJson(result.value(), c)).toJson(QJsonDocument::Indented).constData(), stdout);
+        fputs(json.constData(), stdout);
     else
         printText(result.value(), c);
     return 0;

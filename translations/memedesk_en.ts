@@ -238,7 +238,7 @@
 <context>
     <name>ui::BacktestView</name>
     <message>
-        <location filename="../ui/views/backtestview.cpp" line="+190"/>
+        <location filename="../ui/views/backtestview.cpp" line="+220"/>
         <source>Bars to replay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,11 +259,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The end of the range is before its start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Fee and slippage are fractions below 1 (0.001 = 0.1 %); the capital is above 0.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Running…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -286,7 +291,12 @@
         </translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+45"/>
+        <source>The candles are not kept with past runs: run it again to see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Bars (CSV)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -333,6 +343,16 @@
     <message>
         <location line="+1"/>
         <source>Fills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -414,7 +434,7 @@
 <context>
     <name>ui::CandleChart</name>
     <message>
-        <location filename="../ui/widgets/candlechart.cpp" line="+80"/>
+        <location filename="../ui/widgets/candlechart.cpp" line="+87"/>
         <source>Run a backtest to see its bars and trades here.</source>
         <translation type="unfinished"></translation>
     </message>

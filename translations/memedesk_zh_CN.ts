@@ -237,7 +237,7 @@
 <context>
     <name>ui::BacktestView</name>
     <message>
-        <location filename="../ui/views/backtestview.cpp" line="+190"/>
+        <location filename="../ui/views/backtestview.cpp" line="+220"/>
         <source>Bars to replay</source>
         <translation>要回放的K线</translation>
     </message>
@@ -258,11 +258,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The end of the range is before its start.</source>
+        <translation>范围的结束早于开始。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Fee and slippage are fractions below 1 (0.001 = 0.1 %); the capital is above 0.</source>
         <translation>手续费和滑点是小于 1 的比例（0.001 = 0.1 %）；本金须大于 0。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
@@ -284,7 +289,12 @@
         </translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+45"/>
+        <source>The candles are not kept with past runs: run it again to see them.</source>
+        <translation>以往的回测不保存K线：再运行一次即可看到。</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Bars (CSV)</source>
         <translation>K线（CSV）</translation>
     </message>
@@ -332,6 +342,16 @@
         <location line="+1"/>
         <source>Fills</source>
         <translation>成交方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>到</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -412,7 +432,7 @@
 <context>
     <name>ui::CandleChart</name>
     <message>
-        <location filename="../ui/widgets/candlechart.cpp" line="+80"/>
+        <location filename="../ui/widgets/candlechart.cpp" line="+87"/>
         <source>Run a backtest to see its bars and trades here.</source>
         <translation>运行回测后，这里会显示K线和交易。</translation>
     </message>

@@ -37,6 +37,8 @@ public:
     [[nodiscard]] QSet<QString> presentSecrets() const;
     //! Where venue set-up (symbols, key check) goes; may stay null (then those calls say so).
     void setVenueAdmin(VenueAdmin *admin) { m_admin = admin; }
+    //! Where finished backtests are kept (and read back from at start); the unreadable ones are returned.
+    QStringList setBacktestDir(const QString &dir) { return m_backtests.setStoreDir(dir); }
     //! Who builds a new session when setConfig() picks another mode (the composition root);
     //! called on `context`'s thread.
     void setSessionSwitcher(QObject *context, std::function<void(TradingMode)> switcher);

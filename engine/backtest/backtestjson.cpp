@@ -1,5 +1,7 @@
 #include "engine/backtest/backtestjson.h"
 
+#include "engine/backtest/backtestrun.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 
@@ -91,6 +93,138 @@ QJsonObject backtestToJson(const BacktestResult &r)
             {QStringLiteral("data"), data},
             {QStringLiteral("denied_orders"), r.deniedOrders},
             {QStringLiteral("cancelled"), r.cancelled}};
+}
+
+namespace {
+
+std::optional<double> optionalNumber(const QJsonValue &v) { return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt; }
+
+struct Reader {
+    QString problem;
+    Decimal decimal(const QJsonObject &o, const char *key)
+    {
+        const auto d = Decimal::parse(o.value(QLatin1String(key)).toString());
+        if (!d && problem.isEmpty())
+            problem = QStringLiteral("'%1' is not a decimal").arg(QLatin1String(key));
+        return d.value_or(Decimal());
+    }
+    qint64 time(const QJsonObject &o, const char *key)
+    {
+        const QDateTime t = QDateTime::fromString(o.value(QLatin1String(key)).toString(), Qt::ISODateWithMs);
+        if (!t.isValid() && problem.isEmpty())
+            problem = QStringLiteral("'%1' is not a time").arg(QLatin1String(key));
+        return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+    }
+};
+
+} // namespace
+
+QJsonObject backtestRunToJson(const BacktestRun &run)
+{
+    const BacktestRequest &r = run.request;
+    QJsonObject params;
+    for (auto it = r.params.cbegin(); it != r.params.cend(); ++it)
+        params.insert(it.key(), it.value());
+    QJsonArray equity;
+    for (const EquitySample &s : run.result.equity)
+        equity.append(QJsonArray{s.timeMs, s.low, s.high, s.last, s.drawdown});
+    QJsonObject request{{QStringLiteral("data"), r.dataPath},
+                        {QStringLiteral("symbols"), QJsonArray::fromStringList(r.symbols)},
+                        {QStringLiteral("strategy"), r.strategy},
+                        {QStringLiteral("params"), params},
+                        {QStringLiteral("fee"), r.config.fee.toString()},
+                        {QStringLiteral("slippage"), r.config.slippage.toString()},
+                        {QStringLiteral("capital"), r.config.capital.toString()},
+                        {QStringLiteral("fill_model"), r.config.fillModel == BacktestConfig::FillModel::OrderBook ? QStringLiteral("book")
+                                                                                                                 : QStringLiteral("reference")},
+                        {QStringLiteral("from_ms"), r.fromMs},
+                        {QStringLiteral("to_ms"), r.toMs}};
+    QJsonObject result = backtestToJson(run.result);
+    result.insert(QStringLiteral("equity"), equity);
+    result.insert(QStringLiteral("denials"), QJsonArray::fromStringList(run.result.denials));
+    return {{QStringLiteral("id"), run.id}, {QStringLiteral("seconds"), run.seconds}, {QStringLiteral("request"), request},
+            {QStringLiteral("result"), result}};
+}
+
+Result<BacktestRun> backtestRunFromJson(const QJsonObject &json)
+{
+    BacktestRun run;
+    Reader read;
+    run.id = json.value(QStringLiteral("id")).toInt();
+    run.seconds = json.value(QStringLiteral("seconds")).toDouble();
+    const QJsonObject q = json.value(QStringLiteral("request")).toObject();
+    BacktestRequest &r = run.request;
+    r.dataPath = q.value(QStringLiteral("data")).toString();
+    for (const QJsonValue &s : q.value(QStringLiteral("symbols")).toArray())
+        r.symbols << s.toString();
+    r.strategy = q.value(QStringLiteral("strategy")).toString();
+    const QJsonObject params = q.value(QStringLiteral("params")).toObject();
+    for (auto it = params.constBegin(); it != params.constEnd(); ++it)
+        r.params.insert(it.key(), it.value().toDouble());
+    r.config.fee = read.decimal(q, "fee");
+    r.config.slippage = read.decimal(q, "slippage");
+    r.config.capital = read.decimal(q, "capital");
+    r.config.fillModel = q.value(QStringLiteral("fill_model")).toString() == QLatin1String("book") ? BacktestConfig::FillModel::OrderBook
+                                                                                                  : BacktestConfig::FillModel::Reference;
+    r.fromMs = q.value(QStringLiteral("from_ms")).toInteger(std::numeric_limits<qint64>::min());
+    r.toMs = q.value(QStringLiteral("to_ms")).toInteger(std::numeric_limits<qint64>::max());
+
+    const QJsonObject o = json.value(QStringLiteral("result")).toObject();
+    const QJsonObject m = o.value(QStringLiteral("metrics")).toObject();
+    BacktestMetrics &x = run.result.metrics;
+    x.totalReturn = m.value(QStringLiteral("total_return")).toDouble();
+    x.cagr = optionalNumber(m.value(QStringLiteral("cagr")));
+    x.volatility = optionalNumber(m.value(QStringLiteral("volatility")));
+    x.sharpe = optionalNumber(m.value(QStringLiteral("sharpe")));
+    x.sortino = optionalNumber(m.value(QStringLiteral("sortino")));
+    x.maxDrawdown = m.value(QStringLiteral("max_drawdown")).toDouble();
+    x.maxDrawdownBars = m.value(QStringLiteral("max_drawdown_duration_bars")).toInteger();
+    x.maxDrawdownMs = qint64(m.value(QStringLiteral("max_drawdown_duration_hours")).toDouble() * 3'600'000.0);
+    x.calmar = optionalNumber(m.value(QStringLiteral("calmar")));
+    x.winRate = optionalNumber(m.value(QStringLiteral("win_rate")));
+    x.profitFactor = optionalNumber(m.value(QStringLiteral("profit_factor")));
+    x.averageWin = read.decimal(m, "avg_win");
+    x.averageLoss = read.decimal(m, "avg_loss");
+    x.exposure = m.value(QStringLiteral("exposure")).toDouble();
+    x.numTrades = m.value(QStringLiteral("num_trades")).toInt();
+    x.bars = m.value(QStringLiteral("bars")).toInteger();
+    x.years = m.value(QStringLiteral("years")).toDouble();
+    x.finalEquity = read.decimal(m, "final_equity");
+    for (const QJsonValue &v : o.value(QStringLiteral("trades")).toArray()) {
+        const QJsonObject t = v.toObject();
+        run.result.trades.append({t.value(QStringLiteral("symbol")).toString(), read.time(t, "entry_time"), read.decimal(t, "entry_price"),
+                                  read.time(t, "exit_time"), read.decimal(t, "exit_price"), read.decimal(t, "qty"), read.decimal(t, "pnl"),
+                                  read.decimal(t, "fees")});
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("open_positions")).toArray()) {
+        const QJsonObject p = v.toObject();
+        run.result.openPositions.append({p.value(QStringLiteral("symbol")).toString(), read.time(p, "entry_time"),
+                                         read.decimal(p, "entry_price"), read.decimal(p, "qty"), read.decimal(p, "fees"),
+                                         read.decimal(p, "last_close"), read.decimal(p, "unrealized_pnl")});
+    }
+    const QJsonObject data = o.value(QStringLiteral("data")).toObject();
+    run.result.data.bars = data.value(QStringLiteral("bars")).toInteger();
+    run.result.data.intervalMs = data.value(QStringLiteral("interval_ms")).toInteger();
+    run.result.data.zeroVolumeBars = data.value(QStringLiteral("zero_volume_bars")).toInteger();
+    if (run.result.data.bars > 0) {
+        run.result.data.firstMs = read.time(data, "first");
+        run.result.data.lastMs = read.time(data, "last");
+    }
+    for (const QJsonValue &v : data.value(QStringLiteral("gaps")).toArray()) {
+        const QJsonObject g = v.toObject();
+        run.result.data.gaps.append({g.value(QStringLiteral("symbol")).toString(), read.time(g, "after"), read.time(g, "next"),
+                                     g.value(QStringLiteral("missing_bars")).toInteger()});
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("equity")).toArray()) {
+        const QJsonArray e = v.toArray();
+        run.result.equity.append({e.at(0).toInteger(), e.at(1).toDouble(), e.at(2).toDouble(), e.at(3).toDouble(), e.at(4).toDouble()});
+    }
+    run.result.deniedOrders = o.value(QStringLiteral("denied_orders")).toInt();
+    for (const QJsonValue &v : o.value(QStringLiteral("denials")).toArray())
+        run.result.denials << v.toString();
+    if (!read.problem.isEmpty() || run.id <= 0 || r.strategy.isEmpty())
+        return Error{QStringLiteral("BACKTEST_RUN_UNREADABLE"), read.problem.isEmpty() ? QStringLiteral("no id or strategy") : read.problem};
+    return run;
 }
 
 } // namespace engine

@@ -15,4 +15,11 @@ namespace engine {
 //! "2023-05-12T22:00:00Z"
 [[nodiscard]] QString isoUtc(qint64 ms);
 
+struct BacktestRun;
+//! A whole run (what was asked, what came out, the equity samples), for keeping it on disk; the
+//! candles are not kept (they are in the file the run read).
+[[nodiscard]] QJsonObject backtestRunToJson(const BacktestRun &run);
+//! Reads one back; an unreadable field is an error naming it (the file is then skipped).
+[[nodiscard]] Result<BacktestRun> backtestRunFromJson(const QJsonObject &json);
+
 } // namespace engine

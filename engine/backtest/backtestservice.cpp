@@ -4,7 +4,16 @@
 #include "engine/backtest/csvbarreader.h"
 #include "engine/backtest/mergedbars.h"
 
+#include "engine/backtest/backtestjson.h"
+
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <algorithm>
 #include <QMetaObject>
 #include <QObject>
 
@@ -41,6 +50,32 @@ BacktestService::~BacktestService()
     m_cancel = true;
     if (m_worker.joinable())
         m_worker.join();
+}
+
+QStringList BacktestService::setStoreDir(const QString &dir)
+{
+    QStringList skipped;
+    QDir().mkpath(dir);
+    QList<RunPtr> loaded;
+    const QFileInfoList files = QDir(dir).entryInfoList({QStringLiteral("run-*.json")}, QDir::Files);
+    for (const QFileInfo &info : files) {
+        QFile f(info.filePath());
+        const QJsonDocument doc = f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()) : QJsonDocument();
+        Result<BacktestRun> run = doc.isObject() ? backtestRunFromJson(doc.object())
+                                                 : Result<BacktestRun>(Error{QStringLiteral("BACKTEST_RUN_UNREADABLE"), QStringLiteral("not JSON")});
+        if (!run) {
+            skipped << QStringLiteral("%1: %2").arg(info.fileName(), run.error().message);
+            continue;
+        }
+        loaded << std::make_shared<const BacktestRun>(std::move(run.value()));
+    }
+    std::sort(loaded.begin(), loaded.end(), [](const RunPtr &a, const RunPtr &b) { return a->id < b->id; });
+    std::lock_guard lock(m_lock);
+    m_storeDir = dir;
+    m_runs = loaded.mid(std::max<qsizetype>(0, loaded.size() - kKept));
+    if (!loaded.isEmpty())
+        m_nextId = loaded.last()->id + 1;
+    return skipped;
 }
 
 QList<BacktestService::RunPtr> BacktestService::runs() const
@@ -114,6 +149,13 @@ Result<BacktestService::RunPtr> BacktestService::execute(const BacktestRequest &
     m_runs << run;
     while (m_runs.size() > kKept)
         m_runs.removeFirst();
+    if (!m_storeDir.isEmpty()) {
+        QSaveFile f(QDir(m_storeDir).filePath(QStringLiteral("run-%1.json").arg(run->id, 6, 10, QLatin1Char('0'))));
+        if (f.open(QIODevice::WriteOnly)) {
+            f.write(QJsonDocument(backtestRunToJson(*run)).toJson(QJsonDocument::Compact));
+            f.commit(); // a run that cannot be kept is still shown; it only will not come back
+        }
+    }
     return RunPtr(run);
 }
 

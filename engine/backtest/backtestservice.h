@@ -30,6 +30,10 @@ public:
     void run(const BacktestRequest &request, QObject *context, std::function<void(double)> progress,
              std::function<void(const Result<RunPtr> &)> done);
     void cancel() { m_cancel = true; }
+    //! Keeps every finished run as a JSON file in `dir` (created if needed) and loads the newest
+    //! kKept already there, so past runs survive a restart (without their candles, which stay in
+    //! the file they came from). Unreadable files are skipped and named in the returned list.
+    QStringList setStoreDir(const QString &dir);
     [[nodiscard]] bool running() const { return m_running; }
     //! This session's runs, oldest first (the last kKept).
     [[nodiscard]] QList<RunPtr> runs() const;
@@ -42,6 +46,7 @@ private:
     mutable std::mutex m_lock;
     QList<RunPtr> m_runs;
     int m_nextId = 1;
+    QString m_storeDir;
     std::atomic<bool> m_running{false};
     std::atomic<bool> m_cancel{false};
     std::thread m_worker;

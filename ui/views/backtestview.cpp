@@ -8,7 +8,9 @@
 #include "ui/widgets/decimalfield.h"
 #include "ui/widgets/equitychart.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFileDialog>
@@ -61,6 +63,10 @@ BacktestView::BacktestView(BotModel &model, QWidget *parent)
     , m_capital(new DecimalField(QStringLiteral("backtestCapital"), this))
     , m_fillModelLabel(new QLabel(this))
     , m_fillModel(new QComboBox(this))
+    , m_fromEnabled(new QCheckBox(this))
+    , m_from(new QDateTimeEdit(this))
+    , m_toEnabled(new QCheckBox(this))
+    , m_to(new QDateTimeEdit(this))
     , m_run(new QPushButton(this))
     , m_cancel(new QPushButton(this))
     , m_progress(new QProgressBar(this))
@@ -78,6 +84,18 @@ BacktestView::BacktestView(BotModel &model, QWidget *parent)
     m_symbols->setObjectName(QStringLiteral("backtestSymbols"));
     m_strategy->setObjectName(QStringLiteral("backtestStrategy"));
     m_fillModel->setObjectName(QStringLiteral("backtestFillModel"));
+    m_fromEnabled->setObjectName(QStringLiteral("backtestFromEnabled"));
+    m_toEnabled->setObjectName(QStringLiteral("backtestToEnabled"));
+    for (QDateTimeEdit *edit : {m_from, m_to}) {
+        edit->setTimeSpec(Qt::UTC); // bar times are UTC
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+        edit->setCalendarPopup(true);
+        edit->setEnabled(false);
+    }
+    m_from->setDateTime(QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC));
+    m_to->setDateTime(QDateTime(QDate(2024, 12, 31), QTime(23, 0), Qt::UTC));
+    connect(m_fromEnabled, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
+    connect(m_toEnabled, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
     m_fillModel->addItem(QString(), int(engine::BacktestConfig::FillModel::Reference));
     m_fillModel->addItem(QString(), int(engine::BacktestConfig::FillModel::OrderBook));
     m_run->setObjectName(QStringLiteral("backtestRun"));
@@ -123,6 +141,8 @@ BacktestView::BacktestView(BotModel &model, QWidget *parent)
     form->addRow(m_slippageLabel, m_slippage);
     form->addRow(m_capitalLabel, m_capital);
     form->addRow(m_fillModelLabel, m_fillModel);
+    form->addRow(m_fromEnabled, m_from);
+    form->addRow(m_toEnabled, m_to);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_run, 1);
     buttons->addWidget(m_cancel);
@@ -168,6 +188,16 @@ BacktestView::BacktestView(BotModel &model, QWidget *parent)
 void BacktestView::setDataPath(const QString &path) { m_data->setText(path); }
 void BacktestView::setSymbols(const QString &symbols) { m_symbols->setText(symbols); }
 
+void BacktestView::setRange(qint64 fromMs, qint64 toMs)
+{
+    m_fromEnabled->setChecked(fromMs != 0);
+    m_toEnabled->setChecked(toMs != 0);
+    if (fromMs != 0)
+        m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC));
+    if (toMs != 0)
+        m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(toMs, Qt::UTC));
+}
+
 void BacktestView::rebuildParams()
 {
     while (m_paramsForm->rowCount() > 0)
@@ -209,6 +239,8 @@ bool BacktestView::run()
         problem = tr("Pick a CSV file of bars.");
     else if (r.symbols.isEmpty())
         problem = tr("Name at least one symbol.");
+    else if (m_fromEnabled->isChecked() && m_toEnabled->isChecked() && m_from->dateTime() >= m_to->dateTime())
+        problem = tr("The end of the range is before its start.");
     else if (!fee || !slippage || !capital || *fee >= engine::Decimal::fromInt(1) || *slippage >= engine::Decimal::fromInt(1))
         problem = tr("Fee and slippage are fractions below 1 (0.001 = 0.1 %); the capital is above 0.");
     if (!problem.isEmpty()) {
@@ -219,6 +251,10 @@ bool BacktestView::run()
     r.config.slippage = *slippage;
     r.config.capital = *capital;
     r.config.fillModel = engine::BacktestConfig::FillModel(m_fillModel->currentData().toInt());
+    if (m_fromEnabled->isChecked())
+        r.fromMs = m_from->dateTime().toMSecsSinceEpoch();
+    if (m_toEnabled->isChecked())
+        r.toMs = m_to->dateTime().toMSecsSinceEpoch();
     m_run->setEnabled(false);
     m_cancel->setEnabled(true);
     m_progress->setValue(0);
@@ -284,6 +320,9 @@ void BacktestView::showRun(int id)
     for (const engine::OpenBacktestPosition &p : run->result.openPositions)
         if (p.symbol == symbol)
             markers.append({p.entryMs, p.entryPrice.toDouble(), true});
+    m_candles->setPlaceholder(run->chart.size() == 0 && run->result.metrics.bars > 0
+                                  ? tr("The candles are not kept with past runs: run it again to see them.")
+                                  : QString());
     m_candles->setData(run->chart, markers);
     // Each chart point keeps its bucket's low and high, so no dip disappears between pixels.
     QList<engine::EquityPoint> points;
@@ -370,6 +409,8 @@ void BacktestView::retranslateUi()
     m_slippageLabel->setText(tr("Slippage"));
     m_capitalLabel->setText(tr("Capital"));
     m_fillModelLabel->setText(tr("Fills"));
+    m_fromEnabled->setText(tr("From"));
+    m_toEnabled->setText(tr("Until"));
     m_fillModel->setItemText(0, tr("Reference: next open ± slippage"));
     m_fillModel->setItemText(1, tr("Order book: the paper venue's walk"));
     m_fillModel->setToolTip(tr("Reference fills are the documented rules any other tool can reproduce; the order book "

@@ -5,7 +5,9 @@
 #include <QMap>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
+class QDateTimeEdit;
 class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
@@ -36,6 +38,8 @@ public:
     bool run();
     void setDataPath(const QString &path);
     void setSymbols(const QString &symbols);
+    //! Limits the run to bars from / until these times (UTC ms); 0 = no limit.
+    void setRange(qint64 fromMs, qint64 toMs);
     //! Shows one of the session's runs (by its id).
     void showRun(int id);
     [[nodiscard]] CandleChart *candleChart() const { return m_candles; }
@@ -73,6 +77,10 @@ private:
     DecimalField *m_capital;
     QLabel *m_fillModelLabel;
     QComboBox *m_fillModel;
+    QCheckBox *m_fromEnabled;
+    QDateTimeEdit *m_from;
+    QCheckBox *m_toEnabled;
+    QDateTimeEdit *m_to;
     QPushButton *m_run;
     QPushButton *m_cancel;
     QProgressBar *m_progress;

@@ -41,6 +41,12 @@ void CandleChart::setData(const engine::ChartBars &bars, QList<Marker> markers)
     update();
 }
 
+void CandleChart::setPlaceholder(const QString &text)
+{
+    m_placeholder = text;
+    update();
+}
+
 void CandleChart::setVisibleRange(double first, double last)
 {
     m_first = first;
@@ -77,7 +83,8 @@ void CandleChart::paintEvent(QPaintEvent *)
     const qsizetype n = m_bars.size();
     if (n == 0) {
         p.setPen(Theme::muted());
-        p.drawText(rect(), Qt::AlignCenter, tr("Run a backtest to see its bars and trades here."));
+        p.drawText(rect(), Qt::AlignCenter,
+                   m_placeholder.isEmpty() ? tr("Run a backtest to see its bars and trades here.") : m_placeholder);
         return;
     }
     const qsizetype first = std::clamp<qsizetype>(qsizetype(std::floor(m_first)), 0, n - 1);

@@ -25,6 +25,8 @@ public:
     void setData(const engine::ChartBars &bars, QList<Marker> markers);
     //! The visible bars, as indexes [first, last).
     void setVisibleRange(double first, double last);
+    //! What to say when there are no bars (instead of the invitation to run a backtest).
+    void setPlaceholder(const QString &text);
     [[nodiscard]] double visibleFirst() const { return m_first; }
     [[nodiscard]] double visibleLast() const { return m_last; }
     //! Strokes the last paint drew (one per pixel column or candle), for the tests.
@@ -47,6 +49,7 @@ private:
 
     engine::ChartBars m_bars;
     QList<Marker> m_markers;
+    QString m_placeholder;
     double m_first = 0;
     double m_last = 0;
     bool m_dragging = false;

@@ -9,6 +9,7 @@
 #include "engine/backtest/csvbarreader.h"
 #include "tests/support/testsupport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -196,11 +197,18 @@ private Q_SLOTS:
         const QStringList common{QStringLiteral("--data"), dataFile(), QStringLiteral("--symbol"), QStringLiteral("PEPEUSDT"),
                                  QStringLiteral("--strategy"), QStringLiteral("ema_cross"), QStringLiteral("--fee"), QStringLiteral("0.001"),
                                  QStringLiteral("--slippage"), QStringLiteral("0.0005")};
+        const QString dataDir = testsupport::makeTempDir(QStringLiteral("optimize"));
         const Cli c = runCli(common + QStringList{QStringLiteral("--param"), QStringLiteral("fast=6:14:4"), QStringLiteral("--param"),
                                                   QStringLiteral("slow=26:46:10"), QStringLiteral("--top"), QStringLiteral("3"),
-                                                  QStringLiteral("--json")},
+                                                  QStringLiteral("--data-dir"), dataDir, QStringLiteral("--json")},
                              QStringLiteral("optimize"));
         QVERIFY2(c.exitCode == 0, c.err.constData());
+        // The search is kept in the data folder, the same as printed.
+        const QStringList kept = QDir(dataDir + QStringLiteral("/optimizations")).entryList({QStringLiteral("*.json")});
+        QCOMPARE(kept.size(), 1);
+        QFile keptFile(dataDir + QStringLiteral("/optimizations/") + kept.first());
+        QVERIFY(keptFile.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(keptFile.readAll()).object(), QJsonDocument::fromJson(c.out).object());
         QVERIFY(c.err.contains("optimize: ")); // progress with the time left
         const QJsonObject out = QJsonDocument::fromJson(c.out).object();
         QCOMPARE(out.value(QStringLiteral("evaluated")).toInt(), 9);

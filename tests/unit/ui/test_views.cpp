@@ -13,6 +13,7 @@
 #include <QAbstractItemModel>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
@@ -429,12 +430,22 @@ private Q_SLOTS:
         const engine::BacktestRunPtr book = m_api.backtestRuns().last();
         QVERIFY(book->result.metrics.finalEquity != m_api.backtestRuns().at(1)->result.metrics.finalEquity);
         fills->setCurrentIndex(0);
+        // Two weeks of the file only.
+        const qint64 from = QDateTime(QDate(2023, 6, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        const qint64 until = QDateTime(QDate(2023, 6, 15), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        view->setRange(from, until);
+        QTest::mouseClick(run, Qt::LeftButton);
+        QTRY_COMPARE(runs->count(), 4);
+        QCOMPARE(m_api.backtestRuns().last()->result.data.firstMs, from);
+        QCOMPARE(m_api.backtestRuns().last()->result.data.lastMs, until);
+        QCOMPARE(m_api.backtestRuns().last()->result.metrics.bars, 14 * 24 + 1);
+        view->setRange(0, 0);
         // A file that is not bars: said in plain words, nothing added.
         view->setDataPath(testsupport::testDataDir() + QStringLiteral("/binance/exchangeInfo.json"));
         QTest::mouseClick(run, Qt::LeftButton);
         QTRY_VERIFY(status->text().startsWith(QStringLiteral("The backtest failed")));
         QVERIFY(status->text().contains(QStringLiteral("line 1")));
-        QCOMPARE(runs->count(), 3);
+        QCOMPARE(runs->count(), 4);
         find<QTabWidget>(m_window.get(), "historyTabs")->setCurrentIndex(0); // back to the journal
         m_window->showView(MainWindow::View::Dashboard);
     }
