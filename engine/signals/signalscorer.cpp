@@ -8,8 +8,36 @@
 namespace engine {
 
 namespace {
+
+constexpr double kFullMomentum = 0.03; // a 3 % gap between the fast and slow EMA is a full-strength trend
+constexpr double kOverboughtRsi = 85;
+
 double clamp1(double v) { return std::clamp(v, -1.0, 1.0); }
+QString signedNumber(double v) { return QStringLiteral("%1%2").arg(v >= 0 ? QStringLiteral("+") : QString()).arg(v, 0, 'f', 2); }
+
 } // namespace
+
+SignalScorer::Parts SignalScorer::parts(double momentum, double rsi, double volumeZ, const SocialStats &social)
+{
+    Parts p;
+    p.market = clamp1(momentum / kFullMomentum);
+    if (rsi > kOverboughtRsi && p.market > 0) {
+        p.market *= 0.5;
+        p.overbought = true;
+    }
+    // Volume confirms the direction of the trend, it does not set it.
+    p.volume = clamp1(volumeZ / 3.0) * (momentum >= 0 ? 1.0 : -1.0);
+    if (social.recentPosts > 0) {
+        // quieter than usual is only a mild negative; a surge counts in full
+        const double surge = std::clamp(std::log2(std::max(social.velocity, 0.01)) / 2.0, -0.35, 1.0);
+        p.social = clamp1(0.6 * surge + 0.4 * social.sentiment);
+        if (social.recentPosts >= 6 && social.authorDiversity < 0.35) {
+            p.social = std::min(p.social, 0.0) - 0.3; // few accounts shouting: coordinated pump
+            p.coordinated = true;
+        }
+    }
+    return p;
+}
 
 Signal SignalScorer::score(const QString &symbol, qint64 tsMs, Decimal price, const SymbolFeatures &market,
                            const SocialStats &social, const ChainStats &chain) const
@@ -27,52 +55,53 @@ Signal SignalScorer::score(const QString &symbol, qint64 tsMs, Decimal price, co
     s.liquidityChange = chain.liquidityChange;
     s.liquidityPulled = chain.liquidityPulled;
 
+    const Parts p = parts(s.momentum, s.rsi, s.volumeZ, social);
+    const double wm = m_params.weightMomentum;
+    const double wv = m_params.weightVolume;
+    const double ws = m_params.weightSocial;
+    const double wsum = wm + wv + ws > 0 ? wm + wv + ws : 1.0;
+    double total = (wm * p.market + wv * p.volume + ws * p.social) / wsum;
+
+    // What went in, as it was used: the raw value and what it counted for.
     QStringList why;
-    // Market: a 3 % gap between the fast and slow EMA is a full-strength trend.
-    double marketPart = clamp1(s.momentum / 0.03);
-    if (s.rsi > 85 && marketPart > 0) {
-        marketPart *= 0.5; // stretched: late to the move
-        why << QStringLiteral("RSI %1 overbought").arg(s.rsi, 0, 'f', 0);
-    }
-    // Volume confirms the direction of the trend, it does not set it.
-    const double volumePart = clamp1(s.volumeZ / 3.0) * (s.momentum >= 0 ? 1.0 : -1.0);
-    // Social: velocity in doublings over baseline, tilted by tone.
-    double socialPart = 0;
-    if (social.recentPosts > 0) {
-        // quieter than usual is only a mild negative; a surge counts in full
-        const double surge = std::clamp(std::log2(std::max(social.velocity, 0.01)) / 2.0, -0.35, 1.0);
-        socialPart = clamp1(0.6 * surge + 0.4 * social.sentiment);
-        if (social.recentPosts >= 6 && social.authorDiversity < 0.35) {
-            socialPart = std::min(socialPart, 0.0) - 0.3; // few accounts shouting: coordinated pump
-            why << QStringLiteral("coordinated chatter (%1 authors / %2 posts)")
-                       .arg(social.uniqueAuthors).arg(social.recentPosts);
-        }
-    }
-    const double wsum = m_params.weightMomentum + m_params.weightVolume + m_params.weightSocial;
-    double total = (m_params.weightMomentum * marketPart + m_params.weightVolume * volumePart
-                    + m_params.weightSocial * socialPart) / (wsum > 0 ? wsum : 1.0);
+    why << QStringLiteral("momentum %1 % (counts %2%3)")
+               .arg(s.momentum * 100, 0, 'f', 2)
+               .arg(signedNumber(p.market))
+               .arg(std::abs(s.momentum) > kFullMomentum ? QStringLiteral(", capped at ±3 %") : QString());
+    if (p.overbought)
+        why << QStringLiteral("RSI %1 above 85: the up trend counts half (late to the move)").arg(s.rsi, 0, 'f', 0);
+    why << QStringLiteral("volume z %1 (counts %2)").arg(s.volumeZ, 0, 'f', 1).arg(signedNumber(p.volume));
+    why << (social.recentPosts > 0 ? QStringLiteral("mentions x%1 from %2 authors, sentiment %3 (counts %4)")
+                                         .arg(s.mentionVelocity, 0, 'f', 1)
+                                         .arg(s.uniqueAuthors)
+                                         .arg(signedNumber(s.sentiment))
+                                         .arg(signedNumber(p.social))
+                                   : QStringLiteral("no recent mentions (social counts 0)"));
+    if (p.coordinated)
+        why << QStringLiteral("coordinated chatter (%1 authors / %2 posts)").arg(social.uniqueAuthors).arg(social.recentPosts);
+    why << QStringLiteral("score = (%1 x %2 + %3 x %4 + %5 x %6) / %7 = %8")
+               .arg(wm, 0, 'f', 2).arg(signedNumber(p.market))
+               .arg(wv, 0, 'f', 2).arg(signedNumber(p.volume))
+               .arg(ws, 0, 'f', 2).arg(signedNumber(p.social))
+               .arg(wsum, 0, 'f', 2).arg(signedNumber(total));
     if (chain.liquidityPulled) {
         total = -1.0;
-        why.prepend(QStringLiteral("liquidity pulled from the pool"));
+        why.prepend(QStringLiteral("liquidity pulled from the pool: score -1"));
     } else if (chain.liquidityChange < -0.3) {
         total = std::min(total, -0.5);
-        why << QStringLiteral("liquidity down %1 %").arg(-chain.liquidityChange * 100, 0, 'f', 0);
+        why << QStringLiteral("liquidity down %1 %: score at most -0.5").arg(-chain.liquidityChange * 100, 0, 'f', 0);
     }
     s.score = clamp1(total);
-    if (!market.isReady())
-        s.action = QStringLiteral("HOLD");
-    else if (s.score >= m_params.entryScore)
+    s.action = QStringLiteral("HOLD");
+    if (!market.isReady()) {
+        why << QStringLiteral("indicators still warming up");
+    } else if (s.score >= m_params.entryScore) {
         s.action = QStringLiteral("BUY");
-    else if (s.score <= m_params.exitScore)
+        if (p.social <= 0)
+            why << QStringLiteral("bought on price and volume alone, without social confirmation");
+    } else if (s.score <= m_params.exitScore) {
         s.action = QStringLiteral("SELL");
-    else
-        s.action = QStringLiteral("HOLD");
-    why.prepend(QStringLiteral("momentum %1 %, vol z %2, mentions x%3 (%4 authors), sentiment %5")
-                    .arg(s.momentum * 100, 0, 'f', 2)
-                    .arg(s.volumeZ, 0, 'f', 1)
-                    .arg(s.mentionVelocity, 0, 'f', 1)
-                    .arg(s.uniqueAuthors)
-                    .arg(s.sentiment, 0, 'f', 2));
+    }
     s.explanation = why.join(QStringLiteral("; "));
     return s;
 }

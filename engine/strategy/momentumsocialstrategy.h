@@ -5,8 +5,10 @@
 
 namespace engine {
 
-//! Buys tokens whose price momentum and volume are confirmed by a surge of
-//! organic social mentions; sells when the combined score turns negative.
+//! Buys when the signal's score (momentum, volume and social mentions blended, see SignalScorer and
+//! docs/architecture.md) reaches the entry threshold, for the configured order notional; sells a
+//! held position when it falls to the exit threshold. Strong price and volume can buy without
+//! mentions; mentions add to or take from the score.
 class MomentumSocialStrategy final : public Strategy {
 public:
     explicit MomentumSocialStrategy(const StrategyParams &params) : m_params(params) {}
