@@ -110,7 +110,8 @@ private Q_SLOTS:
         backtest->setSymbols(QStringLiteral("PEPEUSDT"));
         QVERIFY(backtest->run());
         QTRY_VERIFY_WITH_TIMEOUT(ctx.api().backtestRuns().size() == 1, 60000);
-        QVERIFY(rows(&window, "backtestTrades") > 10);
+        // The run is listed by the service first, then shown by the view (a queued call): wait for both.
+        QTRY_VERIFY_WITH_TIMEOUT(rows(&window, "backtestTrades") > 10, 10000);
         QTest::qWait(500);
         shot(&window, QStringLiteral("backtest"));
 
