@@ -2,6 +2,7 @@
 
 #include "adapters/binance/binancerestclient.h"
 #include "adapters/binance/binancesigner.h"
+#include "adapters/binance/klineinterval.h"
 #include "adapters/binance/klinedownloader.h"
 #include "adapters/storage/klinecache.h"
 #include "engine/backtest/mergedbars.h"
@@ -38,7 +39,7 @@ struct Range {
 engine::Result<std::unique_ptr<engine::BarSource>> binanceBars(const BinanceBarsRequest &request,
                                                                 const std::function<void(const QString &, qint64)> &progress)
 {
-    const int seconds = adapters::binance::BinanceRestClient::intervalSeconds(request.interval);
+    const int seconds = adapters::binance::klineIntervalSeconds(request.interval.toStdString());
     if (seconds <= 0)
         return engine::Error{QStringLiteral("USAGE"), QStringLiteral("no Binance kline interval '%1' (1m, 5m, 15m, 1h, 4h, 1d, …)").arg(request.interval)};
     if (request.fromMs >= request.toMs)

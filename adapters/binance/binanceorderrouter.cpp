@@ -83,7 +83,7 @@ bool BinanceOrderRouter::placeOverWsApi(const engine::OrderRequest &request)
         signedWsRequest(m_rest->signer(), newOrderParams(request, request.clientId), m_apiKey, m_rest->serverNowMs());
     if (!signedParams)
         return false;
-    const bool sent = m_wsApi->request(
+    return m_wsApi->request(
         QStringLiteral("order.place"), signedParams.value(),
         [this, request](int status, const QJsonObject &result, const QJsonObject &err) {
             if (status == 200) {
@@ -102,9 +102,6 @@ bool BinanceOrderRouter::placeOverWsApi(const engine::OrderRequest &request)
                                                          .arg(status == 0 ? err.value(QStringLiteral("msg")).toString() : e.message)});
             placed(request, e.toError());
         });
-    if (sent)
-        ++m_overWsApi;
-    return sent;
 }
 
 void BinanceOrderRouter::placed(const engine::OrderRequest &request, engine::Result<OrderState> state)

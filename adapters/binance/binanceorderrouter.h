@@ -61,7 +61,6 @@ public:
 
     [[nodiscard]] quint64 ordersPlaced() const { return m_placed; }
     [[nodiscard]] quint64 duplicateFillsDropped() const { return m_duplicateFills; }
-    [[nodiscard]] quint64 ordersOverWsApi() const { return m_overWsApi; }
 
 private:
     void reject(const engine::OrderRequest &request, const QString &code, const QString &message);
@@ -91,7 +90,6 @@ private:
     bool m_streamSeen = false;
     quint64 m_placed = 0;
     quint64 m_duplicateFills = 0;
-    quint64 m_overWsApi = 0;
 };
 
 } // namespace adapters::binance

@@ -1,10 +1,10 @@
 #include "adapters/binance/binancerestclient.h"
 
+#include "adapters/binance/klineinterval.h"
 #include "adapters/binance/orderstatus.h"
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrlQuery>
@@ -198,21 +198,10 @@ void BinanceRestClient::klines(const QString &symbol, qint64 startMs, int limit,
     klines(symbol, QStringLiteral("1m"), startMs, limit, std::move(done));
 }
 
-int BinanceRestClient::intervalSeconds(const QString &interval)
-{
-    static const QHash<QString, int> seconds{
-        {QStringLiteral("1s"), 1},       {QStringLiteral("1m"), 60},       {QStringLiteral("3m"), 180},
-        {QStringLiteral("5m"), 300},     {QStringLiteral("15m"), 900},     {QStringLiteral("30m"), 1800},
-        {QStringLiteral("1h"), 3600},    {QStringLiteral("2h"), 7200},     {QStringLiteral("4h"), 14400},
-        {QStringLiteral("6h"), 21600},   {QStringLiteral("8h"), 28800},    {QStringLiteral("12h"), 43200},
-        {QStringLiteral("1d"), 86400},   {QStringLiteral("3d"), 259200},   {QStringLiteral("1w"), 604800}};
-    return seconds.value(interval, 0);
-}
-
 void BinanceRestClient::klines(const QString &symbol, const QString &interval, qint64 startMs, int limit,
                                std::function<void(engine::Result<QList<engine::Candle>>)> done)
 {
-    const int seconds = intervalSeconds(interval);
+    const int seconds = klineIntervalSeconds(interval.toStdString());
     if (seconds <= 0)
         return done(engine::Error{QStringLiteral("INTERVAL_UNKNOWN"), QStringLiteral("no kline interval '%1'").arg(interval)});
     QUrlQuery q;

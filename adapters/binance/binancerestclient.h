@@ -95,11 +95,9 @@ public:
     void lastPrice(const QString &symbol, std::function<void(engine::Result<engine::Decimal>)> done);
     //! GET /api/v3/klines: up to `limit` (≤ 1000) closed 1-minute bars from `startMs` on.
     void klines(const QString &symbol, qint64 startMs, int limit, std::function<void(engine::Result<QList<engine::Candle>>)> done);
-    //! The same at any of Binance's intervals ("1m", "1h", "1d", …; INTERVAL_UNKNOWN otherwise).
+    //! The same at any of Binance's intervals (klineinterval.h; INTERVAL_UNKNOWN otherwise).
     void klines(const QString &symbol, const QString &interval, qint64 startMs, int limit,
                 std::function<void(engine::Result<QList<engine::Candle>>)> done);
-    //! Seconds in a Binance kline interval; 0 for one Binance does not have.
-    [[nodiscard]] static int intervalSeconds(const QString &interval);
     //! Server time now, by the synchronised clock.
     [[nodiscard]] qint64 serverNowMs() const;
 

@@ -20,8 +20,6 @@ void KlineDownloader::download(const QString &symbol, const QString &interval, q
     m_bars = 0;
     m_page = std::move(page);
     m_done = std::move(done);
-    if (BinanceRestClient::intervalSeconds(interval) <= 0)
-        return finish(engine::Error{QStringLiteral("INTERVAL_UNKNOWN"), QStringLiteral("no kline interval '%1'").arg(interval)});
     if (fromMs > toMs)
         return finish(qint64(0));
     next();
@@ -29,7 +27,6 @@ void KlineDownloader::download(const QString &symbol, const QString &interval, q
 
 void KlineDownloader::next()
 {
-    ++m_requests;
     m_rest->klines(m_symbol, m_interval, m_cursor, kPage, [this](engine::Result<QList<engine::Candle>> bars) {
         if (!bars)
             return finish(bars.error());

@@ -24,7 +24,6 @@ public:
     //! download); `done` gets the number of bars, or the first error.
     void download(const QString &symbol, const QString &interval, qint64 fromMs, qint64 toMs, Page page,
                   std::function<void(engine::Result<qint64>)> done);
-    [[nodiscard]] int requests() const { return m_requests; }
 
 private:
     void next();
@@ -36,7 +35,6 @@ private:
     qint64 m_cursor = 0;
     qint64 m_toMs = 0;
     qint64 m_bars = 0;
-    int m_requests = 0;
     Page m_page;
     std::function<void(engine::Result<qint64>)> m_done;
 };

@@ -1,5 +1,7 @@
 #include "adapters/binance/streamparser.h"
 
+#include "adapters/binance/klineinterval.h"
+
 #include <simdjson.h>
 
 #include <string>
@@ -83,26 +85,6 @@ private:
 
 QString symbolOf(std::string_view s) { return QString::fromLatin1(s.data(), qsizetype(s.size())).toUpper(); }
 
-int intervalSeconds(std::string_view i)
-{
-    if (i.size() < 2)
-        return 0;
-    int n = 0;
-    for (size_t k = 0; k + 1 < i.size(); ++k) {
-        if (i[k] < '0' || i[k] > '9')
-            return 0;
-        n = n * 10 + (i[k] - '0');
-    }
-    switch (i.back()) {
-    case 's': return n;
-    case 'm': return n * 60;
-    case 'h': return n * 3600;
-    case 'd': return n * 86400;
-    case 'w': return n * 7 * 86400;
-    default: return 0; // "1M" (month) has no fixed length
-    }
-}
-
 engine::Result<StreamEvent> trade(Fields &f)
 {
     engine::TradeTick t;
@@ -125,7 +107,7 @@ engine::Result<StreamEvent> kline(Fields &f)
     engine::Candle c;
     c.symbol = symbol;
     c.openTimeMs = k.integer("t");
-    c.intervalSec = intervalSeconds(k.str("i"));
+    c.intervalSec = klineIntervalSeconds(k.str("i"));
     c.open = k.dec("o");
     c.close = k.dec("c");
     c.high = k.dec("h");

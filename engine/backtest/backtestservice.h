@@ -34,7 +34,6 @@ public:
     //! kKept already there, so past runs survive a restart (without their candles, which stay in
     //! the file they came from). Unreadable files are skipped and named in the returned list.
     QStringList setStoreDir(const QString &dir);
-    [[nodiscard]] bool running() const { return m_running; }
     //! This session's runs, oldest first (the last kKept).
     [[nodiscard]] QList<RunPtr> runs() const;
 

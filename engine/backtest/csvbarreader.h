@@ -33,8 +33,6 @@ public:
     Result<bool> next(Candle &bar) override;
 
     [[nodiscard]] Format format() const { return m_format; }
-    //! Rows read so far (header included), for progress.
-    [[nodiscard]] qint64 line() const { return m_line; }
     [[nodiscard]] qint64 bytesRead() const { return m_file.pos(); }
     [[nodiscard]] qint64 fileSize() const { return m_file.size(); }
 

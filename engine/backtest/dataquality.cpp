@@ -9,7 +9,7 @@ void DataQualityTracker::add(const QString &symbol, qint64 openMs, bool zeroVolu
     m_q.firstMs = std::min(m_q.firstMs, openMs);
     m_q.lastMs = std::max(m_q.lastMs, openMs);
     ++m_q.bars;
-    ++m_q.barsPerSymbol[symbol];
+    ++m_barsSeen[symbol];
     if (zeroVolume) {
         ++m_q.zeroVolumeBars;
         if (m_q.zeroVolumeTimes.size() < kZeroVolumeKept)
@@ -22,7 +22,7 @@ void DataQualityTracker::add(const QString &symbol, qint64 openMs, bool zeroVolu
             m_minStepMs = step;
         // A symbol's first step may itself be a gap (the interval is learnt from later steps):
         // kept too, and judged at the end.
-        const bool firstStep = m_q.barsPerSymbol.value(symbol) == 2;
+        const bool firstStep = m_barsSeen.value(symbol) == 2;
         if (step > m_minStepMs || firstStep)
             m_candidates.append({symbol, *last, openMs, 0});
         *last = openMs;

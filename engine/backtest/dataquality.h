@@ -23,7 +23,6 @@ struct DataQuality {
     QList<Gap> gaps;
     qint64 zeroVolumeBars = 0;
     QList<qint64> zeroVolumeTimes; // the first few, for the report
-    QHash<QString, qint64> barsPerSymbol;
 };
 
 //! Watches bars go by and fills a DataQuality. Gap candidates are kept while the interval is still
@@ -37,7 +36,8 @@ private:
     static constexpr int kZeroVolumeKept = 20;
     DataQuality m_q;
     qint64 m_minStepMs = 0;
-    QHash<QString, qint64> m_lastMs;
+    QHash<QString, qint64> m_lastMs;   // each symbol's previous bar
+    QHash<QString, qint64> m_barsSeen; // each symbol's bars so far
     QList<DataQuality::Gap> m_candidates; // steps larger than the smallest seen so far
 };
 

@@ -15,18 +15,6 @@ using namespace engine;
 
 namespace {
 
-qint64 statusKiB(const char *field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
-
 //! A deterministic random walk of hourly bars, made one at a time (nothing stored).
 class GeneratedBars final : public BarSource {
 public:
@@ -117,6 +105,18 @@ QJsonObject benchGrid(const QString &real, int threads)
 
 } // namespace
 
+qint64 rssKiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
 QJsonObject benchBacktest(qint64 generatedBars, int memoryRepeats)
 {
     QJsonObject out;
@@ -154,11 +154,11 @@ QJsonObject benchBacktest(qint64 generatedBars, int memoryRepeats)
     } else {
         out.insert(QStringLiteral("real_1h_from_csv"), QStringLiteral("skipped: ../shared/data is absent"));
     }
-    const qint64 rssBefore = statusKiB("VmRSS:");
+    const qint64 rssBefore = rssKiB();
     GeneratedBars generated(generatedBars);
     QJsonObject g = timed(generated);
     g.insert(QStringLiteral("rss_before_kib"), rssBefore);
-    g.insert(QStringLiteral("rss_after_kib"), statusKiB("VmRSS:"));
+    g.insert(QStringLiteral("rss_after_kib"), rssKiB());
     out.insert(QStringLiteral("generated"), g);
     return out;
 }

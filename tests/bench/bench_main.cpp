@@ -49,17 +49,6 @@ void expect(bool ok, const QString &what)
 
 double perSecond(qint64 count, qint64 nanos) { return nanos > 0 ? double(count) * 1e9 / double(nanos) : 0; }
 
-qint64 rssKiB()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
 
 QJsonObject benchDecimal(int n)
 {

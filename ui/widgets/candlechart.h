@@ -27,8 +27,6 @@ public:
     void setVisibleRange(double first, double last);
     //! What to say when there are no bars (instead of the invitation to run a backtest).
     void setPlaceholder(const QString &text);
-    [[nodiscard]] double visibleFirst() const { return m_first; }
-    [[nodiscard]] double visibleLast() const { return m_last; }
     //! Strokes the last paint drew (one per pixel column or candle), for the tests.
     [[nodiscard]] int strokesDrawn() const { return m_strokes; }
     [[nodiscard]] QSize sizeHint() const override { return {800, 320}; }
