@@ -5,6 +5,7 @@
 #include "app/headlessrunner.h"
 #include "app/instancechannel.h"
 #include "app/journalcommand.h"
+#include "app/evaluatecommand.h"
 #include "app/optimizecommand.h"
 #include "app/quitsignals.h"
 #include "app/secretscommand.h"
@@ -134,6 +135,11 @@ int main(int argc, char **argv)
         QCoreApplication qapp(argc, argv);
         setIdentity();
         return app::runOptimizeCommand(arguments);
+    }
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("evaluate")) {
+        QCoreApplication qapp(argc, argv);
+        setIdentity();
+        return app::runEvaluateCommand(arguments);
     }
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("secrets")) {
         QCoreApplication qapp(argc, argv);

@@ -949,6 +949,148 @@
     </message>
 </context>
 <context>
+    <name>ui::EvaluationView</name>
+    <message numerus="yes">
+        <location filename="../ui/views/evaluationview.cpp" line="+158"/>
+        <source>Running %n seed(s) in simulated time…</source>
+        <translation>
+            <numerusform>Running %n seed in simulated time…</numerusform>
+            <numerusform>Running %n seeds in simulated time…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not evaluated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source> (cancelled: the seeds that finished)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n seed(s)%1. Return minus random entries: %2 %; minus buy-and-hold: %3 % (mean, 95 % interval).</source>
+        <translation>
+            <numerusform>%n seed%1. Return minus random entries: %2 %; minus buy-and-hold: %3 % (mean, 95 % interval).</numerusform>
+            <numerusform>%n seeds%1. Return minus random entries: %2 %; minus buy-and-hold: %3 % (mean, 95 % interval).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+37"/>
+        <source>Strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+37"/>
+        <source>Random entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+37"/>
+        <source>Buy-and-hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Simulated hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random draws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs the strategy with the Trading Config&apos;s settings on the simulated market, seed by seed, next to random entries (as many entries, held as long, with the same protective exits) and buy-and-hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PnL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sharpe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max drawdown %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trades</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Win rate %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exposure %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regime at entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Strategy entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Strategy PnL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random entries / draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Random PnL / draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ui::FillsModel</name>
     <message>
         <location filename="../ui/models/fillsmodel.cpp" line="+83"/>
@@ -1698,8 +1840,8 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+39"/>
-        <location line="+99"/>
+        <location filename="../ui/mainwindow.cpp" line="+40"/>
+        <location line="+108"/>
         <source>Memedesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1756,6 +1898,11 @@ Price %5, quantity %6, fee %7 %8</source>
     <message>
         <location line="+1"/>
         <source>Backtest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -943,6 +943,146 @@
     </message>
 </context>
 <context>
+    <name>ui::EvaluationView</name>
+    <message numerus="yes">
+        <location filename="../ui/views/evaluationview.cpp" line="+158"/>
+        <source>Running %n seed(s) in simulated time…</source>
+        <translation>
+            <numerusform>正在以模拟时间运行 %n 个种子…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not evaluated: %1</source>
+        <translation>未能评估：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source> (cancelled: the seeds that finished)</source>
+        <translation>（已取消：仅含已完成的种子）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n seed(s)%1. Return minus random entries: %2 %; minus buy-and-hold: %3 % (mean, 95 % interval).</source>
+        <translation>
+            <numerusform>%n 个种子%1。收益率减去随机入场：%2 %；减去买入并持有：%3 %（均值，95 % 置信区间）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+37"/>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+37"/>
+        <source>Random entries</source>
+        <translation>随机入场</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+37"/>
+        <source>Buy-and-hold</source>
+        <translation>买入并持有</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Seeds</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Simulated hours</source>
+        <translation>模拟小时数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random draws</source>
+        <translation>随机抽样次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order latency</source>
+        <translation>订单延迟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs the strategy with the Trading Config&apos;s settings on the simulated market, seed by seed, next to random entries (as many entries, held as long, with the same protective exits) and buy-and-hold.</source>
+        <translation>按交易配置中的设置，在模拟市场上逐个种子运行策略，并与随机入场（相同的入场次数、相同的持仓时长、相同的保护性离场）和买入并持有进行对比。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return %</source>
+        <translation>收益率 %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PnL</source>
+        <translation>盈亏</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sharpe</source>
+        <translation>夏普比率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max drawdown %</source>
+        <translation>最大回撤 %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trades</source>
+        <translation>交易次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Win rate %</source>
+        <translation>胜率 %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exposure %</source>
+        <translation>持仓时间占比 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regime at entry</source>
+        <translation>入场时的行情阶段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Strategy entries</source>
+        <translation>策略入场次数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Strategy PnL</source>
+        <translation>策略盈亏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random entries / draw</source>
+        <translation>随机入场次数 / 每次抽样</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Random PnL / draw</source>
+        <translation>随机盈亏 / 每次抽样</translation>
+    </message>
+</context>
+<context>
     <name>ui::FillsModel</name>
     <message>
         <location filename="../ui/models/fillsmodel.cpp" line="+83"/>
@@ -1693,8 +1833,8 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+39"/>
-        <location line="+99"/>
+        <location filename="../ui/mainwindow.cpp" line="+40"/>
+        <location line="+108"/>
         <source>Memedesk — %1</source>
         <translation>Memedesk — %1</translation>
     </message>
@@ -1752,6 +1892,11 @@ Price %5, quantity %6, fee %7 %8</source>
         <location line="+1"/>
         <source>Backtest</source>
         <translation>回测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluation</source>
+        <translation>策略评估</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 
 #include "ui/theme.h"
 #include "ui/views/backtestview.h"
+#include "ui/views/evaluationview.h"
 #include "ui/views/dashboardview.h"
 #include "ui/views/historyview.h"
 #include "ui/views/signalmonitorview.h"
@@ -57,6 +58,8 @@ MainWindow::MainWindow(engine::BotApi &api, QWidget *parent)
     m_backtest = new BacktestView(*m_model, m_historyTabs);
     m_historyTabs->addTab(m_history, QString());
     m_historyTabs->addTab(m_backtest, QString());
+    m_evaluation = new EvaluationView(*m_model, m_historyTabs);
+    m_historyTabs->addTab(m_evaluation, QString());
     m_trade = new TradeView(*m_model, m_stack);
     for (QWidget *view : std::initializer_list<QWidget *>{m_dashboard, m_config, m_signals, m_historyTabs, m_trade})
         m_stack->addWidget(view);
@@ -131,6 +134,13 @@ BacktestView *MainWindow::showBacktest()
     return m_backtest;
 }
 
+EvaluationView *MainWindow::showEvaluation()
+{
+    showBacktest();
+    m_historyTabs->setCurrentWidget(m_evaluation);
+    return m_evaluation;
+}
+
 void MainWindow::showStatus(const engine::BotStatus &status)
 {
     m_statusBar->setStatus(status);
@@ -195,6 +205,7 @@ void MainWindow::retranslateUi()
     m_log->toggleViewAction()->setText(tr("Log panel"));
     m_historyTabs->setTabText(0, tr("Journal"));
     m_historyTabs->setTabText(1, tr("Backtest"));
+    m_historyTabs->setTabText(2, tr("Evaluation"));
 }
 
 } // namespace ui

@@ -16,6 +16,7 @@ class QTabWidget;
 namespace ui {
 
 class BacktestView;
+class EvaluationView;
 class BotModel;
 class DashboardView;
 class EngineStatusBar;
@@ -40,6 +41,8 @@ public:
     [[nodiscard]] QWidget *viewWidget(View view) const;
     //! The History view's Backtest tab, brought to the front.
     BacktestView *showBacktest();
+    //! Opens History > Evaluation and returns it.
+    EvaluationView *showEvaluation();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -60,6 +63,7 @@ private:
     SignalMonitorView *m_signals;
     HistoryView *m_history;
     BacktestView *m_backtest;
+    EvaluationView *m_evaluation;
     QTabWidget *m_historyTabs; // the journal's history, and backtests
     TradeView *m_trade;
     LogPanel *m_log;

@@ -10,7 +10,8 @@ namespace adapters::demo {
 namespace {
 constexpr qint64 kSecondMs = 1000;
 constexpr qint64 kMinuteMs = 60'000;
-constexpr qint64 kRetireAfterMs = 6 * 60 * kMinuteMs;
+constexpr qint64 kRetireAfterMs = 6 * 60 * kMinuteMs;     // after a rug pull
+constexpr qint64 kRetireDeadAfterMs = 2 * 60 * kMinuteMs;  // after a fresh launch faded out
 // Launches pause at this many live tokens, so a day at 100x stays affordable.
 constexpr std::size_t kMaxTokens = 48;
 
@@ -52,7 +53,7 @@ MarketSimulator::MarketSimulator(quint64 seed, qint64 startMs)
         m_symbols.append(profile.symbol);
     }
     m_instrumentsRevision = 1;
-    m_nextLaunchMs = m_startMs + wholeSeconds(m_rng.uniform(20, 40) * 60);
+    m_nextLaunchMs = m_startMs + wholeSeconds(m_rng.uniform(45, 90) * 60);
 }
 
 MarketSimulator::~MarketSimulator() = default;
@@ -71,7 +72,9 @@ void MarketSimulator::retireDeadTokens(qint64 tMs)
 {
     for (auto it = m_tokens.begin(); it != m_tokens.end();) {
         const TokenSim &token = **it;
-        if (token.ruggedAtMs() < 0 || tMs < token.ruggedAtMs() + kRetireAfterMs) {
+        const bool rugGone = token.ruggedAtMs() >= 0 && tMs >= token.ruggedAtMs() + kRetireAfterMs;
+        const bool fadedGone = token.deadSinceMs() >= 0 && tMs >= token.deadSinceMs() + kRetireDeadAfterMs;
+        if (!rugGone && !fadedGone) {
             ++it;
             continue;
         }
@@ -91,14 +94,15 @@ void MarketSimulator::advance(EmitMode mode, std::vector<DemoEvent> &out)
     if (t >= m_nextLaunchMs) {
         if (m_tokens.size() < kMaxTokens)
             launchToken(t);
-        m_nextLaunchMs += wholeSeconds(m_rng.uniform(20, 40) * 60);
+        m_nextLaunchMs += wholeSeconds(m_rng.uniform(45, 90) * 60);
     }
     const bool keepPosts = mode != EmitMode::Silent;
     for (const auto &token : m_tokens) {
         const SocialMood mood = token->socialMood(t);
         if (token->step(t, mode, out))
             ++m_instrumentsRevision;
-        m_chatter.generate(token->symbol(), token->profile().postsPerMin, mood, t, m_symbols, keepPosts, out);
+        const TokenProfile &profile = token->profile();
+        m_chatter.generate({profile.symbol, profile.tokenAddress, profile.postsPerMin}, mood, t, m_symbols, keepPosts, out);
     }
     if (mode != EmitMode::Silent)
         sortByTime(out);
@@ -148,7 +152,7 @@ MarketSimulator::History MarketSimulator::warmUp(int minutes)
 {
     minutes = std::max(0, minutes);
     const qint64 endMs = m_nowMs + minutes * kMinuteMs;
-    if (m_steps == 0)
+    if (m_steps == 0 && m_showcase)
         plantShowcase(endMs + wholeSeconds(m_rng.uniform(60, 150)));
     return collect(endMs);
 }

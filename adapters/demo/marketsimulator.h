@@ -54,10 +54,13 @@ public:
     //! candle sorts at its close time, after the trades that made it).
     std::vector<DemoEvent> step();
     //! Simulates `minutes` without streaming and returns their closed candles and
-    //! posts. Called first in a session, it also plants the showcase: one healthy
-    //! token's organic pump starts 1..2.5 minutes after the warm-up, with a 6..9
-    //! minute social lead that begins inside the warm-up.
+    //! posts. Called first in a session, it also plants the showcase (unless turned
+    //! off): one healthy token's gentle organic pump starts 1..2.5 minutes after the
+    //! warm-up, with a 6..9 minute social lead that begins inside the warm-up.
     History warmUp(int minutes);
+    //! Whether warmUp() plants the showcase pump (default: yes, for a first-run demo). Evaluations
+    //! turn it off: a planted pump would flatter every strategy. Call before warmUp().
+    void setShowcase(bool plant) { m_showcase = plant; }
     //! Like warmUp() up to simMs, without planting anything.
     History historyTo(qint64 simMs);
     //! Simulates silently up to simMs (no events kept), e.g. to resume a session.
@@ -103,6 +106,7 @@ private:
     qint64 m_nextLaunchMs = 0;
     int m_launches = 0;
     int m_instrumentsRevision = 0;
+    bool m_showcase = true;
 };
 
 } // namespace adapters::demo

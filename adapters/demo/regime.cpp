@@ -1,5 +1,7 @@
 #include "adapters/demo/regime.h"
 
+#include "adapters/demo/detmath.h"
+
 namespace adapters::demo {
 
 QString toString(Regime r)
@@ -10,6 +12,8 @@ QString toString(Regime r)
     case Regime::PumpAndDump: return QStringLiteral("pump_and_dump");
     case Regime::RugPull: return QStringLiteral("rug_pull");
     case Regime::SlowBleed: return QStringLiteral("slow_bleed");
+    case Regime::FailedPump: return QStringLiteral("failed_pump");
+    case Regime::Chatter: return QStringLiteral("chatter");
     }
     return {};
 }
@@ -34,6 +38,35 @@ Phase RegimeEpisode::phaseAt(qint64 tMs) const
     if (tMs < peakMs)
         return Phase::Move;
     return Phase::Unwind;
+}
+
+const EpisodeLeg *RegimeEpisode::legAt(qint64 tMs) const
+{
+    if (tMs < buildupStartMs)
+        return nullptr;
+    for (const EpisodeLeg &leg : legs) {
+        if (tMs < leg.endMs)
+            return &leg;
+    }
+    return nullptr;
+}
+
+double RegimeEpisode::plannedMultipleAt(qint64 tMs) const
+{
+    double logMove = 0;
+    qint64 from = buildupStartMs;
+    for (const EpisodeLeg &leg : legs) {
+        if (tMs >= leg.endMs) {
+            logMove += leg.logMove;
+        } else if (tMs > from) {
+            logMove += leg.logMove * double(tMs - from) / double(leg.endMs - from);
+            break;
+        } else {
+            break;
+        }
+        from = leg.endMs;
+    }
+    return detmath::exp(logMove);
 }
 
 } // namespace adapters::demo

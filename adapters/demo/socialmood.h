@@ -7,8 +7,7 @@ namespace adapters::demo {
 //! Who is posting about a token.
 enum class AuthorMode {
     Organic, // many different people
-    Bots,    // a handful of accounts posting a lot (coordinated campaign)
-    Mixed    // half bots, half people (rug pull hype)
+    Mixed    // a campaign's accounts write `botShare` of the posts, real people the rest
 };
 
 //! The kind of text a post has; decides its template and sentiment.
@@ -20,7 +19,8 @@ struct SocialMood {
     AuthorMode authors = AuthorMode::Organic;
     PostTone tone = PostTone::Neutral;
     double toneShare = 1; // share of posts with `tone`; the rest are Neutral
-    QStringList bots;     // the campaign's accounts for Bots/Mixed (they always shill)
+    QStringList bots;     // the campaign's accounts for Mixed (they always write in the campaign's tone)
+    double botShare = 0;
 };
 
 } // namespace adapters::demo

@@ -37,6 +37,10 @@ constexpr std::array kLaunchHeads{"PEPE", "WOJ", "BONK", "DOGE", "MOG", "FROG", 
 constexpr std::array kLaunchTails{"AI", "INU", "X", "2", "MOON", "KING", "DAO", "PUMP", "ZILLA", "CEO", "GPT", "HAT",
                                   "CLUB", "COIN", "420", "69", "SOL", "BASE"};
 
+// Calibrated by tests/unit/demo/test_marketcalibration.cpp (docs/demo-market.md).
+constexpr double kEstablishedHourlyVol = 0.006;
+constexpr double kFreshHourlyVol = 0.02; // once settled; a launch starts twice as wild
+
 // floor(log10(v)) for positive v, by comparison so it is exact and portable.
 int decimalExponent(double v)
 {
@@ -56,7 +60,8 @@ int decimalExponent(double v)
 } // namespace
 
 TokenCatalog::TokenCatalog(quint64 seed)
-    : m_rng(Rng::derive(seed, 0xCA7A10C))
+    : m_seed(seed)
+    , m_rng(Rng::derive(seed, 0xCA7A10C))
 {
 }
 
@@ -92,14 +97,18 @@ TokenProfile TokenCatalog::makeProfile(const QString &symbol, double price, doub
 {
     TokenProfile p;
     p.symbol = symbol;
+    p.marketSeed = m_seed;
     p.tokenAddress = hexAddress();
     p.poolAddress = hexAddress();
     p.initialPrice = price;
     p.liquidityUsd = liquidityUsd;
     p.newLaunch = newLaunch;
-    // Thinner pools are jumpier, trade smaller and are talked about more per dollar.
+    // Hourly volatility of the quiet random walk (clustering, jumps and episodes add to it; see
+    // docs/demo-market.md for the calibration against real meme coins). Thinner pools are jumpier.
     const double thin = detmath::clamp(1e6 / liquidityUsd, 0.2, 10);
-    p.sigmaPerSec = (newLaunch ? 0.0016 : 0.0007) * (0.8 + 0.25 * thin) * m_rng.uniform(0.85, 1.15);
+    const double hourly = newLaunch ? kFreshHourlyVol * m_rng.uniform(0.8, 1.25)
+                                    : detmath::clamp(kEstablishedHourlyVol * (0.85 + 0.1 * thin) * m_rng.uniform(0.85, 1.15), 0.007, 0.025);
+    p.sigmaPerSec = hourly / 60; // sqrt(3600) seconds in an hour
     p.tradesPerSec = newLaunch ? m_rng.uniform(1.8, 3.0) : m_rng.uniform(1.8, 3.5);
     p.postsPerMin = newLaunch ? m_rng.uniform(0.8, 1.4) : m_rng.uniform(0.5, 1.3);
     p.medianTradeUsd = detmath::clamp(liquidityUsd * 0.0002, 25, 1500);

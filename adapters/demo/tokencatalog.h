@@ -31,6 +31,7 @@ private:
     TokenProfile makeProfile(const QString &symbol, double price, double liquidityUsd, bool newLaunch);
     QString hexAddress();
 
+    quint64 m_seed;
     Rng m_rng;
     QSet<QString> m_used;
 };

@@ -13,8 +13,26 @@ namespace {
 
 constexpr qint64 kMinuteMs = 60'000;
 constexpr qint64 kLaunchBuzzMs = 20 * kMinuteMs;
-constexpr double kJumpPerSec = 1.0 / 1800; // news-like jumps, about two an hour
-constexpr double kFloorTicks = 50;         // keeps a few significant digits after a rug
+constexpr double kFloorTicks = 50; // keeps a few significant digits after a rug
+constexpr double kDeadShare = 0.15; // a fresh launch below this share of its launch price is dead
+
+// Volatility clustering: the log of a token's volatility multiple wanders as a mean-reverting
+// (Ornstein-Uhlenbeck) process with a half-day memory; news jumps kick it up.
+constexpr double kVolMemorySec = 24 * 3600.0;
+constexpr double kVolKick = 0.8;
+constexpr double kVolSd = 0.8; // stationary sd of the log volatility multiple
+// Rare news-like jumps with fat (Laplace) tails: about one a day and a half on an established
+// token, one every few hours on a fresh one.
+constexpr double kJumpPerSec = 1.0 / (36 * 3600);
+constexpr double kJumpScale = 0.04;
+constexpr double kFreshJumpPerSec = 1.0 / (6 * 3600);
+constexpr double kFreshJumpScale = 0.06;
+// Fresh launches start this many times wilder than their settled volatility; it halves every ...
+constexpr double kFreshVolBoost = 2.0;
+constexpr double kFreshVolHalfLifeSec = 4 * 3600.0;
+// Slow trends that last days: most of the time none, sometimes a drift of a few % a day.
+constexpr double kTrendSwitchPerSec = 1.0 / (36 * 3600);
+constexpr double kTrendSdPerSec = 0.04 / 86400; // sd of the daily drift, 4 %
 
 double fraction(qint64 t, qint64 from, qint64 to)
 {
@@ -39,11 +57,13 @@ TokenSim::TokenSim(TokenProfile profile, quint64 seed, qint64 createdMs, qint64 
     , m_lastEndMs(createdMs)
 {
     m_listed = listMs >= 0 && listMs <= createdMs; // established tokens trade from the start
+    m_volState = kVolSd * m_rng.normal(); // start anywhere in the stationary range
     RegimeScheduler::Context c;
     c.symbol = m_profile.symbol;
-    c.fromMs = std::max(createdMs, listMs);
+    c.seed = m_profile.marketSeed;
+    c.fromMs = m_profile.newLaunch ? createdMs : std::max(createdMs, listMs);
     c.firstEpisode = true;
-    c.newLaunch = m_profile.newLaunch;
+    c.fresh = m_profile.newLaunch;
     c.liquidityUsd = m_profile.liquidityUsd;
     m_episode = RegimeScheduler::plan(m_rng, c);
     m_episodes.append(m_episode);
@@ -63,10 +83,7 @@ engine::Decimal TokenSim::qtyAt(qint64 steps) const
     return engine::Decimal::fromRaw(m_profile.stepSize.raw() * steps);
 }
 
-bool TokenSim::inFall(qint64 tMs) const
-{
-    return tMs >= m_episode.peakMs && tMs < m_episode.peakMs + qint64(m_episode.fallSec) * 1000;
-}
+bool TokenSim::inFall(qint64 tMs) const { return m_episode.inFall(tMs); }
 
 void TokenSim::advanceEpisode(qint64 tMs)
 {
@@ -75,8 +92,9 @@ void TokenSim::advanceEpisode(qint64 tMs)
         m_rugPulled = false;
         RegimeScheduler::Context c;
         c.symbol = m_profile.symbol;
+        c.seed = m_profile.marketSeed;
         c.fromMs = m_episode.endMs;
-        c.newLaunch = m_profile.newLaunch && m_episodes.size() < 2;
+        c.fresh = m_profile.newLaunch;
         c.rugged = m_rugged;
         c.liquidityUsd = liquidityUsd();
         m_episode = RegimeScheduler::plan(m_rng, c);
@@ -97,63 +115,95 @@ void TokenSim::plantEpisode(const RegimeEpisode &episode)
 
 TokenSim::PhaseParams TokenSim::phaseParams(Phase phase, qint64 tMs) const
 {
-    // vol, activity, buyProb, spread, depth, swaps, whales
+    // activity, buyProb, spread, depth, swaps, whales
     switch (phase) {
     case Phase::Idle:
-        return m_rugged ? PhaseParams{0.6, 0.3, 0.47, 1.5, 0.6, 0.2, 0.2} : PhaseParams{1, 1, 0.5, 1, 1, 1, 1};
+        return m_rugged ? PhaseParams{0.3, 0.47, 1.5, 0.6, 0.2, 0.2} : PhaseParams{1, 0.5, 1, 1, 1, 1};
     case Phase::Buildup:
         switch (m_episode.kind) {
-        case Regime::OrganicPump: return {1.1, 1.4, 0.56, 1, 1.1, 4, 6}; // whales accumulate early
-        case Regime::PumpAndDump: return {1.1, 1.2, 0.55, 1, 1, 6, 4};
-        case Regime::RugPull: return {1.2, 1.5, 0.58, 1.1, 1, 3, 8};     // deployer wallets move
+        case Regime::OrganicPump: return {1.3, 0.54, 1, 1.1, 3, 4}; // whales accumulate early
+        case Regime::PumpAndDump: return {1.2, 0.54, 1, 1, 5, 3};
+        case Regime::RugPull: return {1.4, 0.56, 1.1, 1, 3, 5};     // deployer wallets move
+        case Regime::FailedPump: return {1.2, 0.53, 1, 1, 2, 2};
+        case Regime::Chatter: return {1.1, 0.5, 1, 1, 1.2, 1.2};
         default: break;
         }
         break;
     case Phase::Move:
         switch (m_episode.kind) {
-        case Regime::OrganicPump: return {1.8, 3, 0.66, 1.3, 1.2, 8, 3};
-        case Regime::PumpAndDump: return {2.2, 4, 0.74, 1.5, 0.9, 10, 2};
-        case Regime::RugPull: return {1.6, 2.5, 0.64, 1.3, 1, 5, 4};
-        case Regime::SlowBleed: return {0.9, 0.7, 0.45, 1.2, 0.9, 0.6, 0.5};
+        case Regime::OrganicPump: return {2.2, 0.6, 1.2, 1.1, 5, 2};
+        case Regime::PumpAndDump: return {3.5, 0.66, 1.4, 0.9, 8, 2};
+        case Regime::RugPull: return {2.2, 0.6, 1.3, 1, 4, 3};
+        case Regime::FailedPump: return {1.6, 0.55, 1.1, 1, 2, 1.5};
+        case Regime::Chatter: return {1.2, 0.5, 1, 1, 1.2, 1};
+        case Regime::SlowBleed: return {0.7, 0.46, 1.2, 0.9, 0.6, 0.5};
         default: break;
         }
         break;
     case Phase::Unwind: {
         const bool falling = inFall(tMs);
         switch (m_episode.kind) {
-        case Regime::OrganicPump: return {1.4, 1.8, 0.42, 1.2, 1, 4, 2};
+        case Regime::OrganicPump: return {1.6, 0.45, 1.2, 1, 3, 1.5};
+        case Regime::FailedPump: return {1.2, 0.46, 1.1, 1, 1, 1};
         case Regime::PumpAndDump:
-            return falling ? PhaseParams{2.5, 4, 0.2, 2, 0.6, 10, 2} : PhaseParams{1.3, 1.5, 0.45, 1.3, 0.8, 2, 1};
+            return falling ? PhaseParams{4, 0.25, 2, 0.6, 8, 2} : PhaseParams{1.4, 0.46, 1.3, 0.8, 2, 1};
         case Regime::RugPull:
-            return falling ? PhaseParams{3, 5, 0.08, 4, 0.3, 10, 1} : PhaseParams{1.5, 1.2, 0.38, 2, 0.5, 2, 1};
+            return falling ? PhaseParams{5, 0.08, 4, 0.3, 10, 1} : PhaseParams{1.2, 0.38, 2, 0.5, 2, 1};
         default: break;
         }
         break;
     }
     }
-    return {1, 1, 0.5, 1, 1, 1, 1};
+    return {1, 0.5, 1, 1, 1, 1};
 }
 
-double TokenSim::drift(Phase phase, qint64 tMs) const
+TokenSim::PathStep TokenSim::plannedStep(qint64 tMs) const
 {
-    const RegimeEpisode &e = m_episode;
-    switch (phase) {
-    case Phase::Idle:
-        return m_rugged ? -2e-6 : 0;
-    case Phase::Buildup:
-        return detmath::ln(e.buildupFactor) * 1000.0 / double(e.moveStartMs - e.buildupStartMs);
-    case Phase::Move:
-        return detmath::ln(e.moveFactor) * 1000.0 / double(std::max<qint64>(1000, e.peakMs - e.moveStartMs));
-    case Phase::Unwind:
-        return inFall(tMs) ? detmath::ln(e.unwindFactor) / std::max(1, e.fallSec) : 0;
+    if (!m_episode.isActiveAt(tMs))
+        return {m_rugged ? -2e-6 : 0, m_rugged ? 0.6 : 1};
+    qint64 from = m_episode.buildupStartMs;
+    for (const EpisodeLeg &leg : m_episode.legs) {
+        if (tMs < leg.endMs)
+            return {leg.logMove * 1000.0 / double(std::max<qint64>(1000, leg.endMs - from)), leg.vol};
+        from = leg.endMs;
     }
-    return 0;
+    return {0, 1};
+}
+
+double TokenSim::volatilityPerSec(qint64 tMs) const
+{
+    // The multiple exp(x - sd^2) has a mean square of one, so the profile's sigma stays the average.
+    double sigma = m_profile.sigmaPerSec * detmath::exp(m_volState - kVolSd * kVolSd);
+    if (m_profile.newLaunch) {
+        const double ageSec = double(std::max<qint64>(0, tMs - m_createdMs)) / 1000.0;
+        sigma *= 1 + (kFreshVolBoost - 1) * detmath::exp(-ageSec / kFreshVolHalfLifeSec * 0.6931471805599453);
+    }
+    return sigma;
+}
+
+void TokenSim::movePrice(qint64 tMs)
+{
+    m_volState += -m_volState / kVolMemorySec + kVolSd * std::sqrt(2.0 / kVolMemorySec) * m_rng.normal();
+    if (m_rng.chance(kTrendSwitchPerSec))
+        m_trendPerSec = m_rng.chance(0.6) ? 0 : kTrendSdPerSec * m_rng.normal();
+    const PathStep planned = plannedStep(tMs);
+    m_logPrice += planned.drift + m_trendPerSec + volatilityPerSec(tMs) * planned.vol * m_rng.normal();
+    if (m_rng.chance(m_profile.newLaunch ? kFreshJumpPerSec : kJumpPerSec)) {
+        const double scale = m_profile.newLaunch ? kFreshJumpScale : kJumpScale;
+        m_logPrice += (m_rng.chance(0.5) ? 1 : -1) * m_rng.exponential(scale);
+        m_volState += kVolKick;
+    }
+    m_logPrice = std::max(m_logPrice, m_logFloor);
+    m_price = detmath::exp(m_logPrice);
 }
 
 SocialMood TokenSim::socialMood(qint64 tMs) const
 {
     const RegimeEpisode &e = m_episode;
     SocialMood m;
+    const auto campaign = [&](double rate, PostTone tone, double share) {
+        return SocialMood{rate, e.bots.isEmpty() ? AuthorMode::Organic : AuthorMode::Mixed, tone, share, e.bots, e.botShare};
+    };
     switch (e.phaseAt(tMs)) {
     case Phase::Idle: {
         if (m_rugged) {
@@ -172,33 +222,37 @@ SocialMood TokenSim::socialMood(qint64 tMs) const
     }
     case Phase::Buildup: {
         const double f = fraction(tMs, e.buildupStartMs, e.moveStartMs);
+        const double from = e.showcase ? 4 : 1.8; // the showcase must stand out within minutes
+        const double rate = from + (e.socialPeak - from) * f;
         switch (e.kind) {
-        case Regime::OrganicPump: {
-            const double from = e.showcase ? 4 : 2.5; // the showcase must stand out within minutes
-            return {from + (e.socialPeak - from) * f, AuthorMode::Organic, PostTone::Hype, 0.85, {}};
-        }
-        case Regime::PumpAndDump: return {3 + (e.socialPeak - 3) * f, AuthorMode::Bots, PostTone::Shill, 1, e.bots};
-        case Regime::RugPull: return {2 + (e.socialPeak - 2) * f, AuthorMode::Mixed, PostTone::Hype, 0.9, e.bots};
+        case Regime::OrganicPump:
+        case Regime::FailedPump:
+        case Regime::Chatter: return campaign(rate, PostTone::Hype, 0.7);
+        case Regime::PumpAndDump: return campaign(rate, PostTone::Shill, 0.8);
+        case Regime::RugPull: return campaign(rate, PostTone::Hype, 0.8);
         default: return m;
         }
     }
     case Phase::Move:
         switch (e.kind) {
-        case Regime::OrganicPump: return {e.socialPeak, AuthorMode::Organic, PostTone::Hype, 0.75, {}};
-        case Regime::PumpAndDump: return {e.socialPeak, AuthorMode::Bots, PostTone::Shill, 1, e.bots};
-        case Regime::RugPull: return {e.socialPeak, AuthorMode::Mixed, PostTone::Hype, 0.9, e.bots};
-        case Regime::SlowBleed: return {m_rugged ? 0.35 * e.socialPeak : e.socialPeak, AuthorMode::Organic, PostTone::Bleed, 0.7, {}};
+        case Regime::OrganicPump: return campaign(e.socialPeak, PostTone::Hype, 0.65);
+        case Regime::FailedPump: return campaign(e.socialPeak, PostTone::Hype, 0.55);
+        case Regime::Chatter: return campaign(e.socialPeak, PostTone::Hype, 0.5);
+        case Regime::PumpAndDump: return campaign(e.socialPeak, PostTone::Shill, 0.8);
+        case Regime::RugPull: return campaign(e.socialPeak, PostTone::Hype, 0.8);
+        case Regime::SlowBleed: return campaign(m_rugged ? 0.35 * e.socialPeak : e.socialPeak, PostTone::Bleed, 0.6);
         default: return m;
         }
     case Phase::Unwind: {
         const double f = fraction(tMs, e.peakMs, e.endMs);
         switch (e.kind) {
-        case Regime::OrganicPump: return {e.socialPeak - (e.socialPeak - 1) * f, AuthorMode::Organic, PostTone::Profit, 0.7, {}};
+        case Regime::OrganicPump: return {e.socialPeak - (e.socialPeak - 1) * f, AuthorMode::Organic, PostTone::Profit, 0.6, {}, 0};
+        case Regime::FailedPump: return {2 - f, AuthorMode::Organic, PostTone::Bleed, 0.5, {}, 0};
         case Regime::PumpAndDump:
             if (inFall(tMs))
-                return {4, AuthorMode::Organic, PostTone::Dump, 0.85, {}};
-            return {3 - 2 * f, AuthorMode::Organic, PostTone::Dump, 0.6, {}};
-        case Regime::RugPull: return {10 - 8 * f, AuthorMode::Organic, PostTone::Rug, 0.9, {}};
+                return {4, AuthorMode::Organic, PostTone::Dump, 0.8, {}, 0};
+            return {3 - 2 * f, AuthorMode::Organic, PostTone::Dump, 0.55, {}, 0};
+        case Regime::RugPull: return {10 - 8 * f, AuthorMode::Organic, PostTone::Rug, 0.85, {}, 0};
         default: return m;
         }
     }
@@ -237,11 +291,9 @@ bool TokenSim::step(qint64 tMs, EmitMode mode, std::vector<DemoEvent> &out)
         pushChain(engine::ChainEvent::Kind::LiquidityRemoved, tMs, removed, keepAll, out);
     }
 
-    m_logPrice += drift(phase, tMs) + m_profile.sigmaPerSec * pp.vol * m_rng.normal();
-    if (m_rng.chance(kJumpPerSec))
-        m_logPrice += 0.012 * m_rng.normal();
-    m_logPrice = std::max(m_logPrice, m_logFloor);
-    m_price = detmath::exp(m_logPrice);
+    movePrice(tMs);
+    if (m_profile.newLaunch && m_deadSinceMs < 0 && phase == Phase::Idle && m_price < kDeadShare * m_profile.initialPrice)
+        m_deadSinceMs = tMs; // faded out: nobody trades it any more
 
     chainActivity(tMs, phase, pp, keepAll, out);
     if (m_listed)
@@ -302,7 +354,10 @@ void TokenSim::marketActivity(qint64 tMs, const PhaseParams &pp, EmitMode mode, 
     const double midTicks = m_price / m_tick;
     std::array<qint64, kLevels> bid{}, ask{}, bidQty{}, askQty{};
     std::array<double, kLevels> levelUsd{};
-    for (int i = 0; i < kLevels; ++i) {
+    // Trades need the first two levels; the rest of the book, and its sizes, only when it is sent.
+    const bool sendBook = mode == EmitMode::All;
+    const int levels = sendBook ? kLevels : 2;
+    for (int i = 0; i < levels; ++i) {
         // Strictly monotonic levels at least one tick apart, bid < ask, bids > 0.
         qint64 b = std::max<qint64>(kLevels - i, static_cast<qint64>(std::floor(midTicks * (1 - spread / 2 - i * gap))));
         qint64 a = static_cast<qint64>(std::ceil(midTicks * (1 + spread / 2 + i * gap)));
@@ -315,6 +370,8 @@ void TokenSim::marketActivity(qint64 tMs, const PhaseParams &pp, EmitMode mode, 
         bid[i] = b;
         ask[i] = a;
         levelUsd[i] = liquidity * 0.0015 * pp.depth * (1 + 0.35 * i);
+        if (!sendBook)
+            continue;
         const double jb = 0.6 + 0.8 * Rng::hashUnit(m_seed ^ quint64(tMs), quint64(2 * i));
         const double ja = 0.6 + 0.8 * Rng::hashUnit(m_seed ^ quint64(tMs), quint64(2 * i + 1));
         bidQty[i] = std::max<qint64>(1, static_cast<qint64>(levelUsd[i] * jb / (double(bid[i]) * m_tick) / m_step));
@@ -370,7 +427,7 @@ void TokenSim::marketActivity(qint64 tMs, const PhaseParams &pp, EmitMode mode, 
         }
     }
 
-    if (mode == EmitMode::All) {
+    if (sendBook) {
         engine::BookUpdate book;
         book.symbol = m_pair;
         book.tsMs = tMs + 999;

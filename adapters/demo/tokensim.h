@@ -46,12 +46,13 @@ public:
     [[nodiscard]] bool isListed() const { return m_listed; }
     //! When its liquidity was pulled; -1 while it is healthy.
     [[nodiscard]] qint64 ruggedAtMs() const { return m_ruggedAtMs; }
+    //! When a fresh launch had faded to nothing (outside any episode); -1 while it lives.
+    [[nodiscard]] qint64 deadSinceMs() const { return m_deadSinceMs; }
     [[nodiscard]] engine::Instrument instrument() const;
     [[nodiscard]] double liquidityUsd() const;
 
 private:
     struct PhaseParams {
-        double vol;      // volatility multiple
         double activity; // trade-rate multiple
         double buyProb;  // share of taker buys
         double spread;   // spread multiple
@@ -62,7 +63,15 @@ private:
     static constexpr int kLevels = 5;
 
     [[nodiscard]] PhaseParams phaseParams(Phase phase, qint64 tMs) const;
-    [[nodiscard]] double drift(Phase phase, qint64 tMs) const;
+    //! The episode's planned drift (log price per second) and volatility multiple at tMs.
+    struct PathStep {
+        double drift;
+        double vol;
+    };
+    [[nodiscard]] PathStep plannedStep(qint64 tMs) const;
+    //! The token's own volatility per second at tMs, before the episode's multiple.
+    [[nodiscard]] double volatilityPerSec(qint64 tMs) const;
+    void movePrice(qint64 tMs);
     [[nodiscard]] bool inFall(qint64 tMs) const;
     void advanceEpisode(qint64 tMs);
     void chainActivity(qint64 tMs, Phase phase, const PhaseParams &pp, bool keep, std::vector<DemoEvent> &out);
@@ -83,11 +92,14 @@ private:
     bool m_rugged = false;
     bool m_rugPulled = false; // for the running episode
     qint64 m_ruggedAtMs = -1;
+    qint64 m_deadSinceMs = -1;
     double m_tick;            // tick and step as doubles, for the price model only
     double m_step;
     double m_logPrice;
     double m_price;
     double m_logFloor;
+    double m_volState = 0;    // log volatility multiple (mean-reverting)
+    double m_trendPerSec = 0; // a slow trend that can last days
     double m_liquidityK; // pool value = K * sqrt(price), like a constant-product pool
     RegimeEpisode m_episode; // running or upcoming
     qint64 m_lastEndMs;

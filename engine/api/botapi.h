@@ -4,6 +4,7 @@
 #include "engine/api/botevents.h"
 #include "engine/api/venues.h"
 #include "engine/backtest/backtestrun.h"
+#include "engine/ports/strategyevaluator.h"
 #include "engine/core/marketdata.h"
 #include "engine/execution/manualorder.h"
 #include "engine/ports/tradestore.h"
@@ -104,6 +105,13 @@ public:
     virtual void cancelBacktest() = 0;
     //! This session's finished backtests, oldest first.
     [[nodiscard]] virtual QList<BacktestRunPtr> backtestRuns() const = 0;
+
+    //! Evaluates the strategy on the simulated market against random entries and buy-and-hold
+    //! (docs/strategy.md); `progress` (0..1) and `done` run on `context`'s thread. One run at a
+    //! time (EVALUATION_BUSY); EVALUATION_UNAVAILABLE when this build has no evaluator.
+    virtual void runEvaluation(const EvaluationRequest &request, QObject *context, std::function<void(double)> progress,
+                               std::function<void(const Result<QJsonObject> &)> done) = 0;
+    virtual void cancelEvaluation() = 0;
 
     //! Pages through the journal; `done` runs on `context`'s thread.
     virtual void queryHistory(const HistoryQuery &query, QObject *context,

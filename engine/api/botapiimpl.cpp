@@ -403,6 +403,24 @@ QMap<QString, QMap<QString, double>> backtestStrategies()
 
 QList<BacktestRunPtr> BotApiImpl::backtestRuns() const { return m_backtests.runs(); }
 
+void BotApiImpl::runEvaluation(const EvaluationRequest &request, QObject *context, std::function<void(double)> progress,
+                               std::function<void(const Result<QJsonObject> &)> done)
+{
+    if (!m_evaluator) {
+        const Result<QJsonObject> none = Error{QStringLiteral("EVALUATION_UNAVAILABLE"),
+                                               QStringLiteral("this build has no strategy evaluator")};
+        deliver(context, [done, none] { done(none); });
+        return;
+    }
+    m_evaluator->run(request, context, std::move(progress), std::move(done));
+}
+
+void BotApiImpl::cancelEvaluation()
+{
+    if (m_evaluator)
+        m_evaluator->cancel();
+}
+
 void BotApiImpl::queryHistory(const HistoryQuery &query, QObject *context, std::function<void(const HistoryPage &)> done)
 {
     QPointer<QObject> ctx(context);

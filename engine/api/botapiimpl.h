@@ -39,6 +39,8 @@ public:
     void setVenueAdmin(VenueAdmin *admin) { m_admin = admin; }
     //! Where finished backtests are kept (and read back from at start); the unreadable ones are returned.
     QStringList setBacktestDir(const QString &dir) { return m_backtests.setStoreDir(dir); }
+    //! Who runs strategy evaluations (set by the composition root; must outlive this object).
+    void setEvaluator(StrategyEvaluator *evaluator) { m_evaluator = evaluator; }
     //! Who builds a new session when setConfig() picks another mode (the composition root);
     //! called on `context`'s thread.
     void setSessionSwitcher(QObject *context, std::function<void(TradingMode)> switcher);
@@ -72,6 +74,9 @@ public:
                      std::function<void(const Result<BacktestRunPtr> &)> done) override;
     void cancelBacktest() override;
     [[nodiscard]] QList<BacktestRunPtr> backtestRuns() const override;
+    void runEvaluation(const EvaluationRequest &request, QObject *context, std::function<void(double)> progress,
+                       std::function<void(const Result<QJsonObject> &)> done) override;
+    void cancelEvaluation() override;
     [[nodiscard]] QHash<QString, QString> venueSettings() const override;
     Result<void> setVenueSettings(const QHash<QString, QString> &settings) override;
     void venueSymbols(const QHash<QString, QString> &settings, QObject *context,
@@ -118,6 +123,7 @@ private:
     std::function<void(const QHash<QString, QString> &)> m_venueListener;
     VenueAdmin *m_admin = nullptr;
     BacktestService m_backtests;
+    StrategyEvaluator *m_evaluator = nullptr;
     std::vector<Subscriber> m_subscribers;
 };
 

@@ -12,8 +12,9 @@ struct SocialPost {
     QString author;
     qint64 tsMs = 0;
     QString text;
-    QStringList tokens;   // token symbols mentioned ("PEPE"), upper case
-    double sentiment = 0; // -1..1, scored by the source's sentiment model
+    QStringList tokens; // token symbols mentioned ("PEPE"), upper case
+    // No sentiment here: the engine reads it from the text with its own model (SentimentModel),
+    // the same way for every source, so no feed can hand it a score.
 };
 
 } // namespace engine

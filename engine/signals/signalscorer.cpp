@@ -11,6 +11,7 @@ namespace {
 
 constexpr double kFullMomentum = 0.03; // a 3 % gap between the fast and slow EMA is a full-strength trend
 constexpr double kOverboughtRsi = 85;
+constexpr double kCampaignShare = 0.5; // of recent posts from accounts posting again and again
 
 double clamp1(double v) { return std::clamp(v, -1.0, 1.0); }
 QString signedNumber(double v) { return QStringLiteral("%1%2").arg(v >= 0 ? QStringLiteral("+") : QString()).arg(v, 0, 'f', 2); }
@@ -31,8 +32,9 @@ SignalScorer::Parts SignalScorer::parts(double momentum, double rsi, double volu
         // quieter than usual is only a mild negative; a surge counts in full
         const double surge = std::clamp(std::log2(std::max(social.velocity, 0.01)) / 2.0, -0.35, 1.0);
         p.social = clamp1(0.6 * surge + 0.4 * social.sentiment);
-        if (social.recentPosts >= 6 && social.authorDiversity < 0.35) {
-            p.social = std::min(p.social, 0.0) - 0.3; // few accounts shouting: coordinated pump
+        // A few accounts doing most of the talking, or accounts that keep posting: a campaign.
+        if (social.recentPosts >= 6 && (social.authorDiversity < 0.35 || social.repeatShare >= kCampaignShare)) {
+            p.social = std::min(p.social, 0.0) - 0.3;
             p.coordinated = true;
         }
     }
@@ -78,7 +80,13 @@ Signal SignalScorer::score(const QString &symbol, qint64 tsMs, Decimal price, co
                                          .arg(signedNumber(p.social))
                                    : QStringLiteral("no recent mentions (social counts 0)"));
     if (p.coordinated)
-        why << QStringLiteral("coordinated chatter (%1 authors / %2 posts)").arg(social.uniqueAuthors).arg(social.recentPosts);
+        why << QStringLiteral("coordinated chatter: %1 of %2 recent posts from %3 accounts posting %4+ times, %5 authors in all "
+                              "(social forced below 0)")
+                   .arg(qRound(social.repeatShare * social.recentPosts))
+                   .arg(social.recentPosts)
+                   .arg(social.repeatAuthors)
+                   .arg(SocialStats::kRepeatPosts)
+                   .arg(social.uniqueAuthors);
     why << QStringLiteral("score = (%1 x %2 + %3 x %4 + %5 x %6) / %7 = %8")
                .arg(wm, 0, 'f', 2).arg(signedNumber(p.market))
                .arg(wv, 0, 'f', 2).arg(signedNumber(p.volume))

@@ -1,6 +1,8 @@
 #include "engine/signals/socialtracker.h"
 
-#include <QSet>
+#include "engine/signals/sentimentmodel.h"
+
+#include <QHash>
 
 #include <algorithm>
 
@@ -20,10 +22,11 @@ void SocialTracker::setWindows(int recentMin, int baselineMin)
 
 void SocialTracker::add(const SocialPost &post)
 {
+    const double sentiment = SentimentModel::standard().score(post.text);
     for (const QString &token : post.tokens) {
         auto &q = m_mentions[token.toUpper()];
         // keep time order even if posts arrive slightly out of order
-        Mention m{post.tsMs, post.author, std::clamp(post.sentiment, -1.0, 1.0)};
+        Mention m{post.tsMs, post.author, sentiment};
         if (q.empty() || q.back().tsMs <= post.tsMs) {
             q.push_back(m);
         } else {
@@ -47,14 +50,14 @@ SocialStats SocialTracker::stats(const QString &token, qint64 nowMs)
     const qint64 recentStart = nowMs - qint64(m_recentMin) * 60'000;
     int baselinePosts = 0;
     double sentimentSum = 0;
-    QSet<QString> authors;
+    QHash<QString, int> authors; // posts per author in the recent window
     for (const Mention &m : q) {
         if (m.tsMs > nowMs)
             continue;
         if (m.tsMs >= recentStart) {
             ++s.recentPosts;
             sentimentSum += m.sentiment;
-            authors.insert(m.author);
+            authors[m.author] += 1;
         } else {
             ++baselinePosts;
         }
@@ -65,6 +68,14 @@ SocialStats SocialTracker::stats(const QString &token, qint64 nowMs)
     s.uniqueAuthors = int(authors.size());
     s.sentiment = s.recentPosts > 0 ? sentimentSum / s.recentPosts : 0.0;
     s.authorDiversity = s.recentPosts > 0 ? double(s.uniqueAuthors) / s.recentPosts : 1.0;
+    int repeatPosts = 0;
+    for (const int posts : std::as_const(authors)) {
+        if (posts >= SocialStats::kRepeatPosts) {
+            repeatPosts += posts;
+            ++s.repeatAuthors;
+        }
+    }
+    s.repeatShare = s.recentPosts > 0 ? double(repeatPosts) / s.recentPosts : 0.0;
     return s;
 }
 

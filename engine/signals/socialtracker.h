@@ -16,6 +16,11 @@ struct SocialStats {
     double velocity = 0;       // recent posts/min ÷ baseline posts/min (1 = normal)
     double sentiment = 0;      // mean sentiment of recent posts, -1..1
     double authorDiversity = 1; // unique authors ÷ posts in the recent window
+    //! Share of the recent posts written by accounts that posted kRepeatPosts times or more in the
+    //! window: people mention a coin once or twice, campaign accounts keep at it.
+    double repeatShare = 0;
+    int repeatAuthors = 0; // how many such accounts
+    static constexpr int kRepeatPosts = 3;
 };
 
 //! Keeps recent mentions per token (by base asset, "PEPE") and answers

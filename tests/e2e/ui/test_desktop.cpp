@@ -5,6 +5,7 @@
 #include "ui/language.h"
 #include "ui/mainwindow.h"
 #include "ui/views/backtestview.h"
+#include "ui/views/evaluationview.h"
 #include "tests/support/testsupport.h"
 
 #include "engine/api/botapi.h"
@@ -17,6 +18,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QJsonArray>
 #include <QTest>
 
 using namespace engine;
@@ -114,6 +116,18 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(rows(&window, "backtestTrades") > 10, 10000);
         QTest::qWait(500);
         shot(&window, QStringLiteral("backtest"));
+
+        // an evaluation from the Evaluation tab, on the app's own evaluator (the demo market and
+        // the engine in simulated time), with the Trading Config's strategy
+        ui::EvaluationView *evaluation = window.showEvaluation();
+        evaluation->setSeeds(1, 6);
+        evaluation->setHours(4);
+        evaluation->setDraws(5);
+        evaluation->run();
+        QTRY_VERIFY_WITH_TIMEOUT(!evaluation->report().isEmpty(), 120000);
+        QCOMPARE(evaluation->report()[QStringLiteral("per_seed")].toArray().size(), 6);
+        QTest::qWait(500);
+        shot(&window, QStringLiteral("evaluation"));
 
         // a manual limit buy far below the market, entered in the ticket, rests and is cancelled
         window.showView(ui::MainWindow::View::Trade);

@@ -66,6 +66,38 @@ private Q_SLOTS:
         const auto bots = SignalScorer::parts(0.0, 50, 0, surge(8.0, 0.9, 12, 3));
         QVERIFY(bots.coordinated);
         QVERIFY(bots.social <= -0.3);
+        // A campaign mixed with real people: many authors, but half the posts from accounts that keep posting.
+        SocialStats mixed = surge(8.0, 0.9, 20, 12);
+        mixed.repeatShare = 0.55;
+        mixed.repeatAuthors = 3;
+        QVERIFY(SignalScorer::parts(0.0, 50, 0, mixed).coordinated);
+        mixed.repeatShare = 0.2; // a few regulars: still a crowd
+        QVERIFY(!SignalScorer::parts(0.0, 50, 0, mixed).coordinated);
+    }
+
+    void repeatPostersAreCounted()
+    {
+        SocialTracker tracker;
+        tracker.setWindows(5, 60);
+        const auto post = [&](const char *author, qint64 ts) {
+            SocialPost p;
+            p.author = QString::fromLatin1(author);
+            p.tokens = {QStringLiteral("PEPE")};
+            p.text = QStringLiteral("$PEPE");
+            p.tsMs = ts;
+            tracker.add(p);
+        };
+        for (int i = 0; i < 3; ++i)
+            post("shill_a", 1000 + i);
+        for (int i = 0; i < 4; ++i)
+            post("shill_b", 2000 + i);
+        post("person_1", 3000);
+        post("person_2", 3001);
+        post("person_2", 3002);
+        const SocialStats s = tracker.stats(QStringLiteral("PEPE"), 60'000);
+        QCOMPARE(s.recentPosts, 10);
+        QCOMPARE(s.repeatAuthors, 2);
+        QCOMPARE(s.repeatShare, 0.7);
     }
 
     void theExplanationShowsWhatWasUsed()

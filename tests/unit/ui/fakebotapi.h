@@ -6,6 +6,8 @@
 #include "engine/api/botapi.h"
 #include "engine/backtest/backtestservice.h"
 
+#include "adapters/evaluation/evaluationservice.h"
+
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -161,6 +163,16 @@ public:
         backtests.run(request, context, std::move(progress), std::move(done));
     }
     void cancelBacktest() override { backtests.cancel(); }
+    // Evaluations: the real service (the demo market and the engine, in simulated time).
+    void runEvaluation(const engine::EvaluationRequest &request, QObject *context, std::function<void(double)> progress,
+                       std::function<void(const engine::Result<QJsonObject> &)> done) override
+    {
+        evaluationRequests << request;
+        evaluations.run(request, context, std::move(progress), std::move(done));
+    }
+    void cancelEvaluation() override { evaluations.cancel(); }
+    QList<engine::EvaluationRequest> evaluationRequests;
+    adapters::evaluation::EvaluationService evaluations;
     QList<engine::BacktestRunPtr> backtestRuns() const override { return backtests.runs(); }
     QList<engine::BacktestRequest> backtestRequests;
     engine::BacktestService backtests;

@@ -43,15 +43,8 @@ class TestBacktestView : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("MemedeskTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_backtestview"));
-        QDir().mkpath(testsupport::testOutputDir());
-        ui::applyLanguage(QStringLiteral("en"));
-        m_window = std::make_unique<MainWindow>(m_api);
-        m_window->resize(1440, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window = uitest::openMainWindow(m_api, "test_backtestview");
+        QVERIFY(m_window->isVisible());
     }
 
     void cleanupTestCase() { m_window.reset(); }
