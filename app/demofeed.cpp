@@ -32,6 +32,8 @@ public:
         m_market->addMarketSink(&inbox);
         m_market->addSocialSink(&inbox);
         m_market->addChainSink(&inbox);
+        // In lock step with the engine: the same seed trades the same at 1x and at 100x.
+        m_market->setStepGate([&inbox] { return inbox.isSettled(); });
     }
     void start() override { m_market->startMarketData(); }
     QString describe() const override

@@ -59,6 +59,8 @@ bool DemoMarket::isRunning() const { return m_worker->isRunning(); }
 
 void DemoMarket::resumeAt(qint64 simMs) { m_worker->setResumeAt(simMs); }
 
+void DemoMarket::setStepGate(std::function<bool()> settled) { m_worker->setStepGate(std::move(settled)); }
+
 void DemoMarket::inspect(const std::function<void(const MarketSimulator *)> &f) const { m_worker->inspect(f); }
 
 QList<TokenTruth> DemoMarket::groundTruth() const

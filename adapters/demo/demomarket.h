@@ -78,6 +78,14 @@ public:
     //! replayed; beyond it the market jumps.
     void resumeAt(qint64 simMs);
 
+    //! Lock step with the consumer: before each simulated second the market waits until
+    //! `settled()` (called on the demo thread) says everything sent so far has been handled and
+    //! acted on — the engine's inbox says so (EngineInbox::isSettled). Orders decided during a
+    //! second then always meet the books of that second, so a seed gives the same trades at any
+    //! speed. Call before the first startMarketData(); `settled` must stay callable until this
+    //! object is destroyed.
+    void setStepGate(std::function<bool()> settled);
+
     //! Runs `f` with the simulator while it is not stepping (nullptr before the
     //! first start). For tests and diagnostics. Thread-safe.
     void inspect(const std::function<void(const MarketSimulator *)> &f) const;

@@ -3,6 +3,7 @@
 #include "adapters/demo/demomarket.h"
 
 #include <QMutexLocker>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -175,7 +176,15 @@ void DemoMarketWorker::tick()
     } else {
         m_accumulatedMs -= steps * 1000.0;
     }
+    QElapsedTimer budget;
+    budget.start();
     for (int i = 0; i < steps && m_running.load(); ++i) {
+        if (m_gate && !waitForGate(budget)) {
+            // The consumer is still busy with the last second: the rest waits for the next tick
+            // (at most a second of it, so a slow consumer slows the market instead of bursting it).
+            m_accumulatedMs = std::min(m_accumulatedMs + double(steps - i) * 1000.0, 1000.0);
+            break;
+        }
         std::vector<DemoEvent> events;
         QList<engine::Instrument> instruments;
         bool listed = false;
@@ -191,6 +200,16 @@ void DemoMarketWorker::tick()
         }
         dispatch(events, listed ? &instruments : nullptr);
     }
+}
+
+bool DemoMarketWorker::waitForGate(const QElapsedTimer &budget) const
+{
+    while (!m_gate()) {
+        if (budget.elapsed() >= kTickMs / 2)
+            return false;
+        QThread::usleep(100);
+    }
+    return true;
 }
 
 void DemoMarketWorker::dispatch(const std::vector<DemoEvent> &events, const QList<engine::Instrument> *instruments)

@@ -38,6 +38,9 @@ public:
     [[nodiscard]] double speed() const { return m_speed.load(); }
     [[nodiscard]] qint64 simTimeMs() const { return m_simTimeMs.load(); }
     [[nodiscard]] bool isRunning() const { return m_running.load(); }
+    //! Lock step: before each simulated second the worker waits (within its tick) until `settled`
+    //! says the consumer has handled everything sent so far. Set before start().
+    void setStepGate(std::function<bool()> settled) { m_gate = std::move(settled); }
     //! Continue an earlier session at simMs; only before the first start().
     void setResumeAt(qint64 simMs);
     //! Runs `f` on the caller's thread while the simulator is not stepping.
@@ -51,6 +54,8 @@ public:
 private:
     void tick();
     MarketSimulator::History createSimulator();
+    //! Waits for the gate until `budget` has run for half a tick; false when it stayed shut.
+    bool waitForGate(const QElapsedTimer &budget) const;
     void dispatch(const std::vector<DemoEvent> &events, const QList<engine::Instrument> *instruments);
     [[nodiscard]] QString connectionDetail() const;
 
@@ -74,6 +79,7 @@ private:
     QElapsedTimer m_wall;
     double m_accumulatedMs = 0;
     int m_sentRevision = 0;
+    std::function<bool()> m_gate;
 };
 
 } // namespace adapters::demo

@@ -17,6 +17,7 @@ EngineInbox::EngineInbox(TradingEngine *engine) : m_engine(engine) {}
 void EngineInbox::postPriority(Task task)
 {
     QMutexLocker lock(&m_mutex);
+    ++m_received;
     m_priority.push_back(std::move(task));
     scheduleDrain();
 }
@@ -24,8 +25,15 @@ void EngineInbox::postPriority(Task task)
 void EngineInbox::postMarket(Task task)
 {
     QMutexLocker lock(&m_mutex);
+    ++m_received;
     m_market.push_back(std::move(task));
     scheduleDrain();
+}
+
+bool EngineInbox::isSettled() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_settled == m_received;
 }
 
 void EngineInbox::scheduleDrain()
@@ -72,6 +80,8 @@ void EngineInbox::drain()
                 ++marketDone;
             } else {
                 m_drainScheduled = false;
+                if (!engine->hasOrdersAwaitingJournal())
+                    m_settled = m_received; // everything seen is handled, every decision has left
                 return;
             }
         }
@@ -96,6 +106,7 @@ void EngineInbox::onTrade(const TradeTick &v)
 void EngineInbox::onBook(const BookUpdate &v)
 {
     QMutexLocker lock(&m_mutex);
+    ++m_received;
     auto it = m_books.find(v.symbol);
     if (it == m_books.end()) {
         m_books.insert(v.symbol, v);

@@ -61,6 +61,10 @@ public:
 
     //! Messages waiting (for the benchmark and tests).
     [[nodiscard]] qsizetype pending() const;
+    //! True when every message received so far has been handled and the engine had no order
+    //! waiting for the journal at that point: what it will do about the data it has seen is done
+    //! and has reached the venue. The demo market steps in lock step on it. Thread-safe.
+    [[nodiscard]] bool isSettled() const;
     //! Total messages handled since start.
     [[nodiscard]] quint64 processed() const { return m_processed; }
 
@@ -78,6 +82,8 @@ private:
     QHash<QString, BookUpdate> m_books; // conflated, drained with the market queue
     std::deque<QString> m_bookOrder;
     bool m_drainScheduled = false;
+    quint64 m_received = 0; // messages posted (guarded by m_mutex)
+    quint64 m_settled = 0;  // m_received when the engine was last found settled (guarded by m_mutex)
     quint64 m_processed = 0;
 };
 

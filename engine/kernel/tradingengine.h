@@ -125,6 +125,8 @@ public:
     [[nodiscard]] TradingState tradingState() const { return m_risk.state(); }
     [[nodiscard]] const MarketState &market() const { return m_market; }
     [[nodiscard]] BotStatus buildStatus() const;
+    //! Orders written to the journal and not yet durable (so not yet at the venue).
+    [[nodiscard]] bool hasOrdersAwaitingJournal() const { return !m_awaitingJournal.isEmpty(); }
 
 private:
     void setEngineState(EngineState state);
