@@ -7,6 +7,7 @@
 #include "app/journalcommand.h"
 #include "app/evaluatecommand.h"
 #include "app/optimizecommand.h"
+#include "app/usercommand.h"
 #include "app/quitsignals.h"
 #include "app/secretscommand.h"
 
@@ -140,6 +141,11 @@ int main(int argc, char **argv)
         QCoreApplication qapp(argc, argv);
         setIdentity();
         return app::runEvaluateCommand(arguments);
+    }
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("user")) {
+        QCoreApplication qapp(argc, argv);
+        setIdentity();
+        return app::runUserCommand(arguments);
     }
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("secrets")) {
         QCoreApplication qapp(argc, argv);

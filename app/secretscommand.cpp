@@ -1,5 +1,6 @@
 #include "app/secretscommand.h"
 
+#include "app/hiddeninput.h"
 #include "app/venueregistry.h"
 
 #include "adapters/keychain/qtkeychainsecretstore.h"
@@ -7,15 +8,10 @@
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QRegularExpression>
-#include <QTextStream>
 
 #include <cstdio>
 #include <optional>
 
-#ifdef Q_OS_UNIX
-#include <termios.h>
-#include <unistd.h>
-#endif
 
 namespace app {
 
@@ -25,34 +21,6 @@ QString keychainService()
 {
     const QByteArray svc = qgetenv("MEMEDESK_KEYCHAIN_SERVICE"); // tests isolate their entries
     return svc.isEmpty() ? QStringLiteral("memedesk") : QString::fromUtf8(svc);
-}
-
-//! Reads one line from standard input; with a terminal, prompts and turns echo off.
-std::optional<QString> readValue(const QString &name)
-{
-#ifdef Q_OS_UNIX
-    const bool terminal = ::isatty(STDIN_FILENO);
-    termios saved{};
-    if (terminal) {
-        fprintf(stderr, "Value for %s (not shown): ", qPrintable(name));
-        fflush(stderr);
-        ::tcgetattr(STDIN_FILENO, &saved);
-        termios quiet = saved;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    }
-#endif
-    QTextStream in(stdin);
-    const QString line = in.readLine();
-#ifdef Q_OS_UNIX
-    if (terminal) {
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-        fprintf(stderr, "\n");
-    }
-#endif
-    if (line.isNull())
-        return std::nullopt;
-    return line.trimmed();
 }
 
 int usage(const QString &message)
@@ -96,7 +64,7 @@ int runSecretsCommand(const QStringList &arguments)
     QEventLoop loop;
     int rc = 0;
     if (action == QLatin1String("set")) {
-        const std::optional<QString> value = readValue(name);
+        const std::optional<QString> value = readHiddenLine(QStringLiteral("Value for %1 (not shown): ").arg(name));
         if (!value || value->isEmpty()) {
             fprintf(stderr, "memedesk: no value on standard input: nothing stored\n");
             return 2;
