@@ -30,6 +30,16 @@ UserStore::User userFrom(const QSqlQuery &q)
     return u;
 }
 
+//! Runs an update or delete of one user's row; USER_NOT_FOUND when there is no such user.
+engine::Result<void> execForUser(QSqlQuery &q, const QString &name)
+{
+    if (!q.exec())
+        return dbError(q);
+    if (q.numRowsAffected() == 0)
+        return error("USER_NOT_FOUND", QStringLiteral("there is no user %1").arg(name));
+    return {};
+}
+
 engine::Result<void> checkPassword(const QString &password)
 {
     if (password.size() < UserStore::kMinPasswordChars || password.toUtf8().size() > PasswordHasher::kMaxPasswordBytes)
@@ -139,11 +149,7 @@ engine::Result<void> UserStore::removeUser(const QString &name)
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("DELETE FROM api_users WHERE name = ?"));
     q.addBindValue(name);
-    if (!q.exec())
-        return dbError(q);
-    if (q.numRowsAffected() == 0)
-        return error("USER_NOT_FOUND", QStringLiteral("there is no user %1").arg(name));
-    return {};
+    return execForUser(q, name);
 }
 
 engine::Result<void> UserStore::setRole(const QString &name, const QString &role)
@@ -154,11 +160,7 @@ engine::Result<void> UserStore::setRole(const QString &name, const QString &role
     q.prepare(QStringLiteral("UPDATE api_users SET role = ? WHERE name = ?"));
     q.addBindValue(role);
     q.addBindValue(name);
-    if (!q.exec())
-        return dbError(q);
-    if (q.numRowsAffected() == 0)
-        return error("USER_NOT_FOUND", QStringLiteral("there is no user %1").arg(name));
-    return {};
+    return execForUser(q, name);
 }
 
 engine::Result<void> UserStore::setPassword(const QString &name, const QString &password)
@@ -172,11 +174,7 @@ engine::Result<void> UserStore::setPassword(const QString &name, const QString &
     q.prepare(QStringLiteral("UPDATE api_users SET password_hash = ?, failed_logins = 0, locked_until_ms = 0 WHERE name = ?"));
     q.addBindValue(hash);
     q.addBindValue(name);
-    if (!q.exec())
-        return dbError(q);
-    if (q.numRowsAffected() == 0)
-        return error("USER_NOT_FOUND", QStringLiteral("there is no user %1").arg(name));
-    return {};
+    return execForUser(q, name);
 }
 
 engine::Result<UserStore::User> UserStore::findUser(const QString &name) const

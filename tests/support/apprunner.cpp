@@ -46,6 +46,27 @@ AppRun runApp(const QStringList &arguments, int timeoutMs, const QProcessEnviron
     return r;
 }
 
+CliRun runCli(const QStringList &arguments, const QByteArray &input, int timeoutMs)
+{
+    QProcess p;
+    p.setProcessEnvironment(headlessEnv());
+    p.start(appPath(), arguments);
+    p.write(input);
+    p.closeWriteChannel();
+    CliRun r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+        r.err = p.readAllStandardError() + "\n[killed]";
+        return r;
+    }
+    r.crashed = p.exitStatus() == QProcess::CrashExit;
+    r.exitCode = p.exitCode();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
 std::unique_ptr<QProcess> startApp(const QStringList &arguments, const QProcessEnvironment &env)
 {
     auto p = std::make_unique<QProcess>();

@@ -23,6 +23,16 @@ struct AppRun {
 //! Runs the app to completion (or kills it after `timeoutMs`), in headlessEnv() unless `env` is given.
 AppRun runApp(const QStringList &arguments, int timeoutMs = 60000, const QProcessEnvironment &env = {});
 
+//! A command-line run with its outputs apart (what a script piping into the app sees).
+struct CliRun {
+    int exitCode = -1;
+    bool crashed = false;
+    QByteArray out;
+    QByteArray err;
+};
+//! Runs `memedesk <arguments>` with `input` on standard input (then closed), in headlessEnv().
+CliRun runCli(const QStringList &arguments, const QByteArray &input = {}, int timeoutMs = 300000);
+
 //! Starts the app in the background, output merged.
 std::unique_ptr<QProcess> startApp(const QStringList &arguments, const QProcessEnvironment &env = {});
 //! Reads what the app printed until `needle` appears (true) or `timeoutMs` passes (false).

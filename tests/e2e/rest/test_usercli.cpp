@@ -1,32 +1,17 @@
 // `memedesk user …` as an operator runs it to create the remote API's first admin: the password
 // comes from standard input and never shows on the screen or in the output; bad names, roles and
 // passwords are refused with exit code 2 and change nothing.
+#include "tests/support/apprunner.h"
 #include "tests/support/testsupport.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTest>
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Run user(const QString &dir, const QStringList &args, const QByteArray &input = {})
+testsupport::CliRun user(const QString &dir, const QStringList &args, const QByteArray &input = {})
 {
-    QProcess p;
-    p.start(qEnvironmentVariable("MEMEDESK_APP"), QStringList{QStringLiteral("user")} + args + QStringList{QStringLiteral("--data-dir"), dir});
-    p.write(input);
-    p.closeWriteChannel();
-    Run r;
-    if (!p.waitForFinished(60'000))
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return testsupport::runCli(QStringList{QStringLiteral("user")} + args + QStringList{QStringLiteral("--data-dir"), dir}, input, 60'000);
 }
 
 } // namespace
@@ -44,13 +29,13 @@ private Q_SLOTS:
     {
         const QString dir = testsupport::makeTempDir(QStringLiteral("memedesk-usercli"));
         const QByteArray password = "a long enough passphrase";
-        const Run added = user(dir, {QStringLiteral("add"), QStringLiteral("alice"), QStringLiteral("--role"), QStringLiteral("admin")},
+        const auto added = user(dir, {QStringLiteral("add"), QStringLiteral("alice"), QStringLiteral("--role"), QStringLiteral("admin")},
                                password + '\n');
         QVERIFY2(added.exitCode == 0, added.err.constData());
         QVERIFY(!added.out.contains(password) && !added.err.contains(password));
         QVERIFY(QFile::exists(dir + QStringLiteral("/api-users.sqlite")));
 
-        const Run list = user(dir, {QStringLiteral("list")});
+        const auto list = user(dir, {QStringLiteral("list")});
         QCOMPARE(list.exitCode, 0);
         QCOMPARE(list.out, QByteArray("alice\tadmin\n"));
 

@@ -1,32 +1,19 @@
 // `memedesk evaluate` as a user runs it: the demo market in simulated time over seeds, the
 // strategy next to random entries and buy-and-hold, a report that is byte-identical for the same
 // inputs however many threads ran it, and clear errors for bad input.
+#include "tests/support/apprunner.h"
 #include "tests/support/testsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Run evaluate(const QStringList &args)
+testsupport::CliRun evaluate(const QStringList &args)
 {
-    QProcess p;
-    p.start(qEnvironmentVariable("MEMEDESK_APP"), QStringList{QStringLiteral("evaluate")} + args);
-    Run r;
-    if (!p.waitForFinished(300'000))
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return testsupport::runCli(QStringList{QStringLiteral("evaluate")} + args);
 }
 
 } // namespace
@@ -44,9 +31,9 @@ private Q_SLOTS:
     {
         const QStringList args{QStringLiteral("--seeds"), QStringLiteral("1-3"), QStringLiteral("--hours"), QStringLiteral("3"),
                                QStringLiteral("--draws"), QStringLiteral("4"), QStringLiteral("--json")};
-        const Run a = evaluate(args + QStringList{QStringLiteral("--threads"), QStringLiteral("2")});
+        const auto a = evaluate(args + QStringList{QStringLiteral("--threads"), QStringLiteral("2")});
         QVERIFY2(a.exitCode == 0, a.err.constData());
-        const Run b = evaluate(args + QStringList{QStringLiteral("--threads"), QStringLiteral("1")});
+        const auto b = evaluate(args + QStringList{QStringLiteral("--threads"), QStringLiteral("1")});
         QCOMPARE(b.exitCode, 0);
         QCOMPARE(a.out, b.out); // byte-identical, whatever the scheduling
 
@@ -93,7 +80,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        const Run r = evaluate(args);
+        const auto r = evaluate(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
         QVERIFY(r.out.isEmpty());
