@@ -318,7 +318,9 @@ engine::Result<void> UserStore::audit(qint64 nowMs, const QString &user, const Q
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("INSERT INTO api_audit (ts_ms, user_name, client, action, target, result) VALUES (?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &v : {QVariant(nowMs), QVariant(user), QVariant(client), QVariant(action), QVariant(target), QVariant(result)})
+    // A null QString binds as NULL, which the NOT NULL columns refuse: empty text instead.
+    const auto text = [](const QString &s) { return QVariant(s.isNull() ? QStringLiteral("") : s); };
+    for (const QVariant &v : {QVariant(nowMs), text(user), text(client), text(action), text(target), text(result)})
         q.addBindValue(v);
     if (!q.exec())
         return dbError(q);
