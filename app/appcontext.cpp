@@ -15,7 +15,7 @@
 #include "engine/ports/clock.h"
 
 #include "adapters/binance/binanceadmin.h"
-#include "adapters/evaluation/evaluationservice.h"
+#include "adapters/demo/evaluation/evaluationservice.h"
 #include "adapters/keychain/qtkeychainsecretstore.h"
 #include "adapters/paper/paperexecutionclient.h"
 #include "adapters/storage/sqlitetradestore.h"
@@ -236,7 +236,7 @@ engine::Result<void> AppContext::initialize()
     m_api = std::make_unique<engine::BotApiImpl>(*m_store, *m_secrets, config);
     m_venueAdmin = std::make_unique<adapters::binance::BinanceAdmin>(*m_secrets);
     m_api->setVenueAdmin(m_venueAdmin.get());
-    m_evaluator = std::make_unique<adapters::evaluation::EvaluationService>();
+    m_evaluator = std::make_unique<adapters::demo::evaluation::EvaluationService>();
     m_api->setEvaluator(m_evaluator.get());
     for (const QString &skipped : m_api->setBacktestDir(m_dataDir + QStringLiteral("/backtests")))
         qWarning("a kept backtest could not be read and is skipped: %s", qPrintable(skipped));

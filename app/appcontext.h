@@ -34,7 +34,7 @@ class SqliteTradeStore;
 namespace adapters::keychain {
 class QtKeychainSecretStore;
 }
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 class EvaluationService;
 }
 
@@ -98,7 +98,7 @@ private:
     std::unique_ptr<adapters::storage::SqliteTradeStore> m_store;
     std::unique_ptr<adapters::keychain::QtKeychainSecretStore> m_secrets;
     std::unique_ptr<engine::VenueAdmin> m_venueAdmin;
-    std::unique_ptr<adapters::evaluation::EvaluationService> m_evaluator; // before m_api: outlives it
+    std::unique_ptr<adapters::demo::evaluation::EvaluationService> m_evaluator; // before m_api: outlives it
     const VenueRegistration *m_venue = nullptr;
     FeedOptions m_feedOptions;
     QHash<QString, QByteArray> m_secretValues;

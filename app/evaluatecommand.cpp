@@ -2,8 +2,8 @@
 
 #include "app/quitsignals.h"
 
-#include "adapters/evaluation/evaluationreport.h"
-#include "adapters/evaluation/parallelrun.h"
+#include "adapters/demo/evaluation/evaluationreport.h"
+#include "adapters/demo/evaluation/parallelrun.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -128,7 +128,7 @@ int runEvaluateCommand(const QStringList &arguments)
         fprintf(stderr, "evaluate: %s\n", qPrintable(message));
         return kUsage;
     };
-    adapters::evaluation::EvaluationSettings s;
+    adapters::demo::evaluation::EvaluationSettings s;
     QString error;
     const auto seeds = parseSeeds(parser.value(seedsOpt), &error);
     if (!seeds)
@@ -136,19 +136,19 @@ int runEvaluateCommand(const QStringList &arguments)
     s.seeds = *seeds;
     bool ok = false;
     s.hours = parser.value(hoursOpt).toInt(&ok);
-    if (!ok || s.hours < 1 || s.hours > 720)
-        return usage(QStringLiteral("--hours must be a whole number from 1 to 720"));
+    if (!ok || s.hours < 1 || s.hours > s.kMaxHours)
+        return usage(QStringLiteral("--hours must be a whole number from 1 to %1").arg(s.kMaxHours));
     s.randomDraws = parser.value(drawsOpt).toInt(&ok);
-    if (!ok || s.randomDraws < 0 || s.randomDraws > 200)
-        return usage(QStringLiteral("--draws must be a whole number from 0 to 200"));
+    if (!ok || s.randomDraws < 0 || s.randomDraws > s.kMaxDraws)
+        return usage(QStringLiteral("--draws must be a whole number from 0 to %1").arg(s.kMaxDraws));
     s.latencyMs = parser.value(latencyOpt).toLongLong(&ok);
-    if (!ok || s.latencyMs < 0 || s.latencyMs > 60'000)
-        return usage(QStringLiteral("--latency-ms must be a whole number from 0 to 60000"));
+    if (!ok || s.latencyMs < 0 || s.latencyMs > s.kMaxLatencyMs)
+        return usage(QStringLiteral("--latency-ms must be a whole number from 0 to %1").arg(s.kMaxLatencyMs));
     s.strategy = parser.value(strategyOpt);
-    if (!adapters::evaluation::evaluationStrategies().contains(s.strategy))
+    if (!adapters::demo::evaluation::evaluationStrategies().contains(s.strategy))
         return usage(QStringLiteral("--strategy: \"%1\" cannot be evaluated on the live market; the strategies are: %2 "
                                     "(bar strategies are evaluated with memedesk backtest)")
-                         .arg(s.strategy, adapters::evaluation::evaluationStrategies().join(QStringLiteral(", "))));
+                         .arg(s.strategy, adapters::demo::evaluation::evaluationStrategies().join(QStringLiteral(", "))));
     const auto config = parseParams(parser.values(paramOpt), &error);
     if (!config)
         return usage(error);
@@ -164,9 +164,9 @@ int runEvaluateCommand(const QStringList &arguments)
     std::atomic<bool> cancel{false};
     std::atomic<double> fraction{0};
     std::atomic<int> done{0};
-    adapters::evaluation::ParallelRun run;
+    adapters::demo::evaluation::ParallelRun run;
     std::unique_ptr<QThread> worker(QThread::create([&] {
-        run = adapters::evaluation::runSeeds(s, threads, &cancel, [&](double f, int seedsDone) {
+        run = adapters::demo::evaluation::runSeeds(s, threads, &cancel, [&](double f, int seedsDone) {
             fraction = f;
             done = seedsDone;
         });
@@ -186,9 +186,9 @@ int runEvaluateCommand(const QStringList &arguments)
                     static_cast<long long>(s.seeds.size()), 100 * f, elapsed, f > 0.01 ? elapsed * (1 - f) / f : 0.0);
         }
     }
-    adapters::evaluation::EvaluationSettings reported = s;
+    adapters::demo::evaluation::EvaluationSettings reported = s;
     reported.seeds = run.seeds;
-    const QList<adapters::evaluation::SeedResult> &complete = run.results;
+    const QList<adapters::demo::evaluation::SeedResult> &complete = run.results;
     fprintf(stderr, "evaluate: %lld seeds x %d simulated hours in %.1f s on %d threads (%.1f simulated hours per second)\n",
             static_cast<long long>(complete.size()), s.hours, run.seconds, run.threads,
             run.seconds > 0 ? double(complete.size()) * s.hours / run.seconds : 0.0);
@@ -196,7 +196,7 @@ int runEvaluateCommand(const QStringList &arguments)
         fprintf(stderr, "evaluate: no seed finished\n");
         return cancel.load() ? kCancelled : 1;
     }
-    const QByteArray json = QJsonDocument(adapters::evaluation::evaluationToJson(reported, complete)).toJson(QJsonDocument::Indented);
+    const QByteArray json = QJsonDocument(adapters::demo::evaluation::evaluationToJson(reported, complete)).toJson(QJsonDocument::Indented);
     if (parser.isSet(outputOpt)) {
         QSaveFile file(parser.value(outputOpt));
         if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
@@ -207,7 +207,7 @@ int runEvaluateCommand(const QStringList &arguments)
     if (parser.isSet(jsonOpt))
         fwrite(json.constData(), 1, size_t(json.size()), stdout);
     else
-        fprintf(stdout, "%s", qPrintable(adapters::evaluation::evaluationToText(reported, complete)));
+        fprintf(stdout, "%s", qPrintable(adapters::demo::evaluation::evaluationToText(reported, complete)));
     return cancel.load() ? kCancelled : 0;
 }
 

@@ -31,9 +31,6 @@ public:
     void generate(const Subject &subject, const SocialMood &mood, qint64 tMs, const QStringList &allSymbols, bool keep,
                   std::vector<DemoEvent> &out);
 
-    //! The people who post organically (seed-dependent).
-    [[nodiscard]] const QStringList &organicAuthors() const { return m_organic; }
-
 private:
     //! The text of one post; draws the same randomness whether it is kept or not.
     [[nodiscard]] QString compose(PostTone tone, const Subject &subject, bool keep);

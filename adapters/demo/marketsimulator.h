@@ -76,7 +76,8 @@ public:
     //! Grows by one each time instruments() changes (a new listing).
     [[nodiscard]] int instrumentsRevision() const { return m_instrumentsRevision; }
     //! Every token alive, listed or not. A token is delisted and dropped six
-    //! simulated hours after a rug pull, which keeps long sessions bounded.
+    //! simulated hours after a rug pull, and a fresh launch two hours after it
+    //! faded out, which keeps long sessions bounded.
     [[nodiscard]] QStringList tokenSymbols() const { return m_symbols; }
 
     //! Ground truth for tests: regime, phase and plans of every token. Never sent

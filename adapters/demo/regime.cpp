@@ -1,7 +1,5 @@
 #include "adapters/demo/regime.h"
 
-#include "adapters/demo/detmath.h"
-
 namespace adapters::demo {
 
 QString toString(Regime r)
@@ -38,35 +36,6 @@ Phase RegimeEpisode::phaseAt(qint64 tMs) const
     if (tMs < peakMs)
         return Phase::Move;
     return Phase::Unwind;
-}
-
-const EpisodeLeg *RegimeEpisode::legAt(qint64 tMs) const
-{
-    if (tMs < buildupStartMs)
-        return nullptr;
-    for (const EpisodeLeg &leg : legs) {
-        if (tMs < leg.endMs)
-            return &leg;
-    }
-    return nullptr;
-}
-
-double RegimeEpisode::plannedMultipleAt(qint64 tMs) const
-{
-    double logMove = 0;
-    qint64 from = buildupStartMs;
-    for (const EpisodeLeg &leg : legs) {
-        if (tMs >= leg.endMs) {
-            logMove += leg.logMove;
-        } else if (tMs > from) {
-            logMove += leg.logMove * double(tMs - from) / double(leg.endMs - from);
-            break;
-        } else {
-            break;
-        }
-        from = leg.endMs;
-    }
-    return detmath::exp(logMove);
 }
 
 } // namespace adapters::demo

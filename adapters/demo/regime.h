@@ -56,10 +56,6 @@ struct RegimeEpisode {
     bool showcase = false;      // planted so that a fresh session shows a pump early
 
     [[nodiscard]] Phase phaseAt(qint64 tMs) const;
-    //! The leg running at tMs (nullptr outside the episode).
-    [[nodiscard]] const EpisodeLeg *legAt(qint64 tMs) const;
-    //! The planned price multiple from the buildup's start to tMs (noise excluded).
-    [[nodiscard]] double plannedMultipleAt(qint64 tMs) const;
     [[nodiscard]] bool inFall(qint64 tMs) const { return tMs >= peakMs && tMs < fallEndMs; }
     [[nodiscard]] bool isActiveAt(qint64 tMs) const { return kind != Regime::Quiet && tMs >= buildupStartMs && tMs < endMs; }
 };

@@ -83,8 +83,6 @@ engine::Decimal TokenSim::qtyAt(qint64 steps) const
     return engine::Decimal::fromRaw(m_profile.stepSize.raw() * steps);
 }
 
-bool TokenSim::inFall(qint64 tMs) const { return m_episode.inFall(tMs); }
-
 void TokenSim::advanceEpisode(qint64 tMs)
 {
     while (tMs >= m_episode.endMs) {
@@ -141,7 +139,7 @@ TokenSim::PhaseParams TokenSim::phaseParams(Phase phase, qint64 tMs) const
         }
         break;
     case Phase::Unwind: {
-        const bool falling = inFall(tMs);
+        const bool falling = m_episode.inFall(tMs);
         switch (m_episode.kind) {
         case Regime::OrganicPump: return {1.6, 0.45, 1.2, 1, 3, 1.5};
         case Regime::FailedPump: return {1.2, 0.46, 1.1, 1, 1, 1};
@@ -249,7 +247,7 @@ SocialMood TokenSim::socialMood(qint64 tMs) const
         case Regime::OrganicPump: return {e.socialPeak - (e.socialPeak - 1) * f, AuthorMode::Organic, PostTone::Profit, 0.6, {}, 0};
         case Regime::FailedPump: return {2 - f, AuthorMode::Organic, PostTone::Bleed, 0.5, {}, 0};
         case Regime::PumpAndDump:
-            if (inFall(tMs))
+            if (m_episode.inFall(tMs))
                 return {4, AuthorMode::Organic, PostTone::Dump, 0.8, {}, 0};
             return {3 - 2 * f, AuthorMode::Organic, PostTone::Dump, 0.55, {}, 0};
         case Regime::RugPull: return {10 - 8 * f, AuthorMode::Organic, PostTone::Rug, 0.85, {}, 0};

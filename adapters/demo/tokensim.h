@@ -72,7 +72,6 @@ private:
     //! The token's own volatility per second at tMs, before the episode's multiple.
     [[nodiscard]] double volatilityPerSec(qint64 tMs) const;
     void movePrice(qint64 tMs);
-    [[nodiscard]] bool inFall(qint64 tMs) const;
     void advanceEpisode(qint64 tMs);
     void chainActivity(qint64 tMs, Phase phase, const PhaseParams &pp, bool keep, std::vector<DemoEvent> &out);
     void marketActivity(qint64 tMs, const PhaseParams &pp, EmitMode mode, std::vector<DemoEvent> &out);

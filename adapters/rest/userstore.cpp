@@ -40,10 +40,21 @@ engine::Result<void> execForUser(QSqlQuery &q, const QString &name)
     return {};
 }
 
-engine::Result<void> checkPassword(const QString &password)
+//! The argon2id hash of an acceptable password (USER_INVALID for one too short or too long).
+engine::Result<QString> hashPassword(const QString &password)
 {
     if (password.size() < UserStore::kMinPasswordChars || password.toUtf8().size() > PasswordHasher::kMaxPasswordBytes)
         return error("USER_INVALID", QStringLiteral("a password needs %1 to 1024 characters").arg(UserStore::kMinPasswordChars));
+    QString hash = PasswordHasher::hash(password);
+    if (hash.isEmpty())
+        return error("USER_STORE_FAILED", QStringLiteral("the password could not be hashed"));
+    return hash;
+}
+
+engine::Result<void> checkRole(const QString &role)
+{
+    if (!UserStore::isValidRole(role))
+        return error("USER_INVALID", QStringLiteral("the role must be admin, trader or viewer"));
     return {};
 }
 
@@ -123,18 +134,16 @@ engine::Result<void> UserStore::addUser(const QString &name, const QString &role
 {
     if (!isValidName(name))
         return error("USER_INVALID", QStringLiteral("a user name is 1 to 64 letters, digits, '.', '_' or '-'"));
-    if (!isValidRole(role))
-        return error("USER_INVALID", QStringLiteral("the role must be admin, trader or viewer"));
-    if (auto ok = checkPassword(password); !ok)
+    if (auto ok = checkRole(role); !ok)
         return ok;
-    const QString hash = PasswordHasher::hash(password);
-    if (hash.isEmpty())
-        return error("USER_STORE_FAILED", QStringLiteral("the password could not be hashed"));
+    const auto hash = hashPassword(password);
+    if (!hash)
+        return hash.error();
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("INSERT INTO api_users (name, role, password_hash, created_ms) VALUES (?, ?, ?, ?)"));
     q.addBindValue(name);
     q.addBindValue(role);
-    q.addBindValue(hash);
+    q.addBindValue(hash.value());
     q.addBindValue(nowMs);
     if (!q.exec()) {
         if (findUser(name).ok())
@@ -154,8 +163,8 @@ engine::Result<void> UserStore::removeUser(const QString &name)
 
 engine::Result<void> UserStore::setRole(const QString &name, const QString &role)
 {
-    if (!isValidRole(role))
-        return error("USER_INVALID", QStringLiteral("the role must be admin, trader or viewer"));
+    if (auto ok = checkRole(role); !ok)
+        return ok;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("UPDATE api_users SET role = ? WHERE name = ?"));
     q.addBindValue(role);
@@ -165,14 +174,12 @@ engine::Result<void> UserStore::setRole(const QString &name, const QString &role
 
 engine::Result<void> UserStore::setPassword(const QString &name, const QString &password)
 {
-    if (auto ok = checkPassword(password); !ok)
-        return ok;
-    const QString hash = PasswordHasher::hash(password);
-    if (hash.isEmpty())
-        return error("USER_STORE_FAILED", QStringLiteral("the password could not be hashed"));
+    const auto hash = hashPassword(password);
+    if (!hash)
+        return hash.error();
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("UPDATE api_users SET password_hash = ?, failed_logins = 0, locked_until_ms = 0 WHERE name = ?"));
-    q.addBindValue(hash);
+    q.addBindValue(hash.value());
     q.addBindValue(name);
     return execForUser(q, name);
 }

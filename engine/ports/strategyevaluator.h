@@ -21,7 +21,7 @@ struct EvaluationRequest {
     BotConfig config;
 };
 
-//! Runs strategy evaluations (adapters/evaluation implements it with the demo market). The report
+//! Runs strategy evaluations (adapters/demo/evaluation implements it with the demo market). The report
 //! is the same JSON `memedesk evaluate --json` prints (docs/strategy.md).
 class StrategyEvaluator {
 public:

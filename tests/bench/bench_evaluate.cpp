@@ -1,17 +1,17 @@
 #include "tests/bench/bench_evaluate.h"
 
-#include "adapters/evaluation/parallelrun.h"
+#include "adapters/demo/evaluation/parallelrun.h"
 
 #include <QThread>
 
 QJsonObject benchEvaluate(int seeds, int hours, int draws)
 {
-    adapters::evaluation::EvaluationSettings s;
+    adapters::demo::evaluation::EvaluationSettings s;
     for (int i = 1; i <= seeds; ++i)
         s.seeds.append(quint64(i));
     s.hours = hours;
     s.randomDraws = draws;
-    const adapters::evaluation::ParallelRun run = adapters::evaluation::runSeeds(s, QThread::idealThreadCount(), nullptr, {});
+    const adapters::demo::evaluation::ParallelRun run = adapters::demo::evaluation::runSeeds(s, QThread::idealThreadCount(), nullptr, {});
     int trades = 0;
     for (const auto &r : run.results)
         trades += r.strategy.trades;

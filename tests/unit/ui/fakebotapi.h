@@ -6,7 +6,7 @@
 #include "engine/api/botapi.h"
 #include "engine/backtest/backtestservice.h"
 
-#include "adapters/evaluation/evaluationservice.h"
+#include "adapters/demo/evaluation/evaluationservice.h"
 
 #include <QHash>
 #include <QObject>
@@ -172,7 +172,7 @@ public:
     }
     void cancelEvaluation() override { evaluations.cancel(); }
     QList<engine::EvaluationRequest> evaluationRequests;
-    adapters::evaluation::EvaluationService evaluations;
+    adapters::demo::evaluation::EvaluationService evaluations;
     QList<engine::BacktestRunPtr> backtestRuns() const override { return backtests.runs(); }
     QList<engine::BacktestRequest> backtestRequests;
     engine::BacktestService backtests;

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "adapters/evaluation/accountrecord.h"
-#include "adapters/evaluation/latencyvenue.h"
+#include "adapters/demo/evaluation/accountrecord.h"
+#include "adapters/demo/evaluation/latencyvenue.h"
 
 #include "engine/execution/portfolio.h"
 #include "engine/risk/risklimits.h"
 
 #include <functional>
 
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 
 //! An account that trades by a fixed rule instead of a strategy — random entries, or buy-and-hold —
 //! on the same books, with the same venue, fees and latency as the strategy, and the same
@@ -59,4 +59,4 @@ private:
     quint64 m_nextId = 1;
 };
 
-} // namespace adapters::evaluation
+} // namespace adapters::demo::evaluation

@@ -1,4 +1,4 @@
-#include "adapters/evaluation/evaluationreport.h"
+#include "adapters/demo/evaluation/evaluationreport.h"
 
 #include <QJsonArray>
 
@@ -6,7 +6,7 @@
 #include <cmath>
 #include <functional>
 
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 
 namespace {
 
@@ -54,10 +54,6 @@ AccountMetrics randomMean(const SeedResult &r)
         trades += d.trades / n;
         m.winRatePct += d.winRatePct / n;
         m.exposurePct += d.exposurePct / n;
-        for (auto it = d.entriesByRegime.cbegin(); it != d.entriesByRegime.cend(); ++it)
-            m.entriesByRegime[it.key()] += it.value(); // summed over draws; divided when reported
-        for (auto it = d.pnlByRegime.cbegin(); it != d.pnlByRegime.cend(); ++it)
-            m.pnlByRegime[it.key()] += it.value() / n;
     }
     m.trades = int(std::lround(trades));
     return m;
@@ -122,10 +118,18 @@ QJsonObject regimesJson(const QList<SeedResult> &results, int draws)
             entries[it.key()] += it.value();
         for (auto it = r.strategy.pnlByRegime.cbegin(); it != r.strategy.pnlByRegime.cend(); ++it)
             pnl[it.key()] += it.value();
-        const AccountMetrics mean = randomMean(r);
-        for (auto it = mean.entriesByRegime.cbegin(); it != mean.entriesByRegime.cend(); ++it)
+        // The random draws per draw: entries and PnL of all draws of the seed, divided by their number.
+        QMap<QString, int> seedEntries;
+        QMap<QString, double> seedPnl;
+        for (const AccountMetrics &d : r.random) {
+            for (auto it = d.entriesByRegime.cbegin(); it != d.entriesByRegime.cend(); ++it)
+                seedEntries[it.key()] += it.value();
+            for (auto it = d.pnlByRegime.cbegin(); it != d.pnlByRegime.cend(); ++it)
+                seedPnl[it.key()] += it.value() / double(r.random.size());
+        }
+        for (auto it = seedEntries.cbegin(); it != seedEntries.cend(); ++it)
             randomEntries[it.key()] += double(it.value()) / std::max(1, draws);
-        for (auto it = mean.pnlByRegime.cbegin(); it != mean.pnlByRegime.cend(); ++it)
+        for (auto it = seedPnl.cbegin(); it != seedPnl.cend(); ++it)
             randomPnl[it.key()] += it.value();
     }
     QStringList names = entries.keys();
@@ -246,4 +250,4 @@ QString evaluationToText(const EvaluationSettings &s, const QList<SeedResult> &r
     return out;
 }
 
-} // namespace adapters::evaluation
+} // namespace adapters::demo::evaluation

@@ -7,7 +7,7 @@
 #include <deque>
 #include <unordered_map>
 
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 
 //! The simulated venue of an evaluation, with order latency in simulated time: a new order or a
 //! cancel reaches the venue `latencyMs` of simulated time after the engine sent it, and is worked
@@ -34,7 +34,6 @@ public:
     void onBook(const engine::BookUpdate &book);
     //! Hands the venue's answers to the sink; true when there were any.
     bool deliver();
-    [[nodiscard]] qint64 latencyMs() const { return m_latencyMs; }
 
 private:
     struct InFlight {
@@ -56,4 +55,4 @@ private:
     QHash<QString, int> m_workingPerSymbol;
 };
 
-} // namespace adapters::evaluation
+} // namespace adapters::demo::evaluation

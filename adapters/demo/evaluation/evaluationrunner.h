@@ -1,6 +1,6 @@
 #pragma once
 
-#include "adapters/evaluation/accountrecord.h"
+#include "adapters/demo/evaluation/accountrecord.h"
 
 #include "engine/api/botconfig.h"
 
@@ -10,7 +10,7 @@
 #include <functional>
 #include <vector>
 
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 
 //! What `memedesk evaluate` runs: the engine's strategy on the demo market, seed by seed, in
 //! simulated time, next to two baselines on the same seeds, books, fees, latency and exits.
@@ -23,6 +23,11 @@ struct EvaluationSettings {
     int randomDraws = 20;       // random-entry accounts per seed
     int warmUpMinutes = 60;     // history the engine starts with, as in a live session
     qint64 startMs = 1'767'225'600'000; // 2026-01-01 00:00 UTC: the market's clock, so results repeat
+
+    // What a request may ask for (the command line and the Evaluation tab check the same bounds).
+    static constexpr int kMaxHours = 720;
+    static constexpr int kMaxDraws = 200;
+    static constexpr qint64 kMaxLatencyMs = 60'000;
 };
 
 //! One seed's results.
@@ -45,4 +50,4 @@ struct SeedResult {
 //! The strategy names `evaluate` accepts.
 [[nodiscard]] QStringList evaluationStrategies();
 
-} // namespace adapters::evaluation
+} // namespace adapters::demo::evaluation

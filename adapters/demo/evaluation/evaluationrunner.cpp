@@ -1,8 +1,8 @@
-#include "adapters/evaluation/evaluationrunner.h"
+#include "adapters/demo/evaluation/evaluationrunner.h"
 
-#include "adapters/evaluation/baselineaccount.h"
-#include "adapters/evaluation/latencyvenue.h"
-#include "adapters/evaluation/researchjournal.h"
+#include "adapters/demo/evaluation/baselineaccount.h"
+#include "adapters/demo/evaluation/latencyvenue.h"
+#include "adapters/demo/evaluation/researchjournal.h"
 
 #include "adapters/demo/marketsimulator.h"
 #include "adapters/demo/rng.h"
@@ -12,7 +12,7 @@
 
 #include <algorithm>
 
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 
 namespace {
 
@@ -21,10 +21,10 @@ constexpr qint64 kMinuteMs = 60'000;
 
 QString tokenOf(const QString &pair) { return pair.endsWith(QLatin1String("USDT")) ? pair.chopped(4) : pair; }
 
-QString regimeNow(const demo::MarketSimulator &sim, const QString &pair)
+QString regimeNow(const MarketSimulator &sim, const QString &pair)
 {
-    const std::optional<demo::TokenTruth> truth = sim.groundTruth(tokenOf(pair));
-    return truth ? demo::toString(truth->regime) : QStringLiteral("delisted");
+    const std::optional<TokenTruth> truth = sim.groundTruth(tokenOf(pair));
+    return truth ? toString(truth->regime) : QStringLiteral("delisted");
 }
 
 engine::SimVenueConfig venueConfig(const EvaluationSettings &s, const QString &name)
@@ -46,7 +46,7 @@ public:
 //! and records each fill with the ground truth of its moment.
 class DirectSink final : public engine::ExecutionSink, public engine::TradeStoreSink {
 public:
-    DirectSink(engine::TradingEngine &engine, const demo::MarketSimulator &sim, AccountRecord &record)
+    DirectSink(engine::TradingEngine &engine, const MarketSimulator &sim, AccountRecord &record)
         : m_engine(engine), m_sim(sim), m_record(record)
     {
     }
@@ -72,42 +72,75 @@ public:
 
 private:
     engine::TradingEngine &m_engine;
-    const demo::MarketSimulator &m_sim;
+    const MarketSimulator &m_sim;
     AccountRecord &m_record;
 };
 
 bool cancelled(const std::atomic<bool> *cancel) { return cancel && cancel->load(std::memory_order_relaxed); }
 
-//! Pass one: the strategy through the engine. Returns its record and how many entries it made.
+//! One seed's market as both passes replay it: no planted pump (it would flatter every strategy),
+//! the warm-up's history, then `hours` of live seconds, the listings reported when they change.
+class Replay {
+public:
+    Replay(quint64 seed, const EvaluationSettings &s)
+        : sim(seed, s.startMs)
+    {
+        sim.setShowcase(false);
+        history = sim.warmUp(s.warmUpMinutes);
+        liveMs = sim.nowMs();
+        endMs = liveMs + qint64(s.hours) * 60 * kMinuteMs;
+        m_revision = sim.instrumentsRevision();
+        listed = sim.instruments();
+    }
+    [[nodiscard]] bool running() const { return sim.nowMs() < endMs; }
+    //! The next second's events; `listingsChanged` when `listed` was renewed by it.
+    std::vector<DemoEvent> step(bool *listingsChanged)
+    {
+        std::vector<DemoEvent> events = sim.step();
+        *listingsChanged = sim.instrumentsRevision() != m_revision;
+        if (*listingsChanged) {
+            m_revision = sim.instrumentsRevision();
+            listed = sim.instruments();
+        }
+        return events;
+    }
+    //! A minute just closed: time to sample equity, report progress and look for a cancel.
+    [[nodiscard]] bool minuteClosed() const { return sim.nowMs() % kMinuteMs == 0; }
+    [[nodiscard]] double fraction() const { return double(sim.nowMs() - liveMs) / double(endMs - liveMs); }
+
+    MarketSimulator sim;
+    MarketSimulator::History history;
+    qint64 liveMs = 0;
+    qint64 endMs = 0;
+    QList<engine::Instrument> listed; // the instruments listed now
+
+private:
+    int m_revision = 0;
+};
+
+//! Pass one: the strategy through the engine; its record.
 AccountRecord runStrategy(quint64 seed, const EvaluationSettings &s, const std::atomic<bool> *cancel,
                           const std::function<void(double)> &progress, bool *stopped)
 {
-    demo::MarketSimulator sim(seed, s.startMs);
-    sim.setShowcase(false); // a planted pump would flatter every strategy
-    const demo::MarketSimulator::History history = sim.warmUp(s.warmUpMinutes);
-    const qint64 liveMs = sim.nowMs();
-    const qint64 endMs = liveMs + qint64(s.hours) * 60 * kMinuteMs;
-
-    engine::EventClock clock(liveMs - 1);
+    Replay market(seed, s);
+    engine::EventClock clock(market.liveMs - 1);
     ResearchJournal journal;
     LatencyVenue venue(venueConfig(s, QStringLiteral("evaluation")), &clock, s.latencyMs);
     SilentObserver observer;
     AccountRecord record(s.config.startingCash);
     engine::TradingEngine engine({&clock, &clock, &venue, &journal, &observer}, s.config);
-    DirectSink sink(engine, sim, record);
+    DirectSink sink(engine, market.sim, record);
     journal.setStoreSink(&sink);
     venue.setExecutionSink(&sink);
-    const auto drain = [&] {
+    const std::function<void()> drain = [&] {
         while (journal.deliver() || venue.deliver()) {
         }
     };
     (void)engine.restore(engine::JournalSnapshot{});
-    int revision = sim.instrumentsRevision();
-    const QList<engine::Instrument> instruments = sim.instruments();
-    venue.onInstruments(instruments);
-    engine.handleInstruments(instruments);
-    engine.handleCandleHistory(history.candles);
-    engine.handlePostHistory(history.posts);
+    venue.onInstruments(market.listed);
+    engine.handleInstruments(market.listed);
+    engine.handleCandleHistory(market.history.candles);
+    engine.handlePostHistory(market.history.posts);
     engine.start();
     drain();
 
@@ -126,24 +159,22 @@ AccountRecord runStrategy(quint64 seed, const EvaluationSettings &s, const std::
         void operator()(const engine::SocialPost &e) const { engine.guarded("post", [&] { engine.handlePost(e); }); }
         void operator()(const engine::ChainEvent &e) const { engine.guarded("chain", [&] { engine.handleChainEvent(e); }); }
     };
-    const std::function<void()> drainFn = drain;
-    const Feed feed{engine, venue, drainFn};
-    while (sim.nowMs() < endMs) {
-        const std::vector<demo::DemoEvent> events = sim.step();
-        if (sim.instrumentsRevision() != revision) {
-            revision = sim.instrumentsRevision();
-            const QList<engine::Instrument> now = sim.instruments();
-            venue.onInstruments(now);
-            engine.handleInstruments(now);
+    const Feed feed{engine, venue, drain};
+    while (market.running()) {
+        bool listingsChanged = false;
+        const std::vector<DemoEvent> events = market.step(&listingsChanged);
+        if (listingsChanged) {
+            venue.onInstruments(market.listed);
+            engine.handleInstruments(market.listed);
         }
-        for (const demo::DemoEvent &event : events) {
+        for (const DemoEvent &event : events) {
             std::visit(feed, event);
             drain();
         }
-        if (sim.nowMs() % kMinuteMs == 0) {
-            record.sample(sim.nowMs(), engine.portfolio().equity(), engine.portfolio().openPositionCount() > 0);
+        if (market.minuteClosed()) {
+            record.sample(market.sim.nowMs(), engine.portfolio().equity(), engine.portfolio().openPositionCount() > 0);
             if (progress)
-                progress(double(sim.nowMs() - liveMs) / double(endMs - liveMs));
+                progress(market.fraction());
             if (cancelled(cancel)) {
                 *stopped = true;
                 break;
@@ -163,22 +194,20 @@ AccountRecord runStrategy(quint64 seed, const EvaluationSettings &s, const std::
 void runBaselines(quint64 seed, const EvaluationSettings &s, const std::vector<qint64> &holds, SeedResult &result,
                   const std::atomic<bool> *cancel, const std::function<void(double)> &progress)
 {
-    demo::MarketSimulator sim(seed, s.startMs);
-    sim.setShowcase(false);
-    (void)sim.warmUp(s.warmUpMinutes);
-    const qint64 liveMs = sim.nowMs();
-    const qint64 endMs = liveMs + qint64(s.hours) * 60 * kMinuteMs;
-    const auto regimeOf = [&sim](const QString &pair) { return regimeNow(sim, pair); };
+    Replay market(seed, s);
+    const qint64 liveMs = market.liveMs;
+    const qint64 endMs = market.endMs;
+    const auto regimeOf = [&market](const QString &pair) { return regimeNow(market.sim, pair); };
 
     std::vector<std::unique_ptr<BaselineAccount>> randoms;
     const int entries = int(holds.size());
     std::vector<std::vector<qint64>> schedule; // entry times per draw, latest first
     std::vector<std::vector<qint64>> holding;  // holding times per draw, in the order they are used
-    std::vector<demo::Rng> pickers;
+    std::vector<Rng> pickers;
     for (int d = 0; d < s.randomDraws; ++d) {
         randoms.push_back(std::make_unique<BaselineAccount>(QStringLiteral("random%1").arg(d), venueConfig(s, QStringLiteral("random")),
                                                             s.latencyMs, s.config.risk, true, regimeOf));
-        demo::Rng rng = demo::Rng::derive(seed, 0xBA5E + quint64(d));
+        Rng rng = Rng::derive(seed, 0xBA5E + quint64(d));
         std::vector<qint64> times;
         for (int i = 0; i < entries; ++i)
             times.push_back(liveMs + qint64(rng.uniform() * double(endMs - liveMs)) / 1000 * 1000);
@@ -188,11 +217,10 @@ void runBaselines(quint64 seed, const EvaluationSettings &s, const std::vector<q
         for (int i = int(shuffled.size()) - 1; i > 0; --i)
             std::swap(shuffled[std::size_t(i)], shuffled[std::size_t(rng.uniformInt(0, i))]);
         holding.push_back(std::move(shuffled));
-        pickers.push_back(demo::Rng::derive(seed, 0x51C + quint64(d)));
+        pickers.push_back(Rng::derive(seed, 0x51C + quint64(d)));
     }
     BaselineAccount hold(QStringLiteral("hold"), venueConfig(s, QStringLiteral("hold")), s.latencyMs, s.config.risk, false, regimeOf);
-    const QList<engine::Instrument> initial = sim.instruments();
-    int revision = sim.instrumentsRevision();
+    const QList<engine::Instrument> initial = market.listed;
     const auto allAccounts = [&](const std::function<void(BaselineAccount &)> &f) {
         for (auto &a : randoms)
             f(*a);
@@ -200,18 +228,16 @@ void runBaselines(quint64 seed, const EvaluationSettings &s, const std::vector<q
     };
     allAccounts([&](BaselineAccount &a) { a.onInstruments(initial); });
     bool holdBought = false;
-    while (sim.nowMs() < endMs) {
-        const std::vector<demo::DemoEvent> events = sim.step();
-        if (sim.instrumentsRevision() != revision) {
-            revision = sim.instrumentsRevision();
-            const QList<engine::Instrument> now = sim.instruments();
-            allAccounts([&](BaselineAccount &a) { a.onInstruments(now); });
-        }
-        for (const demo::DemoEvent &event : events) {
+    while (market.running()) {
+        bool listingsChanged = false;
+        const std::vector<DemoEvent> events = market.step(&listingsChanged);
+        if (listingsChanged)
+            allAccounts([&](BaselineAccount &a) { a.onInstruments(market.listed); });
+        for (const DemoEvent &event : events) {
             if (const auto *book = std::get_if<engine::BookUpdate>(&event))
                 allAccounts([&](BaselineAccount &a) { a.onBook(*book); });
         }
-        const qint64 now = sim.nowMs();
+        const qint64 now = market.sim.nowMs();
         if (!holdBought) {
             // Buy-and-hold puts the capital the strategy may have at risk at once into every token
             // listed at the start, equally, and keeps it to the end.
@@ -221,7 +247,7 @@ void runBaselines(quint64 seed, const EvaluationSettings &s, const std::vector<q
             for (const engine::Instrument &i : initial)
                 (void)hold.buy(i.symbol, each);
         }
-        const QList<engine::Instrument> listed = sim.instruments();
+        const QList<engine::Instrument> &listed = market.listed;
         for (std::size_t d = 0; d < randoms.size(); ++d) {
             std::vector<qint64> &times = schedule[d];
             while (!times.empty() && times.back() <= now) {
@@ -239,10 +265,10 @@ void runBaselines(quint64 seed, const EvaluationSettings &s, const std::vector<q
                 }
             }
         }
-        if (now % kMinuteMs == 0) {
+        if (market.minuteClosed()) {
             allAccounts([&](BaselineAccount &a) { a.sample(now); });
             if (progress)
-                progress(double(now - liveMs) / double(endMs - liveMs));
+                progress(market.fraction());
             if (cancelled(cancel)) {
                 result.cancelled = true;
                 break;
@@ -281,4 +307,4 @@ SeedResult runSeed(quint64 seed, const EvaluationSettings &settings, const std::
     return result;
 }
 
-} // namespace adapters::evaluation
+} // namespace adapters::demo::evaluation

@@ -1,8 +1,8 @@
-#include "adapters/evaluation/baselineaccount.h"
+#include "adapters/demo/evaluation/baselineaccount.h"
 
 #include "engine/risk/exitmanager.h"
 
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 
 using engine::Decimal;
 
@@ -114,4 +114,4 @@ void BaselineAccount::finish()
     m_record.finish(marks);
 }
 
-} // namespace adapters::evaluation
+} // namespace adapters::demo::evaluation

@@ -5,7 +5,7 @@
 #include <deque>
 #include <variant>
 
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 
 //! The journal of a research run (`memedesk evaluate`): nothing is at stake and nothing outlives
 //! the run, so writes stay in memory. Acknowledgements are queued, not called back from inside
@@ -39,4 +39,4 @@ private:
     QList<engine::Fill> m_fills;
 };
 
-} // namespace adapters::evaluation
+} // namespace adapters::demo::evaluation

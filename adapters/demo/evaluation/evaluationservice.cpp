@@ -1,12 +1,12 @@
-#include "adapters/evaluation/evaluationservice.h"
+#include "adapters/demo/evaluation/evaluationservice.h"
 
-#include "adapters/evaluation/evaluationreport.h"
-#include "adapters/evaluation/parallelrun.h"
+#include "adapters/demo/evaluation/evaluationreport.h"
+#include "adapters/demo/evaluation/parallelrun.h"
 
 #include <QPointer>
 #include <QThread>
 
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 
 namespace {
 template<typename F> void post(const QPointer<QObject> &context, F &&fn)
@@ -34,12 +34,12 @@ void EvaluationService::run(const engine::EvaluationRequest &request, QObject *c
     QStringList problems = request.config.validate();
     if (request.lastSeed < request.firstSeed || request.lastSeed - request.firstSeed >= kMaxSeeds)
         problems << QStringLiteral("seeds must run from a first to a last seed, at most %1 of them").arg(kMaxSeeds);
-    if (request.hours < 1 || request.hours > 720)
-        problems << QStringLiteral("hours must be between 1 and 720");
-    if (request.randomDraws < 0 || request.randomDraws > 200)
-        problems << QStringLiteral("random draws must be between 0 and 200");
-    if (request.latencyMs < 0 || request.latencyMs > 60'000)
-        problems << QStringLiteral("latency must be between 0 and 60000 ms");
+    if (request.hours < 1 || request.hours > EvaluationSettings::kMaxHours)
+        problems << QStringLiteral("hours must be between 1 and %1").arg(EvaluationSettings::kMaxHours);
+    if (request.randomDraws < 0 || request.randomDraws > EvaluationSettings::kMaxDraws)
+        problems << QStringLiteral("random draws must be between 0 and %1").arg(EvaluationSettings::kMaxDraws);
+    if (request.latencyMs < 0 || request.latencyMs > EvaluationSettings::kMaxLatencyMs)
+        problems << QStringLiteral("latency must be between 0 and %1 ms").arg(EvaluationSettings::kMaxLatencyMs);
     if (!problems.isEmpty())
         return fail(QStringLiteral("EVALUATION_INVALID"), problems.join(QStringLiteral("; ")));
     if (m_running.exchange(true))
@@ -74,4 +74,4 @@ void EvaluationService::run(const engine::EvaluationRequest &request, QObject *c
     });
 }
 
-} // namespace adapters::evaluation
+} // namespace adapters::demo::evaluation

@@ -1,14 +1,14 @@
 // The pieces of `memedesk evaluate` below the command: order latency in simulated time, the
 // in-memory research journal's write-ahead acknowledgements, round trips and their metrics, and
 // the confidence intervals of the report.
-#include "adapters/evaluation/accountrecord.h"
-#include "adapters/evaluation/evaluationreport.h"
-#include "adapters/evaluation/latencyvenue.h"
-#include "adapters/evaluation/researchjournal.h"
+#include "adapters/demo/evaluation/accountrecord.h"
+#include "adapters/demo/evaluation/evaluationreport.h"
+#include "adapters/demo/evaluation/latencyvenue.h"
+#include "adapters/demo/evaluation/researchjournal.h"
 
 #include <QTest>
 
-using namespace adapters::evaluation;
+using namespace adapters::demo::evaluation;
 using engine::Decimal;
 
 namespace {

@@ -5,7 +5,7 @@
 #include <atomic>
 #include <thread>
 
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 
 //! The StrategyEvaluator behind the Evaluation tab: the same runs and report as `memedesk
 //! evaluate`, on a worker thread that spreads the seeds over the cores.
@@ -29,4 +29,4 @@ private:
     std::thread m_worker;
 };
 
-} // namespace adapters::evaluation
+} // namespace adapters::demo::evaluation

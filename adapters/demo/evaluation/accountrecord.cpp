@@ -1,9 +1,9 @@
-#include "adapters/evaluation/accountrecord.h"
+#include "adapters/demo/evaluation/accountrecord.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 
 using engine::Decimal;
 
@@ -100,4 +100,4 @@ AccountMetrics accountMetrics(const AccountRecord &record)
     return m;
 }
 
-} // namespace adapters::evaluation
+} // namespace adapters::demo::evaluation

@@ -1,6 +1,6 @@
-#include "adapters/evaluation/latencyvenue.h"
+#include "adapters/demo/evaluation/latencyvenue.h"
 
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 
 LatencyVenue::LatencyVenue(engine::SimVenueConfig config, engine::EventClock *clock, qint64 latencyMs)
     : m_clock(clock)
@@ -92,4 +92,4 @@ bool LatencyVenue::deliver()
     return any;
 }
 
-} // namespace adapters::evaluation
+} // namespace adapters::demo::evaluation

@@ -1,6 +1,6 @@
-#include "adapters/evaluation/researchjournal.h"
+#include "adapters/demo/evaluation/researchjournal.h"
 
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 
 engine::Result<void> ResearchJournal::replayFills(const std::function<bool(const engine::Fill &)> &visit)
 {
@@ -45,4 +45,4 @@ bool ResearchJournal::deliver()
     return any;
 }
 
-} // namespace adapters::evaluation
+} // namespace adapters::demo::evaluation

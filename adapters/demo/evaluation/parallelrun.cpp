@@ -1,4 +1,4 @@
-#include "adapters/evaluation/parallelrun.h"
+#include "adapters/demo/evaluation/parallelrun.h"
 
 #include <QElapsedTimer>
 
@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 
 ParallelRun runSeeds(const EvaluationSettings &settings, int threads, const std::atomic<bool> *cancel,
                      const std::function<void(double, int)> &progress)
@@ -65,4 +65,4 @@ ParallelRun runSeeds(const EvaluationSettings &settings, int threads, const std:
     return run;
 }
 
-} // namespace adapters::evaluation
+} // namespace adapters::demo::evaluation

@@ -9,7 +9,7 @@
 
 #include <vector>
 
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 
 //! What one account (the strategy, one random-entry draw, buy-and-hold) did over one seed: its
 //! round trips, labelled with the simulator's ground-truth regime at entry, and its equity each
@@ -69,4 +69,4 @@ struct AccountMetrics {
 
 [[nodiscard]] AccountMetrics accountMetrics(const AccountRecord &record);
 
-} // namespace adapters::evaluation
+} // namespace adapters::demo::evaluation

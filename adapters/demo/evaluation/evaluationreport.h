@@ -1,11 +1,11 @@
 #pragma once
 
-#include "adapters/evaluation/evaluationrunner.h"
+#include "adapters/demo/evaluation/evaluationrunner.h"
 
 #include <QJsonObject>
 #include <QString>
 
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 
 //! A mean over seeds with its 95 % confidence interval (Student's t).
 struct Estimate {
@@ -25,4 +25,4 @@ struct Estimate {
 //! The same for a person: a table of the aggregate and the regimes.
 [[nodiscard]] QString evaluationToText(const EvaluationSettings &settings, const QList<SeedResult> &results);
 
-} // namespace adapters::evaluation
+} // namespace adapters::demo::evaluation

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "adapters/evaluation/evaluationrunner.h"
+#include "adapters/demo/evaluation/evaluationrunner.h"
 
 #include <atomic>
 #include <functional>
 
-namespace adapters::evaluation {
+namespace adapters::demo::evaluation {
 
 //! Runs every seed of `settings` on `threads` worker threads (one seed at a time each) and returns
 //! the finished ones in seed order, whatever order they finished in. `progress` (0..1 over all
@@ -22,4 +22,4 @@ struct ParallelRun {
 [[nodiscard]] ParallelRun runSeeds(const EvaluationSettings &settings, int threads, const std::atomic<bool> *cancel,
                                    const std::function<void(double fraction, int seedsDone)> &progress);
 
-} // namespace adapters::evaluation
+} // namespace adapters::demo::evaluation
