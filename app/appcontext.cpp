@@ -1,5 +1,6 @@
 #include "app/appcontext.h"
 
+#include "app/apiservice.h"
 #include "app/datadir.h"
 #include "app/journaladvice.h"
 #include "app/logging.h"
@@ -354,6 +355,23 @@ void AppContext::switchMode(engine::TradingMode mode)
                   .arg(engine::toString(from), engine::toString(mode), m_session->describe())});
 }
 
+engine::Result<QString> AppContext::startApi()
+{
+    if (!m_api)
+        return engine::Error(QStringLiteral("API_UNAVAILABLE"), QStringLiteral("the engine is not running"));
+    m_apiService = std::make_unique<ApiService>();
+    if (const engine::Result<void> started = m_apiService->start(m_options.api, *m_api, *m_secrets, m_dataDir); !started) {
+        m_apiService.reset();
+        return started.error();
+    }
+    QString message = QStringLiteral("REST API on %1 (WebSocket events at %2/api/v1/ws)")
+                          .arg(m_apiService->url(), QString(m_apiService->url()).replace(QLatin1String("http"), QLatin1String("ws")));
+    if (m_apiService->userCount() == 0)
+        message += QStringLiteral("; no users yet: add one with `memedesk user add NAME --role admin`");
+    qInfo().noquote() << message;
+    return message;
+}
+
 void AppContext::shutdown()
 {
     if (m_shutDown || !m_session) {
@@ -361,6 +379,8 @@ void AppContext::shutdown()
         return;
     }
     m_shutDown = true;
+    if (m_apiService)
+        m_apiService->stop();
     m_session->stop();
     m_logHandler.reset();
     m_session.reset();

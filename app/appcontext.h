@@ -40,6 +40,7 @@ class EvaluationService;
 
 namespace app {
 
+class ApiService;
 class DataDirLock;
 class Session;
 
@@ -61,6 +62,9 @@ public:
     [[nodiscard]] qint64 lockOwnerPid() const { return m_lockOwnerPid; }
     //! Starts market data, and trading too when autostart is on.
     void run();
+    //! Starts the remote API as the options say (after initialize()); answers its address.
+    //! The API stops first at shutdown, so no client calls into a stopping engine.
+    engine::Result<QString> startApi();
     //! Stops trading and the market, flushes the journal.
     void shutdown();
     //! Ends the running session and starts `mode` on the venue that provides it, restored from the
@@ -105,6 +109,7 @@ private:
     std::unique_ptr<engine::BotApiImpl> m_api;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<engine::Handler> m_logHandler;
+    std::unique_ptr<ApiService> m_apiService; // after m_api: stops before it
     bool m_shutDown = false;
 };
 

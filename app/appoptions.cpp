@@ -10,6 +10,65 @@
 
 namespace app {
 
+namespace {
+
+struct ApiCommandLine {
+    QCommandLineOption api{QStringLiteral("api"),
+                           QStringLiteral("Serve the REST API and WebSocket events (off by default; see docs/rest-api.md).")};
+    QCommandLineOption port{QStringLiteral("api-port"), QStringLiteral("API port (default 8787)."), QStringLiteral("N")};
+    QCommandLineOption bind{QStringLiteral("api-bind"),
+                            QStringLiteral("API address (default 127.0.0.1). Another address needs TLS or --api-insecure."),
+                            QStringLiteral("ADDRESS")};
+    QCommandLineOption insecure{QStringLiteral("api-insecure"),
+                                QStringLiteral("Allow plain HTTP on a non-loopback address (a network that is yours alone).")};
+    QCommandLineOption cert{QStringLiteral("api-tls-cert"), QStringLiteral("PEM certificate (chain) for HTTPS."), QStringLiteral("FILE")};
+    QCommandLineOption key{QStringLiteral("api-tls-key"), QStringLiteral("PEM private key for HTTPS."), QStringLiteral("FILE")};
+    QCommandLineOption cors{QStringLiteral("api-cors-origin"),
+                            QStringLiteral("A browser origin allowed to call the API (repeatable; none by default)."),
+                            QStringLiteral("ORIGIN")};
+    QCommandLineOption rate{QStringLiteral("api-rate-limit"),
+                            QStringLiteral("Requests a minute per client address and per user (default 600; 0 = no limit)."),
+                            QStringLiteral("N")};
+
+    [[nodiscard]] QList<QCommandLineOption> all() const { return {api, port, bind, insecure, cert, key, cors, rate}; }
+
+    //! Fills `out`; an error message, or empty.
+    QString read(const QCommandLineParser &p, adapters::rest::ApiOptions &out) const
+    {
+        out.enabled = p.isSet(api);
+        for (const QCommandLineOption &option : all()) {
+            if (!out.enabled && option.names() != api.names() && p.isSet(option.names().constFirst()))
+                return QStringLiteral("--%1 only goes with --api").arg(option.names().constFirst());
+        }
+        if (!out.enabled)
+            return {};
+        bool ok = true;
+        if (p.isSet(port)) {
+            const int value = p.value(port).toInt(&ok);
+            if (!ok || value < 1 || value > 65535)
+                return QStringLiteral("--api-port must be 1..65535");
+            out.port = quint16(value);
+        }
+        if (p.isSet(bind))
+            out.bindAddress = p.value(bind).trimmed();
+        out.allowInsecureRemote = p.isSet(insecure);
+        out.tlsCertificate = p.value(cert);
+        out.tlsPrivateKey = p.value(key);
+        out.corsOrigins = p.values(cors);
+        if (p.isSet(rate)) {
+            const int value = p.value(rate).toInt(&ok);
+            if (!ok || value < 0 || value > 1'000'000)
+                return QStringLiteral("--api-rate-limit must be 0..1000000 requests a minute");
+            out.clientPerMinute = out.userPerMinute = value;
+            out.clientBurst = out.userBurst = std::max(1, value / 5);
+        }
+        const QStringList problems = out.validate();
+        return problems.isEmpty() ? QString() : problems.join(QStringLiteral("\n"));
+    }
+};
+
+} // namespace
+
 ParseResult parseCommandLine(const QStringList &arguments)
 {
     ParseResult r;
@@ -59,6 +118,8 @@ ParseResult parseCommandLine(const QStringList &arguments)
                                           QStringLiteral("URL"));
     p.addOptions({help, version, headless, dataDir, seed, speed, interval, exitAfter, noAutostart, mode, confirmLive,
                   language, symbols, binanceRest, binanceStream, binanceWsApi});
+    const ApiCommandLine apiOptions;
+    p.addOptions(apiOptions.all());
 
     auto fail = [&](const QString &msg) {
         r.exit = true;
@@ -140,6 +201,8 @@ ParseResult parseCommandLine(const QStringList &arguments)
             return fail(QStringLiteral("--%1: %2").arg(option->names().constFirst(), problems.join(QStringLiteral("; "))));
         o.venueSettings.insert(QLatin1String(key), value);
     }
+    if (const QString problem = apiOptions.read(p, o.api); !problem.isEmpty())
+        return fail(problem);
     if (const QByteArray svc = qgetenv("MEMEDESK_KEYCHAIN_SERVICE"); !svc.isEmpty())
         o.keychainService = QString::fromUtf8(svc); // tests isolate their keychain entries
     return r;

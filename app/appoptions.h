@@ -1,5 +1,6 @@
 #pragma once
 
+#include "adapters/rest/apioptions.h"
 #include "engine/core/enums.h"
 
 #include <QHash>
@@ -27,6 +28,8 @@ struct AppOptions {
     //! Venue settings from the command line ("binance.rest_url" → URL, "symbols" → "PEPEUSDT,DOGEUSDT");
     //! they override the saved ones.
     QHash<QString, QString> venueSettings;
+    //! The remote API (--api and --api-*): off unless asked for.
+    adapters::rest::ApiOptions api;
 };
 
 //! Result of parsing: options, or a message to print and an exit code.

@@ -53,6 +53,16 @@ int runHeadless(int argc, char **argv, const app::AppOptions &options)
         fprintf(stderr, "memedesk: %s\n", qPrintable(started.error().message));
         return 1;
     }
+    if (options.api.enabled) {
+        const engine::Result<QString> api = context.startApi();
+        if (!api) {
+            fprintf(stderr, "memedesk: %s\n", qPrintable(api.error().message));
+            context.shutdown();
+            return 1;
+        }
+        fprintf(stdout, "%s\n", qPrintable(api.value()));
+        fflush(stdout);
+    }
     app::HeadlessRunner runner(context.api(), options.statusIntervalSec);
     QObject::connect(&quitSignals, &app::QuitSignals::quitRequested, &runner, &app::HeadlessRunner::announceStop);
     runner.start();
@@ -96,6 +106,12 @@ int runDesktop(int argc, char **argv, const app::AppOptions &options)
         }
         fprintf(stderr, "memedesk: %s\n", qPrintable(error));
         return 1;
+    }
+    if (options.api.enabled) {
+        const engine::Result<QString> api = context.startApi();
+        if (!api)
+            QMessageBox::warning(nullptr, QStringLiteral("Memedesk"), QObject::tr("The remote API did not start: %1").arg(api.error().message));
+        fprintf(api ? stdout : stderr, "%s\n", qPrintable(api ? api.value() : api.error().message));
     }
     ui::MainWindow window(context.api());
     app::InstanceChannel channel;

@@ -40,4 +40,24 @@ SecretsRead readSecretsNow(engine::SecretStore &store, const QStringList &names,
     return state->read;
 }
 
+QString writeSecretNow(engine::SecretStore &store, const QString &name, const QString &value, int timeoutMs)
+{
+    struct State {
+        QString error = QStringLiteral("the keychain did not answer within the time limit");
+        bool done = false;
+        QEventLoop loop;
+    };
+    auto state = std::make_shared<State>();
+    store.writeSecret(name, value, [state](engine::Result<void> written) {
+        state->error = written ? QString() : written.error().message;
+        state->done = true;
+        state->loop.quit();
+    });
+    if (!state->done) {
+        QTimer::singleShot(timeoutMs, &state->loop, [state] { state->loop.quit(); });
+        state->loop.exec();
+    }
+    return state->error;
+}
+
 } // namespace app

@@ -21,4 +21,7 @@ struct SecretsRead {
 //! `timeoutMs`): a live session cannot start without its keys. Call on a thread with an event loop.
 [[nodiscard]] SecretsRead readSecretsNow(engine::SecretStore &store, const QStringList &names, int timeoutMs = 15'000);
 
+//! Writes one secret and waits for the keychain's answer (as readSecretsNow does); empty = stored.
+[[nodiscard]] QString writeSecretNow(engine::SecretStore &store, const QString &name, const QString &value, int timeoutMs = 15'000);
+
 } // namespace app

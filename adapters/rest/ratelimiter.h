@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+namespace adapters::rest {
+
+//! Token buckets by key (a client address, a user name): `perMinute` requests a minute on average,
+//! bursts up to `burst`. Zero perMinute = no limit. One thread.
+class RateLimiter {
+public:
+    RateLimiter(int perMinute, int burst) : m_perMinute(perMinute), m_burst(std::max(1, burst)) {}
+
+    //! 0 when the request may go ahead (and takes a token); otherwise the seconds to wait.
+    int acquire(const QString &key, qint64 nowMs);
+    [[nodiscard]] bool enabled() const { return m_perMinute > 0; }
+
+private:
+    struct Bucket {
+        double tokens = 0;
+        qint64 updatedMs = 0;
+    };
+    void prune(qint64 nowMs);
+
+    int m_perMinute;
+    int m_burst;
+    QHash<QString, Bucket> m_buckets;
+    qint64 m_lastPruneMs = 0;
+};
+
+} // namespace adapters::rest
