@@ -355,12 +355,19 @@ void AppContext::switchMode(engine::TradingMode mode)
                   .arg(engine::toString(from), engine::toString(mode), m_session->describe())});
 }
 
-engine::Result<QString> AppContext::startApi()
+QString AppContext::apiUrl() const
+{
+    return m_apiService ? m_apiService->url() : QString();
+}
+
+engine::Result<QString> AppContext::startApi(const adapters::rest::ApiOptions &options)
 {
     if (!m_api)
         return engine::Error(QStringLiteral("API_UNAVAILABLE"), QStringLiteral("the engine is not running"));
+    if (m_apiService)
+        m_apiService->stop();
     m_apiService = std::make_unique<ApiService>();
-    if (const engine::Result<void> started = m_apiService->start(m_options.api, *m_api, *m_secrets, m_dataDir); !started) {
+    if (const engine::Result<void> started = m_apiService->start(options, *m_api, *m_secrets, m_dataDir); !started) {
         m_apiService.reset();
         return started.error();
     }

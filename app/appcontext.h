@@ -64,7 +64,9 @@ public:
     void run();
     //! Starts the remote API as the options say (after initialize()); answers its address.
     //! The API stops first at shutdown, so no client calls into a stopping engine.
-    engine::Result<QString> startApi();
+    engine::Result<QString> startApi(const adapters::rest::ApiOptions &options);
+    //! "http://127.0.0.1:8787" while the API runs, else empty.
+    [[nodiscard]] QString apiUrl() const;
     //! Stops trading and the market, flushes the journal.
     void shutdown();
     //! Ends the running session and starts `mode` on the venue that provides it, restored from the

@@ -54,7 +54,7 @@ int runHeadless(int argc, char **argv, const app::AppOptions &options)
         return 1;
     }
     if (options.api.enabled) {
-        const engine::Result<QString> api = context.startApi();
+        const engine::Result<QString> api = context.startApi(options.api);
         if (!api) {
             fprintf(stderr, "memedesk: %s\n", qPrintable(api.error().message));
             context.shutdown();
@@ -108,7 +108,7 @@ int runDesktop(int argc, char **argv, const app::AppOptions &options)
         return 1;
     }
     if (options.api.enabled) {
-        const engine::Result<QString> api = context.startApi();
+        const engine::Result<QString> api = context.startApi(options.api);
         if (!api)
             QMessageBox::warning(nullptr, QStringLiteral("Memedesk"), QObject::tr("The remote API did not start: %1").arg(api.error().message));
         fprintf(api ? stdout : stderr, "%s\n", qPrintable(api ? api.value() : api.error().message));

@@ -1,6 +1,7 @@
 #include "adapters/rest/apiserver.h"
 
 #include "adapters/rest/authservice.h"
+#include "adapters/rest/dtojson.h"
 #include "adapters/rest/eventstream.h"
 #include "adapters/rest/httpserver.h"
 #include "adapters/rest/openapi.h"
@@ -90,6 +91,21 @@ ApiServer::ApiServer(engine::BotApi &api, UserStore &users, AuthService &auth, A
         m_alerts.onEvent(event);
         m_stream->broadcast(event);
     });
+    // The engine publishes its status as a snapshot that the window polls; clients of the stream
+    // get it pushed once a second when something in it changed.
+    m_statusTimer.setInterval(kStatusPushMs);
+    connect(&m_statusTimer, &QTimer::timeout, this, [this] {
+        const engine::BotStatus status = m_api.status();
+        QJsonObject json = toJson(status);
+        json.remove(QStringLiteral("clock_ms"));
+        if (json == m_lastStatus)
+            return;
+        m_lastStatus = json;
+        const engine::BotEvent event = status;
+        m_alerts.onEvent(event);
+        m_stream->broadcast(event);
+    });
+    m_statusTimer.start();
 }
 
 ApiServer::~ApiServer() = default;

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -42,6 +43,8 @@ public:
     [[nodiscard]] QJsonObject openApi() const;
     [[nodiscard]] int webSocketClients() const;
 
+    static constexpr int kStatusPushMs = 1000;
+
 private:
     struct Match {
         const RouteSpec *route = nullptr;
@@ -73,6 +76,8 @@ private:
     HttpServer *m_http = nullptr;
     EventStream *m_stream = nullptr;
     std::unique_ptr<engine::Handler> m_events;
+    QTimer m_statusTimer;     // the engine's status as the window sees it, pushed when it changes
+    QJsonObject m_lastStatus;
     QElapsedTimer m_uptime;
     quint16 m_port = 0;
 };

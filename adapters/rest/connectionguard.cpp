@@ -64,7 +64,7 @@ qint64 ConnectionGuard::declaredLength(QTcpSocket *socket) const
 void ConnectionGuard::onReadyRead(QTcpSocket *socket)
 {
     const auto it = m_sockets.find(socket);
-    if (it == m_sockets.end())
+    if (it == m_sockets.end() || !socket->isOpen())
         return;
     it->lastActivityMs = m_clock.elapsed();
     it->pendingBytes += socket->bytesAvailable();

@@ -45,7 +45,9 @@ int statusForError(const QString &code)
         return it.value();
     if (code.endsWith(QLatin1String("_INVALID")) || code == QLatin1String("BAD_REQUEST"))
         return 400;
-    if (code.endsWith(QLatin1String("_BUSY")))
+    if (code.endsWith(QLatin1String("_NOT_FOUND")))
+        return 404;
+    if (code.endsWith(QLatin1String("_BUSY")) || code.endsWith(QLatin1String("_NOT_OPEN")))
         return 409;
     if (code.endsWith(QLatin1String("_UNAVAILABLE")))
         return 503;
