@@ -23,7 +23,7 @@ struct ApiOptions {
     int clientBurst = 120;
     int userPerMinute = 600;          // requests per signed-in user (0 = no limit)
     int userBurst = 120;
-    int loginPerMinute = 10;          // login and refresh attempts per client address
+    int loginPerMinute = 10;          // failed login and refresh attempts per client address
     int loginBurst = 5;
     ConnectionLimits connections;
     int webSocketAuthTimeoutMs = 5000;          // the first message must authenticate by then

@@ -319,14 +319,17 @@ void ApiServer::handle(const HttpRequest &request, const HttpResponder &responde
     auto user = std::make_shared<QString>();
     auto finish = [this, responder, route = &route, user, target, origin, client = request.client](HttpResponse response) {
         addCors(origin, response);
+        // Sign-in attempts that fail use up the address's allowance; successful ones do not.
+        if (route->checksCredentials && (response.status == 400 || response.status == 401 || response.status == 423))
+            (void)m_loginLimiter.acquire(client, nowMs());
         if (route->audited)
             audit(client, *route, *user, target, response);
         responder.send(response);
     };
 
     if (route.checksCredentials) {
-        if (const int wait = m_loginLimiter.acquire(request.client, now); wait > 0)
-            return finish(tooMany(wait, QStringLiteral("too many sign-in attempts from this address")));
+        if (const int wait = m_loginLimiter.wait(request.client, now); wait > 0)
+            return finish(tooMany(wait, QStringLiteral("too many failed sign-in attempts from this address")));
     }
     std::optional<TokenClaims> claims;
     if (route.access != Access::Public) {

@@ -4,24 +4,36 @@
 
 namespace adapters::rest {
 
-int RateLimiter::acquire(const QString &key, qint64 nowMs)
+RateLimiter::Bucket &RateLimiter::refill(const QString &key, qint64 nowMs)
 {
-    if (m_perMinute <= 0)
-        return 0;
     if (nowMs - m_lastPruneMs > 60'000)
         prune(nowMs);
-    const double perMs = m_perMinute / 60'000.0;
     auto it = m_buckets.find(key);
     if (it == m_buckets.end())
         it = m_buckets.insert(key, Bucket{double(m_burst), nowMs});
     Bucket &bucket = it.value();
+    const double perMs = m_perMinute / 60'000.0;
     bucket.tokens = std::min(double(m_burst), bucket.tokens + double(std::max<qint64>(0, nowMs - bucket.updatedMs)) * perMs);
     bucket.updatedMs = nowMs;
-    if (bucket.tokens >= 1.0) {
-        bucket.tokens -= 1.0;
+    return bucket;
+}
+
+int RateLimiter::wait(const QString &key, qint64 nowMs)
+{
+    if (m_perMinute <= 0)
         return 0;
-    }
-    return std::max(1, int(std::ceil((1.0 - bucket.tokens) / perMs / 1000.0)));
+    const Bucket &bucket = refill(key, nowMs);
+    if (bucket.tokens >= 1.0)
+        return 0;
+    return std::max(1, int(std::ceil((1.0 - bucket.tokens) * 60.0 / m_perMinute)));
+}
+
+int RateLimiter::acquire(const QString &key, qint64 nowMs)
+{
+    const int seconds = wait(key, nowMs);
+    if (seconds == 0 && m_perMinute > 0)
+        m_buckets[key].tokens -= 1.0;
+    return seconds;
 }
 
 void RateLimiter::prune(qint64 nowMs)

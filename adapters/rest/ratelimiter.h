@@ -13,6 +13,8 @@ public:
 
     //! 0 when the request may go ahead (and takes a token); otherwise the seconds to wait.
     int acquire(const QString &key, qint64 nowMs);
+    //! What acquire() would answer, without taking a token (for limits that only count failures).
+    [[nodiscard]] int wait(const QString &key, qint64 nowMs);
     [[nodiscard]] bool enabled() const { return m_perMinute > 0; }
 
 private:
@@ -21,6 +23,7 @@ private:
         qint64 updatedMs = 0;
     };
     void prune(qint64 nowMs);
+    Bucket &refill(const QString &key, qint64 nowMs);
 
     int m_perMinute;
     int m_burst;

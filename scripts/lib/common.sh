@@ -14,8 +14,9 @@ MEMEDESK_BUILD_PACKAGES=(
 # What the app needs at run time beyond the libraries: the Secret Service for the
 # keychain, and fonts that cover Chinese.
 MEMEDESK_RUN_PACKAGES=(libsecret-1-0 gnome-keyring dbus fonts-noto-cjk fonts-dejavu-core)
-# What the test suite needs: a real X server and a private D-Bus session.
-MEMEDESK_TEST_PACKAGES=(xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools)
+# What the test suite needs: a real X server, a private D-Bus session, and curl, openssl and wrk
+# for the REST API tests and benchmark.
+MEMEDESK_TEST_PACKAGES=(xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools curl openssl wrk)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
