@@ -72,7 +72,22 @@ engine::Result<TokenClaims> AuthService::authenticate(const QString &authorizati
     const qsizetype space = value.indexOf(QLatin1Char(' '));
     if (value.isEmpty() || space <= 0 || value.left(space).compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0)
         return engine::Error{QStringLiteral("AUTH_REQUIRED"), QStringLiteral("sign in first: Authorization: Bearer <access token>")};
-    return m_codec.verify(value.mid(space + 1).trimmed(), nowMs / 1000);
+    const QString token = value.mid(space + 1).trimmed();
+    const qint64 nowSec = nowMs / 1000;
+    // A token verified before is taken from memory while it lasts: the same answer as verifying
+    // again (a token is never revoked before it expires), without the HMAC and JSON work.
+    if (const auto it = m_verified.constFind(token); it != m_verified.cend()) {
+        if (nowSec <= it->expiresAt && nowSec + JwtCodec::kLeewaySec >= it->issuedAt)
+            return it.value();
+        m_verified.remove(token);
+    }
+    engine::Result<TokenClaims> claims = m_codec.verify(token, nowSec);
+    if (claims) {
+        if (m_verified.size() >= kVerifiedCacheSize)
+            m_verified.clear();
+        m_verified.insert(token, claims.value());
+    }
+    return claims;
 }
 
 bool AuthService::allows(const QString &role, Role needed)

@@ -3,6 +3,7 @@
 #include "adapters/rest/jwtcodec.h"
 #include "adapters/rest/userstore.h"
 
+#include <QHash>
 #include <QJsonObject>
 
 namespace adapters::rest {
@@ -42,8 +43,11 @@ public:
 private:
     engine::Result<TokenPair> issue(const UserStore::User &user, const QString &refreshToken, qint64 nowMs) const;
 
+    static constexpr int kVerifiedCacheSize = 4096;
+
     UserStore &m_users;
     JwtCodec m_codec;
+    mutable QHash<QString, TokenClaims> m_verified; // tokens that verified, until they expire
     QString m_audience;
 };
 

@@ -11,6 +11,7 @@
 #include "adapters/binance/streamparser.h"
 #include "tests/bench/bench_backtest.h"
 #include "tests/bench/bench_evaluate.h"
+#include "tests/bench/bench_rest.h"
 #include "tests/support/fakebinance/fakeexchange.h"
 #include "engine/kernel/engineinbox.h"
 #include "engine/kernel/engineobserver.h"
@@ -442,6 +443,11 @@ int main(int argc, char **argv)
         printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
         return g_failures.isEmpty() ? 0 : 1;
     }
+    if (app.arguments().contains(QStringLiteral("--rest"))) { // one section alone
+        out.insert(QStringLiteral("rest_api"), benchRest(quick ? 2 : 10));
+        printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
+        return 0;
+    }
     if (app.arguments().contains(QStringLiteral("--evaluate"))) { // one section alone
         out.insert(QStringLiteral("evaluate"), benchEvaluate(quick ? 2 : 8, quick ? 1 : 24, quick ? 2 : 20));
         fprintf(stdout, "%s\n", QJsonDocument(out).toJson().constData());
@@ -464,6 +470,7 @@ int main(int argc, char **argv)
     out.insert(QStringLiteral("binance_tick_to_order_rest"), benchTickToOrder(quick ? 200 : 5000, false));
     out.insert(QStringLiteral("backtest"), benchBacktest(quick ? 100'000 : 10'000'000, quick ? 2 : 20));
     out.insert(QStringLiteral("evaluate"), benchEvaluate(quick ? 2 : 8, quick ? 1 : 24, quick ? 2 : 20));
+    out.insert(QStringLiteral("rest_api"), benchRest(quick ? 2 : 10));
     out.insert(QStringLiteral("rss_kib"), rssKiB());
     printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
     for (const QString &f : g_failures)
