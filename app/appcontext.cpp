@@ -1,6 +1,6 @@
 #include "app/appcontext.h"
 
-#include "app/apiservice.h"
+#include "app/remoteapi.h"
 #include "app/datadir.h"
 #include "app/journaladvice.h"
 #include "app/logging.h"
@@ -239,6 +239,8 @@ engine::Result<void> AppContext::initialize()
     m_api->setVenueAdmin(m_venueAdmin.get());
     m_evaluator = std::make_unique<adapters::demo::evaluation::EvaluationService>();
     m_api->setEvaluator(m_evaluator.get());
+    m_remoteApi = std::make_unique<RemoteApi>(*m_api, *m_secrets, m_dataDir);
+    m_api->setRemoteApiControl(m_remoteApi.get());
     for (const QString &skipped : m_api->setBacktestDir(m_dataDir + QStringLiteral("/backtests")))
         qWarning("a kept backtest could not be read and is skipped: %s", qPrintable(skipped));
     m_api->setVenues(infos());
@@ -301,6 +303,12 @@ void AppContext::run()
     m_session->startFeed();
     if (m_options.autostart)
         m_api->start();
+    if (const engine::RemoteApiSettings saved = m_api->remoteApiSettings(); saved.enabled && !m_remoteApi->state().running &&
+                                                                             !m_options.api.enabled) {
+        if (const engine::Result<void> started = m_remoteApi->apply(saved); !started)
+            writeLog({0, engine::LogEntry::Level::Warning, QStringLiteral("api"),
+                      QStringLiteral("the remote API (on in Trading Config) did not start: %1").arg(started.error().message)});
+    }
 }
 
 engine::TradingMode AppContext::mode() const
@@ -357,26 +365,14 @@ void AppContext::switchMode(engine::TradingMode mode)
 
 QString AppContext::apiUrl() const
 {
-    return m_apiService ? m_apiService->url() : QString();
+    return m_remoteApi ? m_remoteApi->state().url : QString();
 }
 
 engine::Result<QString> AppContext::startApi(const adapters::rest::ApiOptions &options)
 {
-    if (!m_api)
+    if (!m_remoteApi)
         return engine::Error(QStringLiteral("API_UNAVAILABLE"), QStringLiteral("the engine is not running"));
-    if (m_apiService)
-        m_apiService->stop();
-    m_apiService = std::make_unique<ApiService>();
-    if (const engine::Result<void> started = m_apiService->start(options, *m_api, *m_secrets, m_dataDir); !started) {
-        m_apiService.reset();
-        return started.error();
-    }
-    QString message = QStringLiteral("REST API on %1 (WebSocket events at %2/api/v1/ws)")
-                          .arg(m_apiService->url(), QString(m_apiService->url()).replace(QLatin1String("http"), QLatin1String("ws")));
-    if (m_apiService->userCount() == 0)
-        message += QStringLiteral("; no users yet: add one with `memedesk user add NAME --role admin`");
-    qInfo().noquote() << message;
-    return message;
+    return m_remoteApi->startFromCommandLine(options);
 }
 
 void AppContext::shutdown()
@@ -386,8 +382,8 @@ void AppContext::shutdown()
         return;
     }
     m_shutDown = true;
-    if (m_apiService)
-        m_apiService->stop();
+    if (m_remoteApi)
+        m_remoteApi->stop();
     m_session->stop();
     m_logHandler.reset();
     m_session.reset();

@@ -40,7 +40,7 @@ class EvaluationService;
 
 namespace app {
 
-class ApiService;
+class RemoteApi;
 class DataDirLock;
 class Session;
 
@@ -60,7 +60,8 @@ public:
     engine::Result<void> initialize();
     //! The process holding the data folder after DATA_DIR_IN_USE (0 when unknown).
     [[nodiscard]] qint64 lockOwnerPid() const { return m_lockOwnerPid; }
-    //! Starts market data, and trading too when autostart is on.
+    //! Starts market data, and trading too when autostart is on; and the remote API when Trading
+    //! Config saved it on (unless the command line's --api decided already).
     void run();
     //! Starts the remote API as the options say (after initialize()); answers its address.
     //! The API stops first at shutdown, so no client calls into a stopping engine.
@@ -111,7 +112,7 @@ private:
     std::unique_ptr<engine::BotApiImpl> m_api;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<engine::Handler> m_logHandler;
-    std::unique_ptr<ApiService> m_apiService; // after m_api: stops before it
+    std::unique_ptr<RemoteApi> m_remoteApi; // after m_api: stops before it
     bool m_shutDown = false;
 };
 

@@ -2177,6 +2177,129 @@ Realized %5, fees %6</source>
     </message>
 </context>
 <context>
+    <name>ui::RemoteApiBox</name>
+    <message>
+        <location filename="../ui/widgets/remoteapibox.cpp" line="+145"/>
+        <source>Applied and saved: the API starts with the app from now on.</source>
+        <translation>已应用并保存：从现在起 API 随应用启动。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applied and saved: the API is off.</source>
+        <translation>已应用并保存：API 已关闭。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Running at %1</source>
+        <translation>运行于 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n user(s) can sign in</source>
+        <translation>
+            <numerusform>%n 个用户可以登录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started by --api for this run; Apply replaces it with these settings.</source>
+        <translation>本次运行由 --api 启动；点击“应用”将改用这些设置。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not running: %1</source>
+        <translation>未运行：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+30"/>
+        <source>TLS private key</source>
+        <translation>TLS 私钥</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+29"/>
+        <source>TLS certificate</source>
+        <translation>TLS 证书</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Remote API</source>
+        <translation>远程 API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serve the REST API and WebSocket events (for a phone, a script or another machine)</source>
+        <translation>提供 REST API 和 WebSocket 事件（供手机、脚本或其他机器使用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>127.0.0.1 keeps the API on this computer. Another address needs a TLS certificate and key, or the box below ticked.</source>
+        <translation>127.0.0.1 使 API 只在本机可用。其他地址需要 TLS 证书和私钥，或勾选下面的选项。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PEM file; empty = plain HTTP</source>
+        <translation>PEM 文件；留空 = 普通 HTTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEM file, unencrypted</source>
+        <translation>PEM 文件，未加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow plain HTTP on an address other machines can reach (only on a network that is yours alone)</source>
+        <translation>允许在其他机器可访问的地址上使用普通 HTTP（仅限完全属于你的网络）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browser origins</source>
+        <translation>浏览器来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. https://dashboard.example — none allowed by default</source>
+        <translation>例如 https://dashboard.example — 默认不允许任何来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in uses the accounts made with &lt;code&gt;memedesk user add NAME --role admin|trader|viewer&lt;/code&gt; (the password is read from standard input). The routes are listed at /api/v1/openapi.json and in docs/rest-api.md.</source>
+        <translation>登录使用由 &lt;code&gt;memedesk user add NAME --role admin|trader|viewer&lt;/code&gt; 创建的账户（密码从标准输入读取）。路由列在 /api/v1/openapi.json 和 docs/rest-api.md 中。</translation>
+    </message>
+</context>
+<context>
     <name>ui::SignalMonitorView</name>
     <message>
         <location filename="../ui/views/signalmonitorview.cpp" line="+105"/>

@@ -9,14 +9,15 @@ QStringList ApiOptions::validate() const
     QStringList problems;
     QHostAddress address;
     if (!address.setAddress(bindAddress)) {
-        problems << QStringLiteral("--api-bind: \"%1\" is not an IP address").arg(bindAddress.left(64));
+        problems << QStringLiteral("the address \"%1\" is not an IP address").arg(bindAddress.left(64));
     } else if (!address.isLoopback() && !usesTls() && !allowInsecureRemote) {
-        problems << QStringLiteral("--api-bind %1 is reachable from other machines: give --api-tls-cert and "
-                                   "--api-tls-key, or add --api-insecure if this network is yours alone")
+        problems << QStringLiteral("%1 is reachable from other machines: give a TLS certificate and key "
+                                   "(--api-tls-cert, --api-tls-key), or allow plain HTTP (--api-insecure) only on a "
+                                   "network that is yours alone")
                         .arg(bindAddress);
     }
     if (usesTls() && (tlsCertificate.isEmpty() || tlsPrivateKey.isEmpty()))
-        problems << QStringLiteral("TLS needs both --api-tls-cert and --api-tls-key");
+        problems << QStringLiteral("TLS needs both a certificate and a private key (--api-tls-cert, --api-tls-key)");
     for (const QString &origin : corsOrigins) {
         const QUrl url(origin, QUrl::StrictMode);
         const bool plain = url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")) &&

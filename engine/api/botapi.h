@@ -2,6 +2,7 @@
 
 #include "engine/api/botconfig.h"
 #include "engine/api/botevents.h"
+#include "engine/api/remoteapi.h"
 #include "engine/api/venues.h"
 #include "engine/backtest/backtestrun.h"
 #include "engine/ports/strategyevaluator.h"
@@ -96,6 +97,15 @@ public:
     //! Checks the API key in the keychain against the venue at the given settings.
     virtual void testVenueConnection(const QHash<QString, QString> &settings, QObject *context,
                                      std::function<void(const Result<ConnectionCheck> &)> done) = 0;
+
+    //! The remote API's saved settings (Trading Config).
+    [[nodiscard]] virtual RemoteApiSettings remoteApiSettings() const = 0;
+    //! Validates, applies (starts, restarts or stops the API) and, when that worked, saves them.
+    //! API_OPTIONS_INVALID lists every problem; a failed start (API_LISTEN_FAILED, …) saves nothing.
+    //! API_UNAVAILABLE when this build has no remote API.
+    virtual Result<void> setRemoteApiSettings(const RemoteApiSettings &settings) = 0;
+    //! Whether the API runs and where.
+    [[nodiscard]] virtual RemoteApiState remoteApiState() const = 0;
 
     //! Replays a CSV of bars through a strategy (docs/backtesting.md) on a worker thread of its own;
     //! `progress` (0..1) and `done` run on `context`'s thread. One run at a time (BACKTEST_BUSY).

@@ -2,6 +2,7 @@
 
 #include "engine/backtest/barstrategies.h"
 #include "engine/kernel/tradingengine.h"
+#include "engine/ports/remoteapicontrol.h"
 #include "engine/ports/secretstore.h"
 #include "engine/ports/tradestore.h"
 
@@ -73,11 +74,41 @@ void BotApiImpl::seed(const JournalSnapshot &j)
     for (auto it = j.recentSignals.crbegin(); it != j.recentSignals.crend(); ++it)
         pushCapped(m_signals, *it, kKeepSignals);
     m_equity = j.equity;
+    m_remoteApiSettings = RemoteApiSettings::fromSettings(j.settings);
     for (const char *key : kVenueSettingKeys) {
         const QString value = j.settings.value(QLatin1String(key));
         if (!value.isEmpty())
             m_venueSettings.insert(QLatin1String(key), value);
     }
+}
+
+RemoteApiSettings BotApiImpl::remoteApiSettings() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_remoteApiSettings;
+}
+
+Result<void> BotApiImpl::setRemoteApiSettings(const RemoteApiSettings &settings)
+{
+    if (!m_remoteApi)
+        return Error{QStringLiteral("API_UNAVAILABLE"), QStringLiteral("this build has no remote API")};
+    if (const QStringList problems = m_remoteApi->validate(settings); !problems.isEmpty())
+        return Error{QStringLiteral("API_OPTIONS_INVALID"), problems.join(QStringLiteral("; ")), problems};
+    // Applied first: a start that fails (port taken, unreadable certificate) is not saved, so the
+    // next run does not fail the same way.
+    if (const Result<void> applied = m_remoteApi->apply(settings); !applied)
+        return applied;
+    const QHash<QString, QString> values = settings.toSettings();
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        m_store.saveSetting(it.key(), it.value());
+    QMutexLocker lock(&m_mutex);
+    m_remoteApiSettings = settings;
+    return {};
+}
+
+RemoteApiState BotApiImpl::remoteApiState() const
+{
+    return m_remoteApi ? m_remoteApi->state() : RemoteApiState{};
 }
 
 QHash<QString, QString> BotApiImpl::venueSettings() const

@@ -14,6 +14,7 @@
 
 namespace engine {
 
+class RemoteApiControl;
 class SecretStore;
 class TradeStore;
 class TradingEngine;
@@ -41,6 +42,8 @@ public:
     QStringList setBacktestDir(const QString &dir) { return m_backtests.setStoreDir(dir); }
     //! Who runs strategy evaluations (set by the composition root; must outlive this object).
     void setEvaluator(StrategyEvaluator *evaluator) { m_evaluator = evaluator; }
+    //! Who runs the remote API (set by the composition root; must outlive this object).
+    void setRemoteApiControl(RemoteApiControl *control) { m_remoteApi = control; }
     //! Who builds a new session when setConfig() picks another mode (the composition root);
     //! called on `context`'s thread.
     void setSessionSwitcher(QObject *context, std::function<void(TradingMode)> switcher);
@@ -77,6 +80,9 @@ public:
     void runEvaluation(const EvaluationRequest &request, QObject *context, std::function<void(double)> progress,
                        std::function<void(const Result<QJsonObject> &)> done) override;
     void cancelEvaluation() override;
+    [[nodiscard]] RemoteApiSettings remoteApiSettings() const override;
+    Result<void> setRemoteApiSettings(const RemoteApiSettings &settings) override;
+    [[nodiscard]] RemoteApiState remoteApiState() const override;
     [[nodiscard]] QHash<QString, QString> venueSettings() const override;
     Result<void> setVenueSettings(const QHash<QString, QString> &settings) override;
     void venueSymbols(const QHash<QString, QString> &settings, QObject *context,
@@ -124,6 +130,8 @@ private:
     VenueAdmin *m_admin = nullptr;
     BacktestService m_backtests;
     StrategyEvaluator *m_evaluator = nullptr;
+    RemoteApiControl *m_remoteApi = nullptr;
+    RemoteApiSettings m_remoteApiSettings;
     std::vector<Subscriber> m_subscribers;
 };
 

@@ -6,6 +6,7 @@
 #include "ui/widgets/configform.h"
 #include "ui/widgets/enginecontrolbox.h"
 #include "ui/widgets/languagebox.h"
+#include "ui/widgets/remoteapibox.h"
 #include "ui/widgets/venuesettingsbox.h"
 
 #include <QHBoxLayout>
@@ -40,6 +41,7 @@ TradingConfigView::TradingConfigView(BotModel &model, QWidget *parent)
     m_form = new ConfigForm(m_api, content);
     m_keys = new ApiKeysBox(m_api, content);
     m_venue = new VenueSettingsBox(m_api, content);
+    m_remote = new RemoteApiBox(m_api, content);
     m_language = new LanguageBox(content);
     m_modes = m_api.availableModes();
 
@@ -53,6 +55,7 @@ TradingConfigView::TradingConfigView(BotModel &model, QWidget *parent)
     layout->addWidget(m_form);
     layout->addWidget(m_keys);
     layout->addWidget(m_venue);
+    layout->addWidget(m_remote);
     layout->addStretch(1);
 
     auto *scroll = new QScrollArea(this);

@@ -14,9 +14,10 @@ class ApiKeysBox;
 class ConfigForm;
 class EngineControlBox;
 class LanguageBox;
+class RemoteApiBox;
 class VenueSettingsBox;
 
-//! Engine controls, trading configuration, API keys and language.
+//! Engine controls, trading configuration, API keys, the Binance connection, the remote API and language.
 class TradingConfigView final : public QWidget {
     Q_OBJECT
 public:
@@ -35,6 +36,7 @@ private:
     ConfigForm *m_form;
     ApiKeysBox *m_keys;
     VenueSettingsBox *m_venue;
+    RemoteApiBox *m_remote;
     LanguageBox *m_language;
     QList<engine::ModeAvailability> m_modes;
 };

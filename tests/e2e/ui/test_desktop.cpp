@@ -6,12 +6,19 @@
 #include "ui/mainwindow.h"
 #include "ui/views/backtestview.h"
 #include "ui/views/evaluationview.h"
+#include "tests/support/apiclient.h"
 #include "tests/support/testsupport.h"
 
 #include "engine/api/botapi.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModel>
+#include <QCheckBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QTcpServer>
 #include <QApplication>
 #include <QTableView>
 #include <QComboBox>
@@ -168,6 +175,43 @@ private Q_SLOTS:
                 return false;
             }(),
             10000);
+
+        // the remote API switched on in Trading Config, answering a real client, then off again
+        window.showView(ui::MainWindow::View::TradingConfig);
+        auto *remote = window.findChild<QGroupBox *>(QStringLiteral("remoteApiBox"));
+        QVERIFY(remote);
+        window.findChild<QCheckBox *>(QStringLiteral("remoteApiEnabled"))->setChecked(true);
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 apiPort = probe.serverPort();
+        probe.close();
+        window.findChild<QSpinBox *>(QStringLiteral("remoteApiPort"))->setValue(apiPort);
+        QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("remoteApiApply")), Qt::LeftButton);
+        auto *apiState = window.findChild<QLabel *>(QStringLiteral("remoteApiState"));
+        QTRY_VERIFY_WITH_TIMEOUT(apiState->text().contains(QStringLiteral("Running at http://127.0.0.1:%1").arg(apiPort)), 20000);
+        QVERIFY(ctx.api().remoteApiSettings().enabled);
+        testsupport::ApiClient client(QStringLiteral("http://127.0.0.1:%1").arg(apiPort));
+        QCOMPARE(client.get(QStringLiteral("/api/v1/ping")).status, 200);
+        QCOMPARE(client.get(QStringLiteral("/api/v1/trading/status")).status, 401);
+        auto *scroll = remote->parentWidget();
+        while (scroll && !qobject_cast<QScrollArea *>(scroll))
+            scroll = scroll->parentWidget();
+        QVERIFY(scroll);
+        qobject_cast<QScrollArea *>(scroll)->ensureWidgetVisible(remote);
+        QTest::qWait(300);
+        remote->grab().save(testsupport::testOutputDir() + QStringLiteral("/screenshot-remote-api.png"));
+        // An address other machines reach, without TLS: refused, and the running API stays as it was.
+        window.findChild<QLineEdit *>(QStringLiteral("remoteApiBind"))->setText(QStringLiteral("0.0.0.0"));
+        QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("remoteApiApply")), Qt::LeftButton);
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("remoteApiMessage"))->text().contains(QStringLiteral("TLS")));
+        QCOMPARE(ctx.api().remoteApiSettings().bindAddress, QStringLiteral("127.0.0.1"));
+        QCOMPARE(client.get(QStringLiteral("/api/v1/ping")).status, 200);
+        window.findChild<QLineEdit *>(QStringLiteral("remoteApiBind"))->setText(QStringLiteral("127.0.0.1"));
+        window.findChild<QCheckBox *>(QStringLiteral("remoteApiEnabled"))->setChecked(false);
+        QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("remoteApiApply")), Qt::LeftButton);
+        QTRY_VERIFY(apiState->text().contains(QStringLiteral("Off")));
+        QCOMPARE(client.get(QStringLiteral("/api/v1/ping")).status, 0);
+        QVERIFY(!ctx.api().remoteApiSettings().enabled);
 
         // the same window in Simplified Chinese
         QVERIFY(ui::applyLanguage(QStringLiteral("zh_CN")));

@@ -19,6 +19,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTcpServer>
 #include <QTest>
 #include <QUuid>
 
@@ -502,6 +503,51 @@ private Q_SLOTS:
         QVERIFY(audit.contains(QStringLiteral("(anonymous)|POST trading/stop|401 AUTH_REQUIRED")));
         QVERIFY(audit.contains(QStringLiteral("admin_user|DELETE admin/users/{username}|ok")));
         QVERIFY(audit.contains(QStringLiteral("auth/login")));
+    }
+
+    //! Trading Config's settings: applied at once, saved only when they work, and the API comes
+    //! back with the app.
+    void savedSettingsStartWithTheApp()
+    {
+        const QString dir = testsupport::makeTempDir(QStringLiteral("memedesk-restapi-saved"));
+        app::AppOptions options;
+        options.headless = true;
+        options.dataDir = dir;
+        options.autostart = false;
+        options.keychainService = kService;
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        engine::RemoteApiSettings settings;
+        settings.enabled = true;
+        settings.port = probe.serverPort(); // still taken: the start fails and nothing is saved
+        {
+            app::AppContext ctx(options);
+            QVERIFY(ctx.initialize().ok());
+            ctx.run();
+            const engine::Result<void> taken = ctx.api().setRemoteApiSettings(settings);
+            QVERIFY(!taken.ok());
+            QCOMPARE(taken.error().code, QStringLiteral("API_LISTEN_FAILED"));
+            QVERIFY(!ctx.api().remoteApiSettings().enabled);
+            QVERIFY(!ctx.api().remoteApiState().error.isEmpty());
+            probe.close();
+            engine::RemoteApiSettings remote = settings;
+            remote.bindAddress = QStringLiteral("0.0.0.0");
+            QCOMPARE(ctx.api().setRemoteApiSettings(remote).error().code, QStringLiteral("API_OPTIONS_INVALID"));
+            QVERIFY(ctx.api().setRemoteApiSettings(settings).ok());
+            QVERIFY(ctx.api().remoteApiState().running);
+            QCOMPARE(ApiClient(ctx.apiUrl()).get(QStringLiteral("/api/v1/ping")).status, 200);
+            ctx.shutdown();
+        }
+        app::AppContext again(options);
+        QVERIFY(again.initialize().ok());
+        again.run();
+        QVERIFY(again.api().remoteApiSettings().enabled);
+        QCOMPARE(again.apiUrl(), QStringLiteral("http://127.0.0.1:%1").arg(settings.port));
+        QCOMPARE(ApiClient(again.apiUrl()).get(QStringLiteral("/api/v1/ping")).status, 200);
+        settings.enabled = false;
+        QVERIFY(again.api().setRemoteApiSettings(settings).ok());
+        QVERIFY(again.apiUrl().isEmpty());
+        again.shutdown();
     }
 
     void rateLimitsAndCors()

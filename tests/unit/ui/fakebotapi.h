@@ -124,6 +124,17 @@ public:
         cancelledIds.append(clientId);
         QTimer::singleShot(0, context, [done] { done(engine::Result<void>()); });
     }
+    engine::RemoteApiSettings remoteApiSettings() const override { return remoteApiValue; }
+    engine::Result<void> setRemoteApiSettings(const engine::RemoteApiSettings &settings) override
+    {
+        if (settings.bindAddress != QLatin1String("127.0.0.1") && settings.tlsCertificate.isEmpty() && !settings.allowInsecure)
+            return engine::Error{QStringLiteral("API_OPTIONS_INVALID"), QStringLiteral("needs TLS"), {QStringLiteral("needs TLS")}};
+        remoteApiValue = settings;
+        remoteApiStateValue.running = settings.enabled;
+        remoteApiStateValue.url = settings.enabled ? QStringLiteral("http://%1:%2").arg(settings.bindAddress).arg(settings.port) : QString();
+        return {};
+    }
+    engine::RemoteApiState remoteApiState() const override { return remoteApiStateValue; }
     QHash<QString, QString> venueSettings() const override { return venueSettingsValue; }
     engine::Result<void> setVenueSettings(const QHash<QString, QString> &settings) override
     {
@@ -147,6 +158,8 @@ public:
         QTimer::singleShot(0, context, [r, done] { done(r); });
     }
     QHash<QString, QString> venueSettingsValue;
+    engine::RemoteApiSettings remoteApiValue;
+    engine::RemoteApiState remoteApiStateValue;
     QList<engine::VenueSymbol> venueSymbolList;
     engine::Result<engine::ConnectionCheck> connectionResult = engine::ConnectionCheck{};
     int connectionTests = 0;
