@@ -63,7 +63,7 @@ HttpResponse tooMany(int retryAfterSec, const QString &message)
 
 ApiServer::ApiServer(engine::BotApi &api, UserStore &users, AuthService &auth, ApiOptions options, QObject *parent)
     : QObject(parent), m_api(api), m_users(users), m_auth(auth), m_options(std::move(options)),
-      m_context{api, auth, users, m_alerts, this, [this] { return serverInfo(); }, [this] { return nowMs(); }},
+      m_context{api, auth, users, m_alerts, m_idempotency, this, [this] { return serverInfo(); }, [this] { return nowMs(); }},
       m_clientLimiter(m_options.clientPerMinute, m_options.clientBurst),
       m_userLimiter(m_options.userPerMinute, m_options.userBurst),
       m_loginLimiter(m_options.loginPerMinute, m_options.loginBurst)

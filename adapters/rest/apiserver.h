@@ -3,6 +3,7 @@
 #include "adapters/rest/alertbook.h"
 #include "adapters/rest/apioptions.h"
 #include "adapters/rest/apiroute.h"
+#include "adapters/rest/idempotencycache.h"
 #include "adapters/rest/ratelimiter.h"
 #include "adapters/rest/routecontext.h"
 
@@ -66,6 +67,7 @@ private:
     AuthService &m_auth;
     ApiOptions m_options;
     AlertBook m_alerts;
+    IdempotencyCache m_idempotency;
     RouteContext m_context;
     QList<RouteSpec> m_routes;
     QHash<QString, QList<int>> m_staticRoutes; // path → indexes into m_routes

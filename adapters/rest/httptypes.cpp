@@ -34,6 +34,7 @@ int statusForError(const QString &code)
         {QStringLiteral("USER_EXISTS"), 409},
         {QStringLiteral("USER_LAST_ADMIN"), 409},
         {QStringLiteral("ENGINE_NOT_RUNNING"), 409},
+        {QStringLiteral("IDEMPOTENCY_IN_PROGRESS"), 409},
         {QStringLiteral("ORDER_DENIED"), 422},
         {QStringLiteral("BODY_TOO_LARGE"), 413},
         {QStringLiteral("UNSUPPORTED_MEDIA_TYPE"), 415},

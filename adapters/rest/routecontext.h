@@ -18,6 +18,7 @@ namespace adapters::rest {
 class AuthService;
 class UserStore;
 class AlertBook;
+class IdempotencyCache;
 
 //! What route handlers work with: the engine's facade, the sign-in and user store, the alerts
 //! kept from the event stream, and the server's own figures. `context` lives on the server's
@@ -27,6 +28,7 @@ struct RouteContext {
     AuthService &auth;
     UserStore &users;
     const AlertBook &alerts;
+    IdempotencyCache &idempotency;
     QObject *context;
     std::function<QJsonObject()> serverInfo;   // version, uptime, connections, options (no secrets)
     std::function<qint64()> nowMs;

@@ -1,6 +1,7 @@
 // Routes: trading/* — status, configuration, start/stop, orders, positions, history.
 #include "adapters/rest/authservice.h"
 #include "adapters/rest/dtojson.h"
+#include "adapters/rest/idempotencycache.h"
 #include "adapters/rest/routecontext.h"
 
 #include "engine/api/botapi.h"
@@ -186,7 +187,7 @@ void addTradingRoutes(QList<RouteSpec> &routes, RouteContext &ctx)
                    }});
 
     routes.append({"POST", QStringLiteral("/api/v1/trading/orders"), QStringLiteral("trading"),
-                   QStringLiteral("Place a manual order through the risk gate; its fate arrives as order events"), Access::Trader, {},
+                   QStringLiteral("Place a manual order through the risk gate; its fate arrives as order events. Send an Idempotency-Key header to make retries safe."), Access::Trader, {},
                    schema::object({{QStringLiteral("symbol"), schema::string()},
                                    {QStringLiteral("side"), schema::string(QStringLiteral("BUY or SELL"))},
                                    {QStringLiteral("type"), schema::string(QStringLiteral("MARKET, LIMIT or LIMIT_MAKER"))},
@@ -199,10 +200,33 @@ void addTradingRoutes(QList<RouteSpec> &routes, RouteContext &ctx)
                        const engine::Result<engine::ManualOrder> order = manualOrder(call.body());
                        if (!order)
                            return call.fail(order.error());
-                       ctx.api.placeOrder(order.value(), ctx.context, [call](const engine::Result<QString> &placed) {
-                           if (!placed)
+                       // With an Idempotency-Key, a retry after a lost answer gets the first answer,
+                       // not a second order.
+                       const QByteArray key = call.request().header("idempotency-key");
+                       const QString user = call.callerName();
+                       if (!key.isEmpty()) {
+                           if (!IdempotencyCache::isValidKey(key))
+                               return call.fail(QStringLiteral("PARAM_INVALID"), QStringLiteral("Idempotency-Key is 1-64 letters, digits, '-' or '_'"));
+                           HttpResponse first;
+                           switch (ctx.idempotency.claim(user, QString::fromLatin1(key), ctx.nowMs(), &first)) {
+                           case IdempotencyCache::Claim::Done:
+                               return call.send(first.withHeader("Idempotent-Replayed", "true"));
+                           case IdempotencyCache::Claim::InProgress:
+                               return call.fail(QStringLiteral("IDEMPOTENCY_IN_PROGRESS"), QStringLiteral("the first request with this key is still being answered"));
+                           case IdempotencyCache::Claim::New:
+                               break;
+                           }
+                       }
+                       ctx.api.placeOrder(order.value(), ctx.context, [call, &ctx, user, key](const engine::Result<QString> &placed) {
+                           if (!placed) {
+                               if (!key.isEmpty()) // no order was made: a retry may try again
+                                   ctx.idempotency.release(user, QString::fromLatin1(key));
                                return call.fail(placed.error());
-                           call.reply(201, {{QStringLiteral("client_id"), placed.value()}});
+                           }
+                           const HttpResponse answer = HttpResponse::json(201, QJsonObject{{QStringLiteral("client_id"), placed.value()}});
+                           if (!key.isEmpty())
+                               ctx.idempotency.finish(user, QString::fromLatin1(key), answer);
+                           call.send(answer);
                        });
                    }});
 

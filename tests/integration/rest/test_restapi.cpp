@@ -296,6 +296,18 @@ private Q_SLOTS:
         }, 20000, beforeCancel);
         QVERIFY2(!cancelled.isEmpty(), "no CANCELLED event");
 
+        // An Idempotency-Key makes a retry safe: the same answer, no second order.
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("symbol"), symbol}, {QStringLiteral("side"), QStringLiteral("BUY")},
+                                                          {QStringLiteral("type"), QStringLiteral("MARKET")}, {QStringLiteral("quote_qty"), QStringLiteral("20")}})
+                                    .toJson(QJsonDocument::Compact);
+        const ApiReply once = m_client->call("POST", QStringLiteral("/api/v1/trading/orders"), trader, body, "application/json", {{"Idempotency-Key", "retry-test-1"}});
+        QVERIFY2(once.status == 201, qPrintable(once.describe()));
+        const ApiReply twice = m_client->call("POST", QStringLiteral("/api/v1/trading/orders"), trader, body, "application/json", {{"Idempotency-Key", "retry-test-1"}});
+        QCOMPARE(twice.status, 201);
+        QCOMPARE(twice.json.value(QStringLiteral("client_id")).toString(), once.json.value(QStringLiteral("client_id")).toString());
+        QCOMPARE(twice.headers.value("idempotent-replayed"), QByteArray("true"));
+        QCOMPARE(m_client->call("POST", QStringLiteral("/api/v1/trading/orders"), trader, body, "application/json", {{"Idempotency-Key", "bad key!"}}).status, 400);
+
         // Invalid orders change nothing.
         for (const QJsonObject &bad : {QJsonObject{{QStringLiteral("symbol"), symbol}, {QStringLiteral("side"), QStringLiteral("BUY")}, {QStringLiteral("type"), QStringLiteral("MARKET")}, {QStringLiteral("quote_qty"), QStringLiteral("abc")}},
                                       QJsonObject{{QStringLiteral("symbol"), QStringLiteral("'; DROP TABLE orders;--")}, {QStringLiteral("side"), QStringLiteral("BUY")}, {QStringLiteral("type"), QStringLiteral("MARKET")}, {QStringLiteral("quote_qty"), QStringLiteral("5")}},
