@@ -4,6 +4,17 @@
 
 namespace adapters::rest {
 
+QString accessName(Access access)
+{
+    switch (access) {
+    case Access::Public: return QStringLiteral("public");
+    case Access::Viewer: return QStringLiteral("viewer");
+    case Access::Trader: return QStringLiteral("trader");
+    case Access::Admin: return QStringLiteral("admin");
+    }
+    return {};
+}
+
 QString ApiCall::param(const QString &name) const
 {
     if (const auto it = m_pathParams.constFind(name); it != m_pathParams.cend())

@@ -14,6 +14,8 @@ namespace adapters::rest {
 
 //! Who may call a route. Roles nest: admin > trader > viewer.
 enum class Access { Public, Viewer, Trader, Admin };
+//! "public", "viewer", "trader", "admin": the role's name (OpenAPI's x-required-role, messages).
+[[nodiscard]] QString accessName(Access access);
 
 //! A query or path parameter, as declared once for validation and for the OpenAPI document.
 struct ParamSpec {

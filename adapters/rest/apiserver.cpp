@@ -33,17 +33,6 @@ bool roleAllows(const QString &role, Access access)
     return false;
 }
 
-QString accessName(Access access)
-{
-    switch (access) {
-    case Access::Public: return QStringLiteral("public");
-    case Access::Viewer: return QStringLiteral("viewer");
-    case Access::Trader: return QStringLiteral("trader");
-    case Access::Admin: return QStringLiteral("admin");
-    }
-    return {};
-}
-
 bool hasControlChars(const QString &text)
 {
     for (const QChar c : text) {

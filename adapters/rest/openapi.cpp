@@ -7,17 +7,6 @@ namespace adapters::rest {
 
 namespace {
 
-QString roleName(Access access)
-{
-    switch (access) {
-    case Access::Public: return QStringLiteral("public");
-    case Access::Viewer: return QStringLiteral("viewer");
-    case Access::Trader: return QStringLiteral("trader");
-    case Access::Admin: return QStringLiteral("admin");
-    }
-    return {};
-}
-
 QJsonObject paramSchema(const ParamSpec &param)
 {
     switch (param.type) {
@@ -56,7 +45,7 @@ QJsonObject operation(const RouteSpec &route)
     QJsonObject op{{QStringLiteral("summary"), route.summary},
                    {QStringLiteral("operationId"), operationId(route)},
                    {QStringLiteral("tags"), QJsonArray{route.tag}},
-                   {QStringLiteral("x-required-role"), roleName(route.access)}};
+                   {QStringLiteral("x-required-role"), accessName(route.access)}};
     QJsonArray params;
     for (const ParamSpec &param : route.params) {
         params.append(QJsonObject{{QStringLiteral("name"), param.name},
