@@ -133,7 +133,10 @@ void EventStream::broadcast(const engine::BotEvent &event)
     for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
         if (!it->authenticated || (!it->events.isEmpty() && !it->events.contains(type)))
             continue;
-        if (it.key()->bytesToWrite() > m_options.webSocketMaxBufferedBytes) {
+        // Frames queue in the socket until the event loop writes them; a burst may outrun that,
+        // so push what the kernel takes before judging a client slow.
+        if (it.key()->bytesToWrite() > m_options.webSocketMaxBufferedBytes && (it.key()->flush(), true) &&
+            it.key()->bytesToWrite() > m_options.webSocketMaxBufferedBytes) {
             slow.append(it.key());
             continue;
         }
