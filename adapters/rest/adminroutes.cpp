@@ -1,4 +1,5 @@
 // Routes: admin/* — users, settings (secrets masked), system information.
+#include "adapters/rest/authservice.h"
 #include "adapters/rest/routecontext.h"
 #include "adapters/rest/userstore.h"
 
@@ -101,6 +102,7 @@ void addAdminRoutes(QList<RouteSpec> &routes, RouteContext &ctx)
                                                                             call.body().value(QStringLiteral("password")).toString(), ctx.nowMs());
                        if (!added)
                            return call.fail(added.error());
+                       (void)ctx.auth.reloadUsers();
                        replyUser(call, ctx.users, name, 201);
                    }});
 
@@ -124,6 +126,7 @@ void addAdminRoutes(QList<RouteSpec> &routes, RouteContext &ctx)
                            if (const engine::Result<void> set = ctx.users.setPassword(name, body.value(QStringLiteral("password")).toString()); !set)
                                return call.fail(set.error());
                        }
+                       (void)ctx.auth.reloadUsers();
                        replyUser(call, ctx.users, name, 200);
                    }});
 
@@ -136,6 +139,7 @@ void addAdminRoutes(QList<RouteSpec> &routes, RouteContext &ctx)
                            return call.fail(*last);
                        if (const engine::Result<void> removed = ctx.users.removeUser(name); !removed)
                            return call.fail(removed.error());
+                       (void)ctx.auth.reloadUsers();
                        call.reply({{QStringLiteral("username"), name}, {QStringLiteral("status"), QStringLiteral("deleted")}});
                    }});
 

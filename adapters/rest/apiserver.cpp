@@ -95,6 +95,12 @@ ApiServer::ApiServer(engine::BotApi &api, UserStore &users, AuthService &auth, A
         m_stream->broadcast(event);
     });
     m_statusTimer.start();
+    // Who may use the tokens already handed out: users deleted, demoted or with a new password
+    // (here or by `memedesk user` in another process) count within a few seconds.
+    (void)m_auth.reloadUsers();
+    m_usersTimer.setInterval(kUserReloadMs);
+    connect(&m_usersTimer, &QTimer::timeout, this, [this] { (void)m_auth.reloadUsers(); });
+    m_usersTimer.start();
 }
 
 ApiServer::~ApiServer() = default;

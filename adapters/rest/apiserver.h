@@ -45,6 +45,7 @@ public:
     [[nodiscard]] int webSocketClients() const;
 
     static constexpr int kStatusPushMs = 1000;
+    static constexpr int kUserReloadMs = 2000;
 
 private:
     struct Match {
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<engine::Handler> m_events;
     QTimer m_statusTimer;     // the engine's status as the window sees it, pushed when it changes
     QJsonObject m_lastStatus;
+    QTimer m_usersTimer;
     QElapsedTimer m_uptime;
     quint16 m_port = 0;
 };

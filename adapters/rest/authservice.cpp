@@ -72,10 +72,35 @@ engine::Result<TokenClaims> AuthService::authenticate(const QString &authorizati
     const qsizetype space = value.indexOf(QLatin1Char(' '));
     if (value.isEmpty() || space <= 0 || value.left(space).compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0)
         return engine::Error{QStringLiteral("AUTH_REQUIRED"), QStringLiteral("sign in first: Authorization: Bearer <access token>")};
-    const QString token = value.mid(space + 1).trimmed();
-    const qint64 nowSec = nowMs / 1000;
-    // A token verified before is taken from memory while it lasts: the same answer as verifying
-    // again (a token is never revoked before it expires), without the HMAC and JSON work.
+    engine::Result<TokenClaims> claims = verified(value.mid(space + 1).trimmed(), nowMs / 1000);
+    if (!claims || !m_live)
+        return claims;
+    const auto user = m_live->constFind(claims->subject);
+    if (user == m_live->cend())
+        return engine::Error{QStringLiteral("AUTH_TOKEN_INVALID"), QStringLiteral("the token's user no longer exists")};
+    if (claims->issuedAt < user->sessionsFromMs / 1000)
+        return engine::Error{QStringLiteral("AUTH_TOKEN_INVALID"), QStringLiteral("the token was issued before a password change")};
+    TokenClaims current = claims.value();
+    current.role = user->role; // a demotion counts at once, not when the token expires
+    return current;
+}
+
+engine::Result<void> AuthService::reloadUsers()
+{
+    const engine::Result<QList<UserStore::User>> users = m_users.users();
+    if (!users)
+        return users.error();
+    QHash<QString, UserStore::User> live;
+    for (const UserStore::User &user : users.value())
+        live.insert(user.name, user);
+    m_live = std::move(live);
+    return {};
+}
+
+engine::Result<TokenClaims> AuthService::verified(const QString &token, qint64 nowSec) const
+{
+    // A token verified before is taken from memory while it lasts: its signature and claims do not
+    // change (whether its user may still use it is checked on every request, in authenticate()).
     if (const auto it = m_verified.constFind(token); it != m_verified.cend()) {
         if (nowSec <= it->expiresAt && nowSec + JwtCodec::kLeewaySec >= it->issuedAt)
             return it.value();

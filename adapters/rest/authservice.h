@@ -4,6 +4,8 @@
 #include "adapters/rest/userstore.h"
 
 #include <QHash>
+
+#include <optional>
 #include <QJsonObject>
 
 namespace adapters::rest {
@@ -34,6 +36,12 @@ public:
     //! The claims of an `Authorization` header value ("Bearer <token>"); AUTH_REQUIRED when there
     //! is none, AUTH_TOKEN_INVALID when it does not verify.
     [[nodiscard]] engine::Result<TokenClaims> authenticate(const QString &authorization, qint64 nowMs) const;
+    //! Reads who may sign in now (each user's role and when their sessions start) from the store.
+    //! From the first reload on, authenticate() refuses tokens of deleted users and tokens issued
+    //! before a password change, and answers the user's current role rather than the token's. The
+    //! API server reloads every few seconds (the `memedesk user` command changes the same file)
+    //! and after its own user changes.
+    engine::Result<void> reloadUsers();
     //! True when `role` may do what needs `needed` (admin > trader > viewer).
     [[nodiscard]] static bool allows(const QString &role, Role needed);
 
@@ -41,6 +49,8 @@ public:
     static constexpr qint64 kRefreshLifetimeMs = 14LL * 24 * 60 * 60 * 1000;
 
 private:
+    //! The token's claims when it verifies (remembered until it expires).
+    [[nodiscard]] engine::Result<TokenClaims> verified(const QString &token, qint64 nowSec) const;
     engine::Result<TokenPair> issue(const UserStore::User &user, const QString &refreshToken, qint64 nowMs) const;
 
     static constexpr int kVerifiedCacheSize = 4096;
@@ -48,6 +58,7 @@ private:
     UserStore &m_users;
     JwtCodec m_codec;
     mutable QHash<QString, TokenClaims> m_verified; // tokens that verified, until they expire
+    std::optional<QHash<QString, UserStore::User>> m_live; // by name, after the first reloadUsers()
     QString m_audience;
 };
 

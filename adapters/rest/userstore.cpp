@@ -3,6 +3,7 @@
 #include "adapters/rest/passwordhasher.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -10,6 +11,7 @@
 #include <QUuid>
 
 #include <atomic>
+#include <vector>
 
 namespace adapters::rest {
 
@@ -27,8 +29,12 @@ UserStore::User userFrom(const QSqlQuery &q)
     u.createdMs = q.value(2).toLongLong();
     u.failedLogins = q.value(3).toInt();
     u.lockedUntilMs = q.value(4).toLongLong();
+    u.sessionsFromMs = q.value(5).toLongLong();
     return u;
 }
+
+// The columns userFrom() reads, in its order.
+constexpr const char *kUserColumns = "name, role, created_ms, failed_logins, locked_until_ms, sessions_from_ms";
 
 //! Runs an update or delete of one user's row; USER_NOT_FOUND when there is no such user.
 engine::Result<void> execForUser(QSqlQuery &q, const QString &name)
@@ -90,23 +96,29 @@ engine::Result<void> UserStore::open()
     const int version = q.value(0).toInt();
     if (version > kSchemaVersion)
         return error("USER_STORE_TOO_NEW", QStringLiteral("%1 was made by a newer Memedesk").arg(m_path));
-    if (version < kSchemaVersion) {
-        const char *const schema[] = {
+    // Version 1 had no sessions_from_ms; version 0 is a new file.
+    std::vector<const char *> steps;
+    if (version == 0) {
+        steps = {
             "PRAGMA journal_mode = WAL",
             "CREATE TABLE api_users (name TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('admin', 'trader', 'viewer')),"
             " password_hash TEXT NOT NULL, created_ms INTEGER NOT NULL, failed_logins INTEGER NOT NULL DEFAULT 0,"
-            " locked_until_ms INTEGER NOT NULL DEFAULT 0)",
+            " locked_until_ms INTEGER NOT NULL DEFAULT 0, sessions_from_ms INTEGER NOT NULL DEFAULT 0)",
             "CREATE TABLE api_refresh_tokens (token_hash TEXT PRIMARY KEY, family TEXT NOT NULL,"
             " user_name TEXT NOT NULL REFERENCES api_users(name) ON DELETE CASCADE, issued_ms INTEGER NOT NULL,"
             " expires_ms INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0, revoked INTEGER NOT NULL DEFAULT 0)",
             "CREATE INDEX api_refresh_tokens_family ON api_refresh_tokens(family)",
             "CREATE TABLE api_audit (id INTEGER PRIMARY KEY AUTOINCREMENT, ts_ms INTEGER NOT NULL, user_name TEXT NOT NULL,"
             " client TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, result TEXT NOT NULL)",
-            "PRAGMA user_version = 1",
         };
-        for (const char *statement : schema) {
+    } else if (version == 1) {
+        steps = {"ALTER TABLE api_users ADD COLUMN sessions_from_ms INTEGER NOT NULL DEFAULT 0"};
+    }
+    if (version < kSchemaVersion) {
+        steps.push_back("PRAGMA user_version = 2");
+        for (const char *statement : steps) {
             if (!q.exec(QString::fromLatin1(statement)))
-                return error("USER_STORE_FAILED", QStringLiteral("cannot create the user tables: %1").arg(q.lastError().text()));
+                return error("USER_STORE_FAILED", QStringLiteral("cannot create or upgrade the user tables: %1").arg(q.lastError().text()));
         }
     }
     if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
@@ -178,16 +190,26 @@ engine::Result<void> UserStore::setPassword(const QString &name, const QString &
     if (!hash)
         return hash.error();
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("UPDATE api_users SET password_hash = ?, failed_logins = 0, locked_until_ms = 0 WHERE name = ?"));
+    // Access tokens issued before the change stop working (AuthService checks sessions_from_ms).
+    q.prepare(QStringLiteral("UPDATE api_users SET password_hash = ?, failed_logins = 0, locked_until_ms = 0, sessions_from_ms = ? WHERE name = ?"));
     q.addBindValue(hash.value());
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(name);
-    return execForUser(q, name);
+    if (const engine::Result<void> changed = execForUser(q, name); !changed)
+        return changed;
+    // A new password ends every session: no refresh token of the old one is honoured.
+    QSqlQuery revoke(QSqlDatabase::database(m_connection));
+    revoke.prepare(QStringLiteral("UPDATE api_refresh_tokens SET revoked = 1 WHERE user_name = ?"));
+    revoke.addBindValue(name);
+    if (!revoke.exec())
+        return dbError(revoke);
+    return {};
 }
 
 engine::Result<UserStore::User> UserStore::findUser(const QString &name) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT name, role, created_ms, failed_logins, locked_until_ms FROM api_users WHERE name = ?"));
+    q.prepare(QStringLiteral("SELECT %1 FROM api_users WHERE name = ?").arg(QLatin1String(kUserColumns)));
     q.addBindValue(name);
     if (!q.exec())
         return dbError(q);
@@ -199,7 +221,7 @@ engine::Result<UserStore::User> UserStore::findUser(const QString &name) const
 engine::Result<QList<UserStore::User>> UserStore::users() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    if (!q.exec(QStringLiteral("SELECT name, role, created_ms, failed_logins, locked_until_ms FROM api_users ORDER BY name")))
+    if (!q.exec(QStringLiteral("SELECT %1 FROM api_users ORDER BY name").arg(QLatin1String(kUserColumns))))
         return dbError(q);
     QList<User> list;
     while (q.next())
@@ -214,7 +236,7 @@ engine::Result<UserStore::User> UserStore::checkLogin(const QString &name, const
         return failed;
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT name, role, created_ms, failed_logins, locked_until_ms, password_hash FROM api_users WHERE name = ?"));
+    q.prepare(QStringLiteral("SELECT %1, password_hash FROM api_users WHERE name = ?").arg(QLatin1String(kUserColumns)));
     q.addBindValue(name);
     if (!q.exec())
         return dbError(q);
@@ -225,7 +247,7 @@ engine::Result<UserStore::User> UserStore::checkLogin(const QString &name, const
         return failed;
     }
     User user = userFrom(q);
-    const QString hash = q.value(5).toString();
+    const QString hash = q.value(6).toString();
     if (user.lockedUntilMs > nowMs)
         return error("AUTH_LOCKED", QStringLiteral("too many failed logins: try again later"));
     const bool ok = PasswordHasher::verify(hash, password);

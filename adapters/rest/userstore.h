@@ -21,12 +21,13 @@ public:
         qint64 createdMs = 0;
         int failedLogins = 0;
         qint64 lockedUntilMs = 0;
+        qint64 sessionsFromMs = 0; // access tokens issued before this (a password change) no longer count
     };
 
     //! `databasePath`: the file (created with its tables on open()).
     explicit UserStore(QString databasePath);
     static constexpr const char *kFileName = "api-users.sqlite";
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     ~UserStore();
     UserStore(const UserStore &) = delete;
     UserStore &operator=(const UserStore &) = delete;

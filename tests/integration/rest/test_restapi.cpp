@@ -412,12 +412,17 @@ private Q_SLOTS:
         QCOMPARE(m_client->send("POST", QStringLiteral("/api/v1/admin/users"), admin,
                                 {{QStringLiteral("username"), QStringLiteral("d")}, {QStringLiteral("role"), QStringLiteral("root")}, {QStringLiteral("password"), QStringLiteral("x")}})
                      .status, 400);
-        QVERIFY(!m_client->login(QStringLiteral("carl"), QStringLiteral("carl's long password")).isEmpty());
+        const QString carlToken = m_client->login(QStringLiteral("carl"), QStringLiteral("carl's long password"));
+        QVERIFY(!carlToken.isEmpty());
         const ApiReply demoted = m_client->send("PUT", QStringLiteral("/api/v1/admin/users/carl"), admin, {{QStringLiteral("role"), QStringLiteral("viewer")}});
         QCOMPARE(demoted.status, 200);
         QCOMPARE(demoted.json.value(QStringLiteral("role")).toString(), QStringLiteral("viewer"));
+        // The token carl already holds says trader; the demotion counts at once.
+        QCOMPARE(m_client->call("POST", QStringLiteral("/api/v1/trading/resume"), carlToken).status, 403);
+        QCOMPARE(m_client->get(QStringLiteral("/api/v1/trading/status"), carlToken).status, 200);
         QCOMPARE(m_client->call("DELETE", QStringLiteral("/api/v1/admin/users/carl"), admin).status, 200);
         QVERIFY(m_client->login(QStringLiteral("carl"), QStringLiteral("carl's long password")).isEmpty());
+        QCOMPARE(m_client->get(QStringLiteral("/api/v1/trading/status"), carlToken).status, 401); // deleted: the token is over too
         QCOMPARE(m_client->call("DELETE", QStringLiteral("/api/v1/admin/users/carl"), admin).status, 404);
         // The last admin stays.
         const QString self = QStringLiteral("/api/v1/admin/users/") + userOf(QStringLiteral("admin"));

@@ -5,6 +5,7 @@
 #include "adapters/rest/authservice.h"
 #include "tests/support/testsupport.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -89,6 +90,35 @@ private Q_SLOTS:
         // no usable secret: nothing is issued
         AuthService none(*m_users, QByteArray());
         QCOMPARE(none.login(QStringLiteral("tina"), kPassword, kClient, kNow).error().code, QStringLiteral("AUTH_UNAVAILABLE"));
+    }
+
+    //! Tokens already handed out follow the user database once it is loaded: a demotion counts at
+    //! once, a new password or a deleted user ends them.
+    void tokensFollowTheUserDatabase()
+    {
+        const auto pair = m_auth->login(QStringLiteral("tina"), kPassword, kClient, kNow);
+        QVERIFY(pair.ok());
+        const QString bearer = QStringLiteral("Bearer ") + pair.value().accessToken;
+        QVERIFY(m_auth->reloadUsers().ok());
+        QCOMPARE(m_auth->authenticate(bearer, kNow).value().role, QStringLiteral("trader"));
+        QVERIFY(m_users->setRole(QStringLiteral("tina"), QStringLiteral("viewer")).ok());
+        QCOMPARE(m_auth->authenticate(bearer, kNow).value().role, QStringLiteral("trader")); // not reloaded yet
+        QVERIFY(m_auth->reloadUsers().ok());
+        QCOMPARE(m_auth->authenticate(bearer, kNow).value().role, QStringLiteral("viewer"));
+
+        // A new password (now, after kNow): the token and the refresh token are over.
+        QVERIFY(m_users->setPassword(QStringLiteral("tina"), QStringLiteral("another long password")).ok());
+        QVERIFY(m_auth->reloadUsers().ok());
+        QCOMPARE(m_auth->authenticate(bearer, kNow).error().code, QStringLiteral("AUTH_TOKEN_INVALID"));
+        QCOMPARE(m_auth->refresh(pair.value().refreshToken, kClient, kNow).error().code, QStringLiteral("AUTH_REFRESH_INVALID"));
+
+        const auto later = m_auth->login(QStringLiteral("tina"), QStringLiteral("another long password"), kClient, QDateTime::currentMSecsSinceEpoch() + 2000);
+        QVERIFY(later.ok());
+        const QString fresh = QStringLiteral("Bearer ") + later.value().accessToken;
+        QVERIFY(m_auth->authenticate(fresh, QDateTime::currentMSecsSinceEpoch() + 2000).ok());
+        QVERIFY(m_users->removeUser(QStringLiteral("tina")).ok());
+        QVERIFY(m_auth->reloadUsers().ok());
+        QCOMPARE(m_auth->authenticate(fresh, QDateTime::currentMSecsSinceEpoch() + 2000).error().code, QStringLiteral("AUTH_TOKEN_INVALID"));
     }
 
     void rolesNest()

@@ -3,6 +3,7 @@
 // rotate and revoke their whole family when one is replayed, an audit row per call; the database
 // file never holds a password or a working token.
 #include "adapters/rest/userstore.h"
+#include "tests/support/apprunner.h"
 #include "tests/support/testsupport.h"
 
 #include <QFile>
@@ -100,6 +101,32 @@ private Q_SLOTS:
         const auto live = m_users->issueRefresh(QStringLiteral("alice"), QString(), kNow, kDay);
         QVERIFY(m_users->removeUser(QStringLiteral("alice")).ok());
         QCOMPARE(m_users->rotateRefresh(live.value(), kNow + 1000, kDay, &third).error().code, QStringLiteral("AUTH_REFRESH_INVALID"));
+    }
+
+    //! A users file from the first version (no sessions_from_ms) is upgraded in place, users kept.
+    void aVersionOneFileIsUpgraded()
+    {
+        const QString path = testsupport::makeTempDir(QStringLiteral("memedesk-users-v1")) + QStringLiteral("/api-users.sqlite");
+        for (const char *sql : {"CREATE TABLE api_users (name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL,"
+                                " created_ms INTEGER NOT NULL, failed_logins INTEGER NOT NULL DEFAULT 0, locked_until_ms INTEGER NOT NULL DEFAULT 0)",
+                                "CREATE TABLE api_refresh_tokens (token_hash TEXT PRIMARY KEY, family TEXT NOT NULL, user_name TEXT NOT NULL"
+                                " REFERENCES api_users(name) ON DELETE CASCADE, issued_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL,"
+                                " used INTEGER NOT NULL DEFAULT 0, revoked INTEGER NOT NULL DEFAULT 0)",
+                                "CREATE TABLE api_audit (id INTEGER PRIMARY KEY AUTOINCREMENT, ts_ms INTEGER NOT NULL, user_name TEXT NOT NULL,"
+                                " client TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, result TEXT NOT NULL)",
+                                "INSERT INTO api_users (name, role, password_hash, created_ms) VALUES ('old', 'admin', 'x', 5)",
+                                "PRAGMA user_version = 1"})
+            QVERIFY(testsupport::execSql(path, QString::fromLatin1(sql)));
+        UserStore store(path);
+        QVERIFY(store.open().ok());
+        const auto users = store.users();
+        QVERIFY(users.ok());
+        QCOMPARE(users->size(), 1);
+        QCOMPARE(users->first().name, QStringLiteral("old"));
+        QCOMPARE(users->first().sessionsFromMs, qint64(0));
+        QVERIFY(store.setPassword(QStringLiteral("old"), QStringLiteral("a new long password")).ok());
+        QVERIFY(store.users()->first().sessionsFromMs > 0);
+        QCOMPARE(testsupport::querySql(path, QStringLiteral("PRAGMA user_version")), QStringLiteral("2"));
     }
 
     void theDatabaseHoldsNoWorkingSecret()
