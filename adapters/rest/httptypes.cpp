@@ -36,6 +36,7 @@ int statusForError(const QString &code)
         {QStringLiteral("ENGINE_NOT_RUNNING"), 409},
         {QStringLiteral("IDEMPOTENCY_IN_PROGRESS"), 409},
         {QStringLiteral("ORDER_DENIED"), 422},
+        {QStringLiteral("CONFIRMATION_REQUIRED"), 428},
         {QStringLiteral("BODY_TOO_LARGE"), 413},
         {QStringLiteral("UNSUPPORTED_MEDIA_TYPE"), 415},
         {QStringLiteral("RATE_LIMITED"), 429},

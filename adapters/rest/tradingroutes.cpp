@@ -99,8 +99,12 @@ void addTradingRoutes(QList<RouteSpec> &routes, RouteContext &ctx)
                    [&ctx](const ApiCall &call) { call.reply(ctx.api.config().toJson()); }});
 
     routes.append({"PUT", QStringLiteral("/api/v1/trading/config"), QStringLiteral("trading"),
-                   QStringLiteral("Change the configuration: the fields given are applied, all or nothing. Changing the mode needs the admin role."),
-                   Access::Trader, {}, schema::anyObject(QStringLiteral("the fields to change, as GET returns them")),
+                   QStringLiteral("Change the configuration: the fields given are applied, all or nothing. Changing the mode needs the admin "
+                                  "role, and going live (real money) needs confirm_live=true."),
+                   Access::Trader,
+                   {{QStringLiteral("confirm_live"), ParamSpec::In::Query, ParamSpec::Type::Boolean,
+                     QStringLiteral("true to confirm a switch to live trading with real money"), 0, 0, {}}},
+                   schema::anyObject(QStringLiteral("the fields to change, as GET returns them")),
                    schema::anyObject(QStringLiteral("the configuration now")), 200, true, false, [&ctx](const ApiCall &call) {
                        const engine::BotConfig current = ctx.api.config();
                        QStringList errors;
@@ -109,6 +113,11 @@ void addTradingRoutes(QList<RouteSpec> &routes, RouteContext &ctx)
                            return call.fail(engine::Error(QStringLiteral("CONFIG_INVALID"), errors.first(), errors));
                        if (wanted.mode != current.mode && !AuthService::allows(call.caller()->role, AuthService::Role::Admin))
                            return call.fail(QStringLiteral("FORBIDDEN"), QStringLiteral("changing the trading mode needs the admin role"));
+                       // Real money is never one request away by mistake: the window asks, the API wants it said.
+                       if (wanted.mode == engine::TradingMode::Live && current.mode != engine::TradingMode::Live &&
+                           call.param(QStringLiteral("confirm_live")) != QLatin1String("true"))
+                           return call.fail(QStringLiteral("CONFIRMATION_REQUIRED"),
+                                            QStringLiteral("switching to live trading with real money needs confirm_live=true"));
                        if (const engine::Result<void> applied = ctx.api.setConfig(wanted); !applied)
                            return call.fail(applied.error());
                        call.reply(ctx.api.config().toJson());

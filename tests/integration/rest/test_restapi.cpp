@@ -156,6 +156,16 @@ private Q_SLOTS:
         const ApiReply mode = m_f.client->send("PUT", QStringLiteral("/api/v1/trading/config"), trader, {{QStringLiteral("mode"), QStringLiteral("live")}});
         QCOMPARE(mode.status, 403);
         QCOMPARE(engine::toString(m_f.ctx->api().config().mode), QStringLiteral("demo"));
+        // Even an admin must say it when the switch is to real money.
+        const ApiReply unconfirmed = m_f.client->send("PUT", QStringLiteral("/api/v1/trading/config"), m_f.tokens[QStringLiteral("admin")],
+                                                      {{QStringLiteral("mode"), QStringLiteral("live")}});
+        QCOMPARE(unconfirmed.status, 428);
+        QCOMPARE(unconfirmed.errorCode(), QStringLiteral("CONFIRMATION_REQUIRED"));
+        // Confirmed, it goes to the engine, which refuses live without the exchange keys.
+        const ApiReply noKeys = m_f.client->call("PUT", QStringLiteral("/api/v1/trading/config?confirm_live=true"), m_f.tokens[QStringLiteral("admin")],
+                                                 "{\"mode\":\"live\"}");
+        QVERIFY2(noKeys.status >= 400 && noKeys.status != 428, qPrintable(noKeys.describe()));
+        QCOMPARE(engine::toString(m_f.ctx->api().config().mode), QStringLiteral("demo"));
     }
 
     void manualOrdersReachTheWebSocket()
