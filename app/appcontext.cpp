@@ -1,14 +1,15 @@
 #include "app/appcontext.h"
 
-#include "app/remoteapi.h"
 #include "app/datadir.h"
 #include "app/journaladvice.h"
 #include "app/logging.h"
+#include "app/remoteapi.h"
 #include "app/secretreader.h"
 #include "app/session.h"
 #include "app/venueregistry.h"
 
 #include "engine/api/botapiimpl.h"
+#include "engine/core/version.h"
 #include "engine/kernel/engineinbox.h"
 #include "engine/kernel/enginethread.h"
 #include "engine/execution/journalaudit.h"
@@ -294,7 +295,7 @@ engine::Result<void> AppContext::initialize()
                          });
     writeLog({0, engine::LogEntry::Level::Info, QStringLiteral("app"),
               QStringLiteral("memedesk %1 started in %2 mode: data %3, %4")
-                  .arg(QStringLiteral(MEMEDESK_VERSION), engine::toString(config.mode), m_dataDir, m_session->describe())});
+                  .arg(QString::fromLatin1(engine::version()), engine::toString(config.mode), m_dataDir, m_session->describe())});
     return {};
 }
 

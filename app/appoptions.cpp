@@ -1,6 +1,7 @@
 #include "app/appoptions.h"
 
 #include "engine/api/botapi.h"
+#include "engine/core/version.h"
 
 #include <QCommandLineParser>
 #include <QtGlobal>
@@ -136,7 +137,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
     }
     if (p.isSet(version)) {
         r.exit = true;
-        r.message = QStringLiteral("memedesk %1").arg(QStringLiteral(MEMEDESK_VERSION));
+        r.message = QStringLiteral("memedesk %1").arg(QString::fromLatin1(engine::version()));
         return r;
     }
     if (!p.positionalArguments().isEmpty())

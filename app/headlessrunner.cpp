@@ -1,5 +1,7 @@
 #include "app/headlessrunner.h"
 
+#include "engine/core/version.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 
@@ -36,7 +38,7 @@ void HeadlessRunner::start()
             fflush(stdout);
         }
     });
-    fprintf(stdout, "memedesk %s headless — Ctrl-C to stop\n", MEMEDESK_VERSION);
+    fprintf(stdout, "memedesk %s headless — Ctrl-C to stop\n", engine::version());
     fflush(stdout);
 }
 

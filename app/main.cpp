@@ -11,6 +11,8 @@
 #include "app/quitsignals.h"
 #include "app/secretscommand.h"
 
+#include "engine/core/version.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 #include <QTimer>
@@ -40,7 +42,7 @@ void setIdentity()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Memedesk"));
     QCoreApplication::setApplicationName(QStringLiteral("memedesk"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(MEMEDESK_VERSION));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(engine::version()));
 }
 
 int runHeadless(int argc, char **argv, const app::AppOptions &options)

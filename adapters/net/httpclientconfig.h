@@ -3,6 +3,8 @@
 #include "adapters/net/backoff.h"
 #include "adapters/net/ratelimitheaders.h"
 
+#include "engine/core/version.h"
+
 namespace adapters::net {
 
 //! Settings of an HttpClient; the defaults suit a REST venue API.
@@ -25,7 +27,7 @@ struct HttpClientConfig {
     QList<UsageHeader> usageHeaders;
     //! Answers larger than this are cut off (outside input is bounded).
     qint64 maxResponseBytes = 16 * 1024 * 1024;
-    QByteArray userAgent = QByteArrayLiteral("Memedesk/" MEMEDESK_VERSION);
+    QByteArray userAgent = QByteArray("Memedesk/") + engine::version();
 };
 
 } // namespace adapters::net

@@ -8,6 +8,7 @@
 #include "adapters/rest/userstore.h"
 
 #include "engine/api/botapi.h"
+#include "engine/core/version.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -123,7 +124,7 @@ int ApiServer::webSocketClients() const
 
 QJsonObject ApiServer::openApi() const
 {
-    return buildOpenApi(m_routes, QStringLiteral(MEMEDESK_VERSION));
+    return buildOpenApi(m_routes, QString::fromLatin1(engine::version()));
 }
 
 qint64 ApiServer::nowMs() const
@@ -133,7 +134,7 @@ qint64 ApiServer::nowMs() const
 
 QJsonObject ApiServer::serverInfo() const
 {
-    return {{QStringLiteral("version"), QStringLiteral(MEMEDESK_VERSION)},
+    return {{QStringLiteral("version"), QString::fromLatin1(engine::version())},
             {QStringLiteral("qt_version"), QString::fromLatin1(qVersion())},
             {QStringLiteral("uptime_sec"), m_uptime.elapsed() / 1000},
             {QStringLiteral("api_url"), m_options.baseUrl(m_port)},
