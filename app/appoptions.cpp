@@ -101,6 +101,10 @@ ParseResult parseCommandLine(const QStringList &arguments)
                                          QStringLiteral("Confirm live trading with real money (headless)."));
     const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("User interface language: en or zh_CN."),
                                       QStringLiteral("LANG"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a picture of the window to FILE (PNG) when the app quits; with "
+                                                       "--exit-after S, a picture after S seconds."),
+                                        QStringLiteral("FILE"));
     const QCommandLineOption symbols(QStringLiteral("symbols"),
                                      QStringLiteral("Symbols a real venue watches and trades, comma-separated "
                                                     "(default: the USDT meme pairs DOGE, SHIB, PEPE, FLOKI, BONK, WIF)."),
@@ -118,7 +122,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
                                                          "wss://ws-api.binance.com:443/ws-api/v3)."),
                                           QStringLiteral("URL"));
     p.addOptions({help, version, headless, dataDir, seed, speed, interval, exitAfter, noAutostart, mode, confirmLive,
-                  language, symbols, binanceRest, binanceStream, binanceWsApi});
+                  language, symbols, binanceRest, binanceStream, binanceWsApi, screenshot});
     const ApiCommandLine apiOptions;
     p.addOptions(apiOptions.all());
 
@@ -150,6 +154,9 @@ ParseResult parseCommandLine(const QStringList &arguments)
     o.autostart = !p.isSet(noAutostart);
     o.language = p.value(language);
     o.confirmLive = p.isSet(confirmLive);
+    o.screenshotPath = p.value(screenshot);
+    if (p.isSet(screenshot) && !o.screenshotPath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
+        return fail(QStringLiteral("--screenshot needs a .png file name"));
     if (p.isSet(mode) && !engine::parseTradingMode(p.value(mode), o.mode))
         return fail(QStringLiteral("--mode must be demo, dry-run or live"));
     if (o.confirmLive && o.mode != engine::TradingMode::Live)

@@ -24,6 +24,7 @@ struct AppOptions {
     engine::TradingMode mode = engine::TradingMode::Demo;
     bool confirmLive = false;      // --confirm-live: a headless live start needs it
     QString language;              // "en", "zh_CN"; empty = saved choice
+    QString screenshotPath;        // --screenshot: the window as a PNG when the app quits (installer tests, docs)
     QString keychainService = QStringLiteral("memedesk");
     //! Venue settings from the command line ("binance.rest_url" → URL, "symbols" → "PEPEUSDT,DOGEUSDT");
     //! they override the saved ones.

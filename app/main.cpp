@@ -25,6 +25,7 @@
 #include "ui/mainwindow.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QMessageBox>
 #endif
 
@@ -89,6 +90,11 @@ int runDesktop(int argc, char **argv, const app::AppOptions &options)
 {
     QApplication qapp(argc, argv);
     setIdentity();
+    QIcon icon;
+    for (const char *size : {"16x16", "32x32", "64x64", "128x128", "256x256"})
+        icon.addFile(QStringLiteral(":/icons/%1/memedesk.png").arg(QLatin1String(size)));
+    QApplication::setWindowIcon(icon);
+    QGuiApplication::setDesktopFileName(QStringLiteral("memedesk")); // ties the window to memedesk.desktop
     app::QuitSignals quitSignals;
     ui::applyLanguage(options.language.isEmpty() ? ui::savedLanguage() : options.language);
     app::AppContext context(options);
@@ -124,6 +130,12 @@ int runDesktop(int argc, char **argv, const app::AppOptions &options)
     });
     channel.listen(context.dataDir());
     app::QuitSignals::quitAfter(options.exitAfterSec, &qapp);
+    if (!options.screenshotPath.isEmpty()) {
+        QObject::connect(&qapp, &QCoreApplication::aboutToQuit, &window, [&window, &options] {
+            if (!window.grab().save(options.screenshotPath))
+                fprintf(stderr, "memedesk: cannot write the screenshot %s\n", qPrintable(options.screenshotPath));
+        });
+    }
     int rc = 0;
     if (!app::QuitSignals::requested()) {
         window.show();
