@@ -104,7 +104,7 @@ if(UNIX AND NOT APPLE)
   set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
   # Loaded at run time, so not found by shlibdeps: the SQLite driver, the platform plugins.
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins")
-  set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring, fonts-noto-cjk")
+  set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring, fonts-dejavu-core, fonts-noto-cjk")
   set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
   set(CPACK_RPM_PACKAGE_LICENSE "Proprietary")
   set(CPACK_RPM_PACKAGE_GROUP "Applications/Finance")

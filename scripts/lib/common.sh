@@ -18,6 +18,10 @@ MEMEDESK_RUN_PACKAGES=(libsecret-1-0 gnome-keyring dbus fonts-noto-cjk fonts-dej
 # for the REST API tests and benchmark.
 MEMEDESK_TEST_PACKAGES=(xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools curl openssl wrk)
 
+# What scripts/package needs to make and check the installers, and the package test (a Debian root
+# made with debootstrap).
+MEMEDESK_PACKAGE_PACKAGES=(dpkg-dev file rpm lintian desktop-file-utils appstream-util debootstrap)
+
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 as_root() {

@@ -14,6 +14,10 @@ export GNOME_KEYRING_CONTROL
 export QTKEYCHAIN_BACKEND=libsecret
 
 jobs="$(nproc 2>/dev/null || echo 2)"
+# The installer test (label package) runs only when asked for: scripts/test -L package.
+if [ "$#" -eq 0 ]; then
+  set -- -LE package
+fi
 status=0
 xvfb-run -a -s "-screen 0 1600x1000x24" \
   ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$jobs" "$@" || status=$?
