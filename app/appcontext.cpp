@@ -245,6 +245,8 @@ engine::Result<void> AppContext::initialize()
     for (const QString &skipped : m_api->setBacktestDir(m_dataDir + QStringLiteral("/backtests")))
         qWarning("a kept backtest could not be read and is skipped: %s", qPrintable(skipped));
     m_api->setVenues(infos());
+    m_api->setAppInfo({QString::fromLatin1(engine::version()), QString::fromLatin1(engine::buildDate()), m_dataDir, databasePath(),
+                       logFilePath(m_dataDir)});
     m_api->seed(journal);
     m_api->setSessionSwitcher(this, [this](engine::TradingMode mode) { switchMode(mode); });
     m_api->setVenueSettingsListener(this, [this](const QHash<QString, QString> &saved) {

@@ -78,10 +78,15 @@ void qtMessageToSpdlog(QtMsgType type, const QMessageLogContext &context, const 
 }
 } // namespace
 
+QString logFilePath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("memedesk.log"));
+}
+
 void setupLogging(const QString &dataDir, bool verboseConsole)
 {
     QDir().mkpath(dataDir);
-    const std::string file = QDir(dataDir).filePath(QStringLiteral("memedesk.log")).toStdString();
+    const std::string file = logFilePath(dataDir).toStdString();
     g_sinks.clear();
     try {
         auto fileSink = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(file, 5 * 1024 * 1024, 3);

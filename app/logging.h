@@ -22,7 +22,9 @@ private:
     QStringList m_secrets;
 };
 
-//! Rotating log file `memedesk.log` in `dataDir` (5 MB × 3) plus warnings on stderr.
+//! The log file in `dataDir`: memedesk.log.
+[[nodiscard]] QString logFilePath(const QString &dataDir);
+//! Rotating log file logFilePath(dataDir) (5 MB × 3) plus warnings on stderr.
 void setupLogging(const QString &dataDir, bool verboseConsole);
 //! Writes an engine log entry to the named subsystem logger, redacted.
 void writeLog(const engine::LogEntry &entry);

@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ui::AboutDialog</name>
+    <message>
+        <location filename="../ui/widgets/aboutdialog.cpp" line="+37"/>
+        <source>About Memedesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Native terminal for automated meme-coin trading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Built</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Memedesk: copyright the Memedesk developers, all rights reserved. It runs on this third-party software:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The licence texts: /usr/share/doc/memedesk/copyright for Memedesk and the lexicon, and each library&apos;s own package for the rest (Linux).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ui::ApiKeysBox</name>
     <message>
         <location filename="../ui/widgets/apikeysbox.cpp" line="+94"/>
@@ -691,7 +744,7 @@
 <context>
     <name>ui::DashboardView</name>
     <message>
-        <location filename="../ui/views/dashboardview.cpp" line="+143"/>
+        <location filename="../ui/views/dashboardview.cpp" line="+147"/>
         <source>%1 % since start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1840,8 +1893,8 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+40"/>
-        <location line="+108"/>
+        <location filename="../ui/mainwindow.cpp" line="+43"/>
+        <location line="+118"/>
         <source>Memedesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1851,7 +1904,7 @@ Price %5, quantity %6, fee %7 %8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1878,6 +1931,21 @@ Price %5, quantity %6, fee %7 %8</source>
     <message>
         <location line="+5"/>
         <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Memedesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2625,6 +2693,39 @@ Realized %5, fees %6</source>
     <message>
         <location line="+1"/>
         <source>Add to watchlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::WelcomePanel</name>
+    <message>
+        <location filename="../ui/widgets/welcomepanel.cpp" line="+90"/>
+        <source>Welcome to Memedesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;p&gt;You are trading the &lt;b&gt;demo market&lt;/b&gt;: a simulated meme market with paper money. Nothing here is real — the tokens, the posts and the 10,000 USDT are made up, so try anything.&lt;/p&gt;&lt;p&gt;&lt;b&gt;To trade on Binance:&lt;/b&gt; in Trading Config, store your API key and secret (they go to your system&apos;s keychain, never to a file), press &lt;i&gt;Test connection&lt;/i&gt;, then choose &lt;i&gt;Dry run&lt;/i&gt; (real prices, paper fills) as the trading mode. Go &lt;i&gt;Live&lt;/i&gt; only once dry run has shown you what the strategy does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Your files:&lt;/b&gt; data folder %1 — the journal %2 and the log %3.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Go to Trading Config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help → Show welcome brings it back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ui::AboutDialog</name>
+    <message>
+        <location filename="../ui/widgets/aboutdialog.cpp" line="+37"/>
+        <source>About Memedesk</source>
+        <translation>关于 Memedesk</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Native terminal for automated meme-coin trading</source>
+        <translation>自动化 Meme 币交易终端</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Built</source>
+        <translation>构建日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log file</source>
+        <translation>日志文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Memedesk: copyright the Memedesk developers, all rights reserved. It runs on this third-party software:</source>
+        <translation>Memedesk：版权归 Memedesk 开发者所有，保留所有权利。它运行于以下第三方软件之上：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The licence texts: /usr/share/doc/memedesk/copyright for Memedesk and the lexicon, and each library&apos;s own package for the rest (Linux).</source>
+        <translation>许可证全文：Memedesk 和词典见 /usr/share/doc/memedesk/copyright，其余见各库自己的软件包（Linux）。</translation>
+    </message>
+</context>
+<context>
     <name>ui::ApiKeysBox</name>
     <message>
         <location filename="../ui/widgets/apikeysbox.cpp" line="+94"/>
@@ -688,7 +741,7 @@
 <context>
     <name>ui::DashboardView</name>
     <message>
-        <location filename="../ui/views/dashboardview.cpp" line="+143"/>
+        <location filename="../ui/views/dashboardview.cpp" line="+147"/>
         <source>%1 % since start</source>
         <translation>自启动以来 %1 %</translation>
     </message>
@@ -1833,8 +1886,8 @@ Price %5, quantity %6, fee %7 %8</source>
 <context>
     <name>ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+40"/>
-        <location line="+108"/>
+        <location filename="../ui/mainwindow.cpp" line="+43"/>
+        <location line="+118"/>
         <source>Memedesk — %1</source>
         <translation>Memedesk — %1</translation>
     </message>
@@ -1844,7 +1897,7 @@ Price %5, quantity %6, fee %7 %8</source>
         <translation>订单被拒绝：%1 %2 — %3</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
@@ -1872,6 +1925,21 @@ Price %5, quantity %6, fee %7 %8</source>
         <location line="+5"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;welcome</source>
+        <translation>显示欢迎信息(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Memedesk</source>
+        <translation>关于 Memedesk(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2623,6 +2691,39 @@ Realized %5, fees %6</source>
         <location line="+1"/>
         <source>Add to watchlist</source>
         <translation>加入自选列表</translation>
+    </message>
+</context>
+<context>
+    <name>ui::WelcomePanel</name>
+    <message>
+        <location filename="../ui/widgets/welcomepanel.cpp" line="+90"/>
+        <source>Welcome to Memedesk</source>
+        <translation>欢迎使用 Memedesk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;p&gt;You are trading the &lt;b&gt;demo market&lt;/b&gt;: a simulated meme market with paper money. Nothing here is real — the tokens, the posts and the 10,000 USDT are made up, so try anything.&lt;/p&gt;&lt;p&gt;&lt;b&gt;To trade on Binance:&lt;/b&gt; in Trading Config, store your API key and secret (they go to your system&apos;s keychain, never to a file), press &lt;i&gt;Test connection&lt;/i&gt;, then choose &lt;i&gt;Dry run&lt;/i&gt; (real prices, paper fills) as the trading mode. Go &lt;i&gt;Live&lt;/i&gt; only once dry run has shown you what the strategy does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Your files:&lt;/b&gt; data folder %1 — the journal %2 and the log %3.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;你正在交易&lt;b&gt;模拟市场&lt;/b&gt;：一个使用模拟资金的模拟 Meme 币市场。这里的一切都不是真的——代币、帖子和 10,000 USDT 都是虚构的，尽管尝试。&lt;/p&gt;&lt;p&gt;&lt;b&gt;要在币安交易：&lt;/b&gt;在交易配置中保存你的 API 密钥和私钥（它们存入系统钥匙串，绝不写入文件），点击&lt;i&gt;测试连接&lt;/i&gt;，然后选择&lt;i&gt;模拟盘&lt;/i&gt;（真实价格、模拟成交）作为交易模式。只有在模拟盘让你看清策略的表现之后，才切换到&lt;i&gt;实盘&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;你的文件：&lt;/b&gt;数据文件夹 %1 —— 交易日志 %2 和运行日志 %3。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Go to Trading Config</source>
+        <translation>前往交易配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help → Show welcome brings it back.</source>
+        <translation>可通过 帮助 → 显示欢迎信息 重新打开。</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,8 @@
 #include "ui/mainwindow.h"
 
+#include "ui/widgets/aboutdialog.h"
+#include "ui/widgets/welcomepanel.h"
+
 #include "ui/botmodel.h"
 #include "ui/labels.h"
 
@@ -90,6 +93,16 @@ MainWindow::MainWindow(engine::BotApi &api, QWidget *parent)
     m_quit = m_viewMenu->addAction(QString());
     m_quit->setShortcut(QKeySequence::Quit);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_welcomeAgain = m_helpMenu->addAction(QString());
+    connect(m_welcomeAgain, &QAction::triggered, this, [this] {
+        showView(View::Dashboard);
+        m_dashboard->welcome()->reopen();
+    });
+    m_about = m_helpMenu->addAction(QString());
+    m_about->setMenuRole(QAction::AboutRole);
+    connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_dashboard->welcome(), &WelcomePanel::openTradingConfig, this, [this] { showView(View::TradingConfig); });
 
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= kViewCount)
@@ -192,6 +205,12 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
+void MainWindow::showAbout()
+{
+    AboutDialog dialog(m_api, this);
+    dialog.exec();
+}
+
 void MainWindow::retranslateUi()
 {
     const QString names[kViewCount] = {tr("Dashboard"), tr("Trading config"), tr("Signal monitor"), tr("History"),
@@ -201,6 +220,9 @@ void MainWindow::retranslateUi()
         m_viewActions.at(i)->setText(names[i]);
     }
     m_viewMenu->setTitle(tr("&View"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_welcomeAgain->setText(tr("Show &welcome"));
+    m_about->setText(tr("&About Memedesk"));
     m_quit->setText(tr("&Quit"));
     m_log->toggleViewAction()->setText(tr("Log panel"));
     m_historyTabs->setTabText(0, tr("Journal"));

@@ -43,6 +43,8 @@ public:
     BacktestView *showBacktest();
     //! Opens History > Evaluation and returns it.
     EvaluationView *showEvaluation();
+    //! Help → About (modal).
+    void showAbout();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -69,6 +71,9 @@ private:
     LogPanel *m_log;
     EngineStatusBar *m_statusBar;
     QMenu *m_viewMenu;
+    QMenu *m_helpMenu;
+    QAction *m_about;
+    QAction *m_welcomeAgain;
     QList<QAction *> m_viewActions;
     QAction *m_quit;
     BotModel *m_model;

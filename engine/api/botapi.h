@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/api/appinfo.h"
 #include "engine/api/botconfig.h"
 #include "engine/api/botevents.h"
 #include "engine/api/remoteapi.h"
@@ -46,6 +47,9 @@ public:
     virtual void flattenAndStop() = 0;
     //! Clears a HALTED state after the user has looked at it.
     virtual void resumeTrading() = 0;
+
+    //! What this app is and where it keeps its files.
+    [[nodiscard]] virtual AppInfo appInfo() const = 0;
 
     //! Latest engine status.
     [[nodiscard]] virtual BotStatus status() const = 0;

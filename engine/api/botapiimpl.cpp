@@ -82,6 +82,18 @@ void BotApiImpl::seed(const JournalSnapshot &j)
     }
 }
 
+void BotApiImpl::setAppInfo(const AppInfo &info)
+{
+    QMutexLocker lock(&m_mutex);
+    m_appInfo = info;
+}
+
+AppInfo BotApiImpl::appInfo() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_appInfo;
+}
+
 RemoteApiSettings BotApiImpl::remoteApiSettings() const
 {
     QMutexLocker lock(&m_mutex);

@@ -42,6 +42,8 @@ public:
     QStringList setBacktestDir(const QString &dir) { return m_backtests.setStoreDir(dir); }
     //! Who runs strategy evaluations (set by the composition root; must outlive this object).
     void setEvaluator(StrategyEvaluator *evaluator) { m_evaluator = evaluator; }
+    //! What the app is and where its files are (the composition root knows).
+    void setAppInfo(const AppInfo &info);
     //! Who runs the remote API (set by the composition root; must outlive this object).
     void setRemoteApiControl(RemoteApiControl *control) { m_remoteApi = control; }
     //! Who builds a new session when setConfig() picks another mode (the composition root);
@@ -80,6 +82,7 @@ public:
     void runEvaluation(const EvaluationRequest &request, QObject *context, std::function<void(double)> progress,
                        std::function<void(const Result<QJsonObject> &)> done) override;
     void cancelEvaluation() override;
+    [[nodiscard]] AppInfo appInfo() const override;
     [[nodiscard]] RemoteApiSettings remoteApiSettings() const override;
     Result<void> setRemoteApiSettings(const RemoteApiSettings &settings) override;
     [[nodiscard]] RemoteApiState remoteApiState() const override;
@@ -132,6 +135,7 @@ private:
     StrategyEvaluator *m_evaluator = nullptr;
     RemoteApiControl *m_remoteApi = nullptr;
     RemoteApiSettings m_remoteApiSettings;
+    AppInfo m_appInfo;
     std::vector<Subscriber> m_subscribers;
 };
 

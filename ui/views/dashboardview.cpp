@@ -1,5 +1,7 @@
 #include "ui/views/dashboardview.h"
 
+#include "ui/widgets/welcomepanel.h"
+
 #include "ui/botmodel.h"
 
 #include "ui/format.h"
@@ -47,6 +49,7 @@ QWidget *titled(QLabel *title, QTableView *table, QWidget *parent)
 DashboardView::DashboardView(BotModel &model, QWidget *parent)
     : QWidget(parent)
     , m_api(model.api())
+    , m_welcome(new WelcomePanel(model.api(), this))
     , m_equity(new StatCard(QStringLiteral("equity"), this))
     , m_cash(new StatCard(QStringLiteral("cash"), this))
     , m_pnlToday(new StatCard(QStringLiteral("pnlToday"), this))
@@ -102,6 +105,7 @@ DashboardView::DashboardView(BotModel &model, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 10, 10, 10);
+    layout->addWidget(m_welcome);
     layout->addLayout(cards);
     m_health->setObjectName(QStringLiteral("venueHealthLabel"));
     m_health->setVisible(false);

@@ -19,6 +19,8 @@ class PositionsModel;
 class StatCard;
 
 //! Equity and drawdown, PnL figures, engine state, open positions and recent fills.
+class WelcomePanel;
+
 class DashboardView final : public QWidget {
     Q_OBJECT
 public:
@@ -27,6 +29,8 @@ public:
 
     //! Pulls the latest status and positions (called by the window's refresh timer).
     void refresh();
+    //! The first-launch welcome at the top (Help → Show welcome reopens it).
+    [[nodiscard]] WelcomePanel *welcome() const { return m_welcome; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -37,6 +41,7 @@ private:
 
     engine::BotApi &m_api;
     engine::BotStatus m_status;
+    WelcomePanel *m_welcome;
     StatCard *m_equity;
     StatCard *m_cash;
     StatCard *m_pnlToday;

@@ -66,6 +66,14 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ctx.run();
 
+        // the first launch: the welcome on the Dashboard, then dismissed for the pictures below
+        auto *welcome = window.findChild<QWidget *>(QStringLiteral("welcomePanel"));
+        QVERIFY(welcome && welcome->isVisible());
+        QTest::qWait(300);
+        shot(&window, QStringLiteral("first-launch"));
+        QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("welcomeDismiss")), Qt::LeftButton);
+        QVERIFY(!welcome->isVisible());
+
         // every view opens
         for (auto v : {ui::MainWindow::View::TradingConfig, ui::MainWindow::View::SignalMonitor,
                        ui::MainWindow::View::History, ui::MainWindow::View::Dashboard}) {

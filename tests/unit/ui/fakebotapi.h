@@ -124,6 +124,7 @@ public:
         cancelledIds.append(clientId);
         QTimer::singleShot(0, context, [done] { done(engine::Result<void>()); });
     }
+    engine::AppInfo appInfo() const override { return appInfoValue; }
     engine::RemoteApiSettings remoteApiSettings() const override { return remoteApiValue; }
     engine::Result<void> setRemoteApiSettings(const engine::RemoteApiSettings &settings) override
     {
@@ -159,6 +160,9 @@ public:
     }
     QHash<QString, QString> venueSettingsValue;
     engine::RemoteApiSettings remoteApiValue;
+    engine::AppInfo appInfoValue{QStringLiteral("0.1.0+test"), QStringLiteral("2026-11-26"), QStringLiteral("/home/trader/.local/share/Memedesk/memedesk"),
+                                 QStringLiteral("/home/trader/.local/share/Memedesk/memedesk/memedesk.sqlite"),
+                                 QStringLiteral("/home/trader/.local/share/Memedesk/memedesk/memedesk.log")};
     engine::RemoteApiState remoteApiStateValue;
     QList<engine::VenueSymbol> venueSymbolList;
     engine::Result<engine::ConnectionCheck> connectionResult = engine::ConnectionCheck{};
