@@ -1,5 +1,6 @@
 #include "app/appcontext.h"
 
+#include "app/crashreport.h"
 #include "app/datadir.h"
 #include "app/journaladvice.h"
 #include "app/logging.h"
@@ -205,6 +206,8 @@ engine::Result<void> AppContext::initialize()
         return locked;
     }
     setupLogging(m_dataDir, false);
+    crash::install(m_dataDir);
+    m_crashReports = crash::takeUnseenReports(m_dataDir);
 
     auto opened = openJournal();
     if (!opened) {

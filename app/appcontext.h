@@ -80,6 +80,8 @@ public:
     [[nodiscard]] const AppOptions &options() const { return m_options; }
     [[nodiscard]] QString dataDir() const { return m_dataDir; }
     [[nodiscard]] QString databasePath() const;
+    //! Crash reports left by earlier runs that nobody was shown yet (shown once, by main()).
+    [[nodiscard]] QStringList unseenCrashReports() const { return m_crashReports; }
 
 private:
     engine::BotConfig loadConfig(const QHash<QString, QString> &settings);
@@ -101,6 +103,7 @@ private:
     std::unique_ptr<DataDirLock> m_lock;
     qint64 m_lockOwnerPid = 0;
     QStringList m_startupWarnings;
+    QStringList m_crashReports;
     QList<VenueRegistration> m_venues;
     std::unique_ptr<adapters::storage::SqliteTradeStore> m_store;
     std::unique_ptr<adapters::keychain::QtKeychainSecretStore> m_secrets;

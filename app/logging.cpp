@@ -1,5 +1,8 @@
 #include "app/logging.h"
 
+#include "app/crashreport.h"
+
+#include <QDateTime>
 #include <QDir>
 #include <QRegularExpression>
 
@@ -109,6 +112,10 @@ void writeLog(const engine::LogEntry &e)
         return;
     auto logger = loggerFor(e.category);
     const std::string msg = Redactor::instance().redact(e.message).toStdString();
+    // The same redacted line, kept for a crash report.
+    static const char *const kLevels[] = {"debug", "info", "warning", "error"};
+    crash::remember(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")).toStdString() + " [" +
+                    e.category.toStdString() + "] " + kLevels[int(e.level)] + ": " + msg);
     switch (e.level) {
     case engine::LogEntry::Level::Debug: logger->debug(msg); break;
     case engine::LogEntry::Level::Info: logger->info(msg); break;

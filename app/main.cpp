@@ -17,10 +17,13 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #ifdef MEMEDESK_HAS_GUI
+#include "ui/crashnotice.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
 
@@ -46,6 +49,20 @@ void setIdentity()
     QCoreApplication::setApplicationVersion(QString::fromLatin1(engine::version()));
 }
 
+//! For the crash-report test only: MEMEDESK_CRASH_TEST=segv or abort makes the app die of that
+//! signal a moment after it started, as a real crash would.
+void armCrashTest()
+{
+    const QByteArray kind = qgetenv("MEMEDESK_CRASH_TEST");
+    if (kind.isEmpty())
+        return;
+    QTimer::singleShot(1500, [kind] {
+        if (kind == "abort")
+            std::abort();
+        std::raise(SIGSEGV);
+    });
+}
+
 int runHeadless(int argc, char **argv, const app::AppOptions &options)
 {
     QCoreApplication qapp(argc, argv);
@@ -66,6 +83,8 @@ int runHeadless(int argc, char **argv, const app::AppOptions &options)
         fprintf(stdout, "%s\n", qPrintable(api.value()));
         fflush(stdout);
     }
+    for (const QString &report : context.unseenCrashReports())
+        fprintf(stdout, "memedesk stopped unexpectedly last time; its crash report: %s\n", qPrintable(report));
     app::HeadlessRunner runner(context.api(), options.statusIntervalSec);
     QObject::connect(&quitSignals, &app::QuitSignals::quitRequested, &runner, &app::HeadlessRunner::announceStop);
     runner.start();
@@ -74,6 +93,7 @@ int runHeadless(int argc, char **argv, const app::AppOptions &options)
     // A signal during start-up: stop now, without entering the event loop.
     if (!app::QuitSignals::requested()) {
         context.run();
+        armCrashTest();
         if (!options.autostart)
             fprintf(stdout, "autostart is off: trading stays stopped in headless mode\n");
         rc = qapp.exec();
@@ -122,6 +142,7 @@ int runDesktop(int argc, char **argv, const app::AppOptions &options)
         fprintf(api ? stdout : stderr, "%s\n", qPrintable(api ? api.value() : api.error().message));
     }
     ui::MainWindow window(context.api());
+    ui::offerCrashReport(context.unseenCrashReports(), &window);
     app::InstanceChannel channel;
     QObject::connect(&channel, &app::InstanceChannel::showRequested, &window, [&window] {
         window.showNormal();
@@ -140,6 +161,7 @@ int runDesktop(int argc, char **argv, const app::AppOptions &options)
     if (!app::QuitSignals::requested()) {
         window.show();
         context.run();
+        armCrashTest();
         rc = qapp.exec();
     }
     context.shutdown();

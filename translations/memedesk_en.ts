@@ -701,6 +701,22 @@
     </message>
 </context>
 <context>
+    <name>ui::CrashNotice</name>
+    <message>
+        <location filename="../ui/crashnotice.cpp" line="+16"/>
+        <source>Memedesk stopped unexpectedly last time. A report was saved:
+%1
+
+It holds the version, where it stopped and the last log lines — never your keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ui::CsvExporter</name>
     <message>
         <location filename="../ui/models/csvexporter.cpp" line="+25"/>

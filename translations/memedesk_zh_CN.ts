@@ -699,6 +699,25 @@
     </message>
 </context>
 <context>
+    <name>ui::CrashNotice</name>
+    <message>
+        <location filename="../ui/crashnotice.cpp" line="+16"/>
+        <source>Memedesk stopped unexpectedly last time. A report was saved:
+%1
+
+It holds the version, where it stopped and the last log lines — never your keys.</source>
+        <translation>Memedesk 上次意外停止。已保存一份报告：
+%1
+
+报告包含版本、停止位置和最后几行日志——绝不包含你的密钥。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open the report</source>
+        <translation>打开报告</translation>
+    </message>
+</context>
+<context>
     <name>ui::CsvExporter</name>
     <message>
         <location filename="../ui/models/csvexporter.cpp" line="+25"/>

@@ -1,0 +1,97 @@
+// A crash leaves a readable report: the real executable, made to die of SIGSEGV or SIGABRT
+// (MEMEDESK_CRASH_TEST) while it trades the demo market with a Binance key in the keychain, writes
+// crash-reports/crash-*.txt with the version, the signal, a stack trace and the last log lines —
+// and never the key. The next start says where the report is, once.
+#include "tests/support/apprunner.h"
+#include "tests/support/testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTest>
+#include <QUuid>
+
+using testsupport::appPath;
+using testsupport::headlessEnv;
+
+class TestCrashReport : public QObject {
+    Q_OBJECT
+    QByteArray m_secret;
+
+    void crashOnce(const QString &dir, const char *kind, QProcess::ExitStatus *status, QString *out)
+    {
+        QProcess p;
+        QProcessEnvironment env = headlessEnv();
+        env.insert(QStringLiteral("MEMEDESK_CRASH_TEST"), QLatin1String(kind));
+        p.setProcessEnvironment(env);
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(appPath(), {QStringLiteral("--headless"), QStringLiteral("--data-dir"), dir, QStringLiteral("--speed"), QStringLiteral("100"),
+                            QStringLiteral("--exit-after"), QStringLiteral("60")});
+        QVERIFY(p.waitForFinished(60000));
+        *status = p.exitStatus();
+        *out = QString::fromUtf8(p.readAll());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (appPath().isEmpty())
+            QSKIP("MEMEDESK_APP is not set (run through ctest)");
+        // A key in the keychain the app reads at start: it must never reach a report.
+        m_secret = "CRASHTESTKEY" + QUuid::createUuid().toByteArray(QUuid::Id128);
+        const auto stored = testsupport::runCli({QStringLiteral("secrets"), QStringLiteral("set"), QStringLiteral("binance.api_key")}, m_secret + '\n', 60000);
+        QVERIFY2(stored.exitCode == 0, stored.err.constData());
+    }
+
+    void cleanupTestCase()
+    {
+        (void)testsupport::runCli({QStringLiteral("secrets"), QStringLiteral("delete"), QStringLiteral("binance.api_key")}, {}, 60000);
+    }
+
+    void aSegfaultLeavesAReport()
+    {
+        const QString dir = testsupport::makeTempDir(QStringLiteral("memedesk-crash"));
+        QProcess::ExitStatus status = QProcess::NormalExit;
+        QString out;
+        crashOnce(dir, "segv", &status, &out);
+        QCOMPARE(status, QProcess::CrashExit);
+        const QStringList reports = QDir(dir + QStringLiteral("/crash-reports")).entryList({QStringLiteral("crash-*.txt")});
+        QCOMPARE(reports.size(), 1);
+        QFile file(dir + QStringLiteral("/crash-reports/") + reports.first());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray report = file.readAll();
+        QVERIFY2(report.startsWith("Memedesk crash report\nversion: memedesk "), report.left(200).constData());
+        QVERIFY(report.contains("signal: 11 SIGSEGV"));
+        const QByteArray stack = report.mid(report.indexOf("stack"), report.indexOf("last log lines") - report.indexOf("stack"));
+        QVERIFY2(stack.count('\n') >= 5, stack.constData());
+        QVERIFY(stack.contains("main")); // the program's own symbols are named
+        QVERIFY2(report.contains("engine RUNNING"), report.right(1500).constData());
+        QVERIFY(!report.contains(m_secret));
+        QVERIFY(!out.contains(QString::fromLatin1(m_secret)));
+        QCOMPARE(QFile(file.fileName()).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+
+        // The next start says where it is; the one after does not say it again.
+        const auto next = testsupport::runApp({QStringLiteral("--headless"), QStringLiteral("--data-dir"), dir, QStringLiteral("--exit-after"), QStringLiteral("2")});
+        QCOMPARE(next.exitCode, 0);
+        QVERIFY2(next.out.contains(QStringLiteral("stopped unexpectedly last time")) && next.out.contains(reports.first()), qPrintable(next.out));
+        const auto after = testsupport::runApp({QStringLiteral("--headless"), QStringLiteral("--data-dir"), dir, QStringLiteral("--exit-after"), QStringLiteral("2")});
+        QVERIFY(!after.out.contains(QStringLiteral("stopped unexpectedly")));
+    }
+
+    void anAbortLeavesAReportToo()
+    {
+        const QString dir = testsupport::makeTempDir(QStringLiteral("memedesk-abort"));
+        QProcess::ExitStatus status = QProcess::NormalExit;
+        QString out;
+        crashOnce(dir, "abort", &status, &out);
+        QCOMPARE(status, QProcess::CrashExit);
+        const QStringList reports = QDir(dir + QStringLiteral("/crash-reports")).entryList({QStringLiteral("crash-*.txt")});
+        QCOMPARE(reports.size(), 1);
+        QFile file(dir + QStringLiteral("/crash-reports/") + reports.first());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("signal: 6 SIGABRT"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCrashReport)
+#include "test_crashreport.moc"
