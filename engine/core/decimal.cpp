@@ -8,9 +8,9 @@ namespace engine {
 namespace {
 
 using Raw = Decimal::Raw;
-using URaw = unsigned __int128;
+using URaw = Decimal::URaw;
 
-constexpr Raw kMax = std::numeric_limits<Raw>::max();
+const Raw kMax = Decimal::kMaxRaw;
 constexpr int kMaxIntegerDigits = 20; // 1.7e20 is the range limit
 
 URaw pow10u(int n)
@@ -21,8 +21,28 @@ URaw pow10u(int n)
     return r;
 }
 
-URaw uabs(Raw v) { return v < 0 ? URaw(0) - URaw(v) : URaw(v); }
+#if defined(MEMEDESK_DECIMAL_BOOST)
+URaw uabs(Raw v) { return v < 0 ? URaw(-v) : URaw(v); } // signed magnitude: -v never overflows
+#else
+URaw uabs(Raw v) { return v < 0 ? URaw(0) - URaw(v) : URaw(v); } // two's complement, -2^127 included
+#endif
 
+#if defined(MEMEDESK_DECIMAL_BOOST)
+Raw checkedAdd(Raw a, Raw b)
+{
+    const Raw r = a + b; // |a| + |b| < 2^128: exact in a signed-magnitude 128-bit integer
+    if (r > kMax || r < -kMax)
+        throw DecimalError("decimal overflow in addition");
+    return r;
+}
+
+Raw checkedMul(Raw a, Raw b)
+{
+    if (a != 0 && uabs(b) > URaw(kMax) / uabs(a))
+        throw DecimalError("decimal overflow in multiplication");
+    return a * b;
+}
+#else
 Raw checkedAdd(Raw a, Raw b)
 {
     Raw r;
@@ -38,6 +58,7 @@ Raw checkedMul(Raw a, Raw b)
         throw DecimalError("decimal overflow in multiplication");
     return r;
 }
+#endif
 
 // Rounds quotient q with remainder r of division by d (all non-negative) and the sign.
 URaw applyRounding(URaw q, URaw r, URaw d, Rounding mode)
@@ -57,7 +78,7 @@ URaw applyRounding(URaw q, URaw r, URaw d, Rounding mode)
             return q + 1;
         if (twice < d)
             return q;
-        return (q & 1) ? q + 1 : q;
+        return (q % 2 != 0) ? q + 1 : q;
     }
     }
     return q;
@@ -196,13 +217,13 @@ QString formatMagnitude(URaw mag, bool negative, int decimals, bool trimZeros)
         intStr = QStringLiteral("0");
     } else {
         while (ip > 0) {
-            intStr.prepend(QChar(u'0' + int(ip % 10)));
+            intStr.prepend(QChar(u'0' + static_cast<int>(ip % 10)));
             ip /= 10;
         }
     }
     QString frac(Decimal::kScale, u'0');
     for (int k = Decimal::kScale - 1; k >= 0; --k) {
-        frac[k] = QChar(u'0' + int(fp % 10));
+        frac[k] = QChar(u'0' + static_cast<int>(fp % 10));
         fp /= 10;
     }
     frac.truncate(decimals);
@@ -270,7 +291,7 @@ QString Decimal::toString(int decimals) const
 double Decimal::toDouble() const
 {
     const URaw mag = uabs(m_raw);
-    const double v = double(mag / URaw(kOne)) + double(mag % URaw(kOne)) / 1e18;
+    const double v = static_cast<double>(mag / URaw(kOne)) + static_cast<double>(mag % URaw(kOne)) / 1e18;
     return m_raw < 0 ? -v : v;
 }
 
@@ -299,7 +320,7 @@ Decimal Decimal::quantized(Decimal step, Rounding mode) const
 
 Decimal Decimal::operator-() const
 {
-    if (m_raw == std::numeric_limits<Raw>::min())
+    if (m_raw < -kMax)
         throw DecimalError("decimal overflow in negation");
     return fromRaw(-m_raw);
 }

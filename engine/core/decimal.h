@@ -6,9 +6,17 @@
 
 #include <compare>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <stdexcept>
+
+#if defined(MEMEDESK_PORTABLE_DECIMAL) || defined(_MSC_VER)
+// Compilers without a native 128-bit integer (MSVC) use Boost.Multiprecision's fixed-width
+// integers; -DMEMEDESK_PORTABLE_DECIMAL=ON builds that path on Linux too, so it is tested here.
+#include <boost/multiprecision/cpp_int.hpp>
+#define MEMEDESK_DECIMAL_BOOST 1
+#endif
 
 namespace engine {
 
@@ -29,9 +37,18 @@ enum class Rounding { Down, Up, HalfUp, HalfEven };
 //! risk or portfolio code.
 class Decimal {
 public:
+#if defined(MEMEDESK_DECIMAL_BOOST)
+    using Raw = boost::multiprecision::int128_t;   // signed magnitude: range limited to kMaxRaw below
+    using URaw = boost::multiprecision::uint128_t; // modulo 2^128, as unsigned __int128
+#else
     using Raw = __int128;
+    using URaw = unsigned __int128;
+#endif
     static constexpr int kScale = 18;
     static constexpr Raw kOne = static_cast<Raw>(1'000'000'000'000'000'000LL);
+    //! The largest raw value, 2^127 - 1 on both paths (about 1.7e20 as a decimal).
+    static constexpr Raw kMaxRaw = (static_cast<Raw>(std::numeric_limits<std::int64_t>::max()) << 64) +
+                                   static_cast<Raw>(std::numeric_limits<std::uint64_t>::max());
 
     constexpr Decimal() = default;
 

@@ -9,7 +9,7 @@ MEMEDESK_BUILD_PACKAGES=(
   qt6-base-dev qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev qtkeychain-qt6-dev
   qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libqt6sql6-sqlite libqt6opengl6-dev
   libgl-dev libgl1-mesa-dev libegl-dev libxkbcommon-dev libvulkan-dev
-  nlohmann-json3-dev libspdlog-dev libssl-dev libsimdjson-dev libsodium-dev
+  nlohmann-json3-dev libspdlog-dev libssl-dev libsimdjson-dev libsodium-dev libboost-dev
 )
 # What the app needs at run time beyond the libraries: the Secret Service for the
 # keychain, and fonts that cover Chinese.
