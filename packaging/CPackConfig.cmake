@@ -114,8 +114,26 @@ if(UNIX AND NOT APPLE)
       /usr/share/applications /usr/share/metainfo /usr/share/icons /usr/share/icons/hicolor /usr/share/man /usr/share/man/man1)
   # RPM version fields may not hold '-'; ours never do ("0.1.0+dev.152.g1a2b3c4d").
 elseif(WIN32)
+  # NSIS installer with a Start-menu entry and an uninstaller (which leaves %APPDATA%\Memedesk, the
+  # user's data, alone); no file associations. Signed by the release workflow when its secrets exist.
   set(CPACK_GENERATOR "NSIS;ZIP")
+  set(CPACK_PACKAGE_FILE_NAME "memedesk-${MEMEDESK_VERSION_FULL}-windows-x64")
+  set(CPACK_NSIS_PACKAGE_NAME "Memedesk")
+  set(CPACK_NSIS_DISPLAY_NAME "Memedesk")
+  set(CPACK_NSIS_MUI_ICON "${PROJECT_SOURCE_DIR}/packaging/windows/memedesk.ico")
+  set(CPACK_NSIS_MUI_UNIICON "${PROJECT_SOURCE_DIR}/packaging/windows/memedesk.ico")
+  set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\memedesk.exe")
+  set(CPACK_PACKAGE_EXECUTABLES "memedesk" "Memedesk")
+  set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
+  set(CPACK_NSIS_URL_INFO_ABOUT "${MEMEDESK_HOMEPAGE}")
+  set(CPACK_NSIS_CONTACT "${MEMEDESK_MAINTAINER}")
+  set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/packaging/linux/copyright")
 elseif(APPLE)
+  # A disk image with Memedesk.app (macdeployqt has put Qt inside); signed and notarized by the
+  # release workflow when its secrets exist.
   set(CPACK_GENERATOR "DragNDrop")
+  set(CPACK_PACKAGE_FILE_NAME "memedesk-${MEMEDESK_VERSION_FULL}-macos")
+  set(CPACK_DMG_VOLUME_NAME "Memedesk")
+  set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/packaging/linux/copyright")
 endif()
 include(CPack)
