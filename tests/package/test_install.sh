@@ -3,7 +3,8 @@
 # Debian root with debootstrap from the archive this machine's apt sources name (kept between runs
 # in build/chroot-cache), installs the .deb there with apt-get so its dependencies resolve from the
 # archive, then runs `memedesk --version`, a 20-second headless demo session that must produce fills,
-# and the window under Xvfb with a screenshot; removing the package leaves the user's data alone.
+# and the window under Xvfb with a screenshot; removing the package leaves the user's data alone; an
+# upgrade from an earlier package keeps an older journal and migrates it.
 # Needs root (chroot, mounts). Usage: test_install.sh SOURCE_DIR BUILD_DIR
 set -euo pipefail
 SOURCE_DIR="$1"
@@ -89,4 +90,38 @@ in_root sh -c 'command -v memedesk' >/dev/null 2>&1 && fail "memedesk still inst
 [ -f "$ROOT/root/memedesk-data/memedesk.sqlite" ] || fail "removing the package took the journal"
 [ -f "$ROOT/root/gui-data/memedesk.sqlite" ] || fail "removing the package took the window's journal"
 
-say "PASS: installed, ran headless ($FILLS fills) and windowed, removed; screenshot in $OUT/screenshot-installed-deb.png"
+say "upgrading from an earlier package keeps the journal and migrates it"
+# The earlier package: this build under a lower version number (there is no published release to
+# download yet), and a journal as Memedesk wrote it before the candle journal (schema 5): made from
+# the same numbered migration scripts an older Memedesk applied, with its demo seed set to 7.
+(cd "$BUILD_DIR" && cpack -G DEB -D CPACK_PACKAGE_VERSION=0.0.9 -D CPACK_PACKAGE_DIRECTORY="$BUILD_DIR/package-test/previous" >/dev/null 2>&1) \
+  || fail "could not make the earlier package"
+PREV="$(ls "$BUILD_DIR"/package-test/previous/memedesk_0.0.9_*.deb | head -1)"
+cp "$PREV" "$ROOT/tmp/"
+in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "/tmp/$(basename "$PREV")" >>"$OUT/apt.log" 2>&1 \
+  || fail "installing the earlier package"
+[ "$(in_root dpkg-query -W -f='${Version}' memedesk)" = "0.0.9" ] || fail "the earlier package is not the installed one"
+mkdir -p "$ROOT/root/upgrade-data"
+python3 - "$SOURCE_DIR/resources/sql" "$ROOT/root/upgrade-data/memedesk.sqlite" <<'PY'
+import pathlib, sqlite3, sys, time
+scripts = sorted(pathlib.Path(sys.argv[1]).glob("00[1-5]_*.sql"))
+db = sqlite3.connect(sys.argv[2])
+db.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)")
+for script in scripts:
+    db.executescript(script.read_text())
+    db.execute("INSERT INTO schema_version VALUES (?, ?, ?)", (int(script.name[:3]), script.name, int(time.time() * 1000)))
+db.execute("INSERT INTO settings (key, value) VALUES ('demo.seed', '7')")
+db.commit()
+PY
+in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "/tmp/$(basename "$DEB")" >>"$OUT/apt.log" 2>&1 \
+  || fail "upgrading to the new package"
+NEW_VERSION="$(in_root dpkg-query -W -f='${Version}' memedesk)"
+[ "$NEW_VERSION" != "0.0.9" ] || fail "the upgrade did not replace the earlier package"
+in_root memedesk --headless --exit-after 12 --speed 100 --status-interval 4 --data-dir /root/upgrade-data >"$OUT/chroot-upgrade.log" 2>&1 \
+  || { cat "$OUT/chroot-upgrade.log"; fail "the upgraded app did not run on the old journal"; }
+SCHEMA="$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT MAX(version) FROM schema_version").fetchone()[0])' "$ROOT/root/upgrade-data/memedesk.sqlite")"
+[ "$SCHEMA" = "6" ] || fail "the journal was not migrated (schema $SCHEMA)"
+grep -q "demo market seed 7" "$ROOT/root/upgrade-data/memedesk.log" || fail "the journal's settings were not kept (seed 7)"
+say "upgraded 0.0.9 -> $NEW_VERSION: journal migrated from schema 5 to $SCHEMA, its settings kept"
+
+say "PASS: installed, ran headless ($FILLS fills) and windowed, removed, upgraded; screenshot in $OUT/screenshot-installed-deb.png"
