@@ -22,16 +22,13 @@ constexpr qint64 kStartMs = 1'718'000'040'000; // a whole minute, June 2024
 constexpr qint64 kMinute = 60'000;
 
 void put(QByteArray &out, qint64 v) { out.append(reinterpret_cast<const char *>(&v), sizeof v); }
-void put(QByteArray &out, Decimal d)
-{
-    const Decimal::Raw raw = d.raw();
-    out.append(reinterpret_cast<const char *>(&raw), sizeof raw);
-}
 void put(QByteArray &out, const QString &s)
 {
     put(out, qint64(s.size()));
     out.append(reinterpret_cast<const char *>(s.utf16()), s.size() * 2);
 }
+// Exact text, not the integer's bytes: the portable Decimal's object holds more than its value.
+void put(QByteArray &out, Decimal d) { put(out, d.toString()); }
 
 //! Every field of every event, so "identical" means identical.
 void serialize(const DemoEvent &event, QByteArray &out)
