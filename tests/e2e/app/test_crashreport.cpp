@@ -14,6 +14,27 @@
 using testsupport::appPath;
 using testsupport::headlessEnv;
 
+namespace {
+//! A keychain service of this test's own: other tests running beside it expect no Binance key.
+QProcessEnvironment crashEnv()
+{
+    QProcessEnvironment env = headlessEnv();
+    env.insert(QStringLiteral("MEMEDESK_KEYCHAIN_SERVICE"), QStringLiteral("memedesk-test-crashreport"));
+    return env;
+}
+
+//! `memedesk secrets …` in that service.
+int secrets(const QStringList &args, const QByteArray &input)
+{
+    QProcess p;
+    p.setProcessEnvironment(crashEnv());
+    p.start(appPath(), QStringList{QStringLiteral("secrets")} + args);
+    p.write(input);
+    p.closeWriteChannel();
+    return p.waitForFinished(60000) ? p.exitCode() : -1;
+}
+} // namespace
+
 class TestCrashReport : public QObject {
     Q_OBJECT
     QByteArray m_secret;
@@ -21,7 +42,7 @@ class TestCrashReport : public QObject {
     void crashOnce(const QString &dir, const char *kind, QProcess::ExitStatus *status, QString *out)
     {
         QProcess p;
-        QProcessEnvironment env = headlessEnv();
+        QProcessEnvironment env = crashEnv();
         env.insert(QStringLiteral("MEMEDESK_CRASH_TEST"), QLatin1String(kind));
         p.setProcessEnvironment(env);
         p.setProcessChannelMode(QProcess::MergedChannels);
@@ -53,13 +74,12 @@ private Q_SLOTS:
             QSKIP("MEMEDESK_APP is not set (run through ctest)");
         // A key in the keychain the app reads at start: it must never reach a report.
         m_secret = "CRASHTESTKEY" + QUuid::createUuid().toByteArray(QUuid::Id128);
-        const auto stored = testsupport::runCli({QStringLiteral("secrets"), QStringLiteral("set"), QStringLiteral("binance.api_key")}, m_secret + '\n', 60000);
-        QVERIFY2(stored.exitCode == 0, stored.err.constData());
+        QCOMPARE(secrets({QStringLiteral("set"), QStringLiteral("binance.api_key")}, m_secret + '\n'), 0);
     }
 
     void cleanupTestCase()
     {
-        (void)testsupport::runCli({QStringLiteral("secrets"), QStringLiteral("delete"), QStringLiteral("binance.api_key")}, {}, 60000);
+        (void)secrets({QStringLiteral("delete"), QStringLiteral("binance.api_key")}, {});
     }
 
     void aSegfaultLeavesAReport()
@@ -83,10 +103,12 @@ private Q_SLOTS:
                  QFileDevice::Permissions());
 
         // The next start says where it is; the one after does not say it again.
-        const auto next = testsupport::runApp({QStringLiteral("--headless"), QStringLiteral("--data-dir"), dir, QStringLiteral("--exit-after"), QStringLiteral("2")});
+        const auto next = testsupport::runApp({QStringLiteral("--headless"), QStringLiteral("--data-dir"), dir, QStringLiteral("--exit-after"), QStringLiteral("2")},
+                                              60000, crashEnv());
         QCOMPARE(next.exitCode, 0);
         QVERIFY2(next.out.contains(QStringLiteral("stopped unexpectedly last time")) && next.out.contains(name), qPrintable(next.out));
-        const auto after = testsupport::runApp({QStringLiteral("--headless"), QStringLiteral("--data-dir"), dir, QStringLiteral("--exit-after"), QStringLiteral("2")});
+        const auto after = testsupport::runApp({QStringLiteral("--headless"), QStringLiteral("--data-dir"), dir, QStringLiteral("--exit-after"), QStringLiteral("2")},
+                                               60000, crashEnv());
         QVERIFY(!after.out.contains(QStringLiteral("stopped unexpectedly")));
     }
 
