@@ -174,35 +174,17 @@ int runDesktop(int argc, char **argv, const app::AppOptions &options)
 int main(int argc, char **argv)
 {
     const QStringList arguments = argumentsOf(argc, argv);
-    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("journal")) {
-        QCoreApplication qapp(argc, argv);
-        setIdentity();
-        return app::runJournalCommand(arguments);
-    }
-    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("backtest")) {
-        QCoreApplication qapp(argc, argv);
-        setIdentity();
-        return app::runBacktestCommand(arguments);
-    }
-    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("optimize")) {
-        QCoreApplication qapp(argc, argv);
-        setIdentity();
-        return app::runOptimizeCommand(arguments);
-    }
-    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("evaluate")) {
-        QCoreApplication qapp(argc, argv);
-        setIdentity();
-        return app::runEvaluateCommand(arguments);
-    }
-    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("user")) {
-        QCoreApplication qapp(argc, argv);
-        setIdentity();
-        return app::runUserCommand(arguments);
-    }
-    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("secrets")) {
-        QCoreApplication qapp(argc, argv);
-        setIdentity();
-        return app::runSecretsCommand(arguments);
+    // Subcommands run without the app's engine: a console application, then the command.
+    static const std::pair<const char *, int (*)(const QStringList &)> kCommands[] = {
+        {"journal", app::runJournalCommand},   {"backtest", app::runBacktestCommand}, {"optimize", app::runOptimizeCommand},
+        {"evaluate", app::runEvaluateCommand}, {"user", app::runUserCommand},         {"secrets", app::runSecretsCommand},
+    };
+    for (const auto &[name, run] : kCommands) {
+        if (arguments.size() > 1 && arguments.at(1) == QLatin1String(name)) {
+            QCoreApplication qapp(argc, argv);
+            setIdentity();
+            return run(arguments);
+        }
     }
     // Before anything slow of the app itself: a SIGTERM/SIGINT/SIGHUP during start-up must still end
     // in a clean stop. (The journal and secrets commands keep the default: Ctrl-C ends them at once.)

@@ -84,7 +84,6 @@ public:
 
 private:
     friend class ApiServer;
-    friend class RouteDispatcher;
     const HttpRequest *m_request;
     QHash<QString, QString> m_pathParams;
     QJsonObject m_body;

@@ -117,11 +117,6 @@ engine::Result<quint16> ApiServer::start()
     return port;
 }
 
-int ApiServer::webSocketClients() const
-{
-    return m_stream->clientCount();
-}
-
 QJsonObject ApiServer::openApi() const
 {
     return buildOpenApi(m_routes, QString::fromLatin1(engine::version()));

@@ -39,10 +39,8 @@ public:
 
     //! Listens as the options say (address, port, TLS). Returns the port.
     engine::Result<quint16> start();
-    [[nodiscard]] const QList<RouteSpec> &routes() const { return m_routes; }
     //! The OpenAPI 3 document of the routes (GET /api/v1/openapi.json).
     [[nodiscard]] QJsonObject openApi() const;
-    [[nodiscard]] int webSocketClients() const;
 
     static constexpr int kStatusPushMs = 1000;
     static constexpr int kUserReloadMs = 2000;

@@ -37,7 +37,6 @@ public:
 
     [[nodiscard]] int connectionCount() const { return int(m_sockets.size()); }
     [[nodiscard]] qint64 rejectedCount() const { return m_rejected; }
-    [[nodiscard]] const ConnectionLimits &limits() const { return m_limits; }
 
 private:
     struct Watch {

@@ -4,11 +4,6 @@
 
 namespace adapters::rest {
 
-HttpResponse HttpResponse::json(int status, const QJsonArray &array)
-{
-    return {status, {}, QJsonDocument(array).toJson(QJsonDocument::Compact)};
-}
-
 HttpResponse HttpResponse::error(int status, const engine::Error &error)
 {
     QJsonObject body{{QStringLiteral("code"), error.code}, {QStringLiteral("message"), error.message}};

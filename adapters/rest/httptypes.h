@@ -36,7 +36,6 @@ struct HttpResponse {
     {
         return {status, {}, QJsonDocument(object).toJson(QJsonDocument::Compact)};
     }
-    static HttpResponse json(int status, const QJsonArray &array);
     //! The API's one error shape: {"error": {"code", "message", "details"?}}.
     static HttpResponse error(int status, const engine::Error &error);
     static HttpResponse error(int status, const QString &code, const QString &message)

@@ -99,33 +99,33 @@ void addInsightRoutes(QList<RouteSpec> &routes, RouteContext &ctx)
                        call.reply(pageOf(call, items));
                    }});
 
-    routes.append({"GET", QStringLiteral("/api/v1/signals/social-sentiment"), QStringLiteral("signals"),
-                   QStringLiteral("Per symbol, the latest social reading: mention velocity, sentiment, distinct authors"), Access::Viewer,
-                   withPaging({symbol}), {}, schema::page(schema::anyObject()), 200, false, false, [&ctx](const ApiCall &call) {
-                       if (!symbolOk(call))
-                           return;
-                       QList<QJsonObject> items;
-                       for (const engine::Signal &s : latestPerSymbol(ctx.api, call.param(QStringLiteral("symbol")))) {
-                           items.append({{QStringLiteral("symbol"), s.symbol}, {QStringLiteral("ts_ms"), s.tsMs},
-                                         {QStringLiteral("mention_velocity"), s.mentionVelocity}, {QStringLiteral("sentiment"), s.sentiment},
-                                         {QStringLiteral("unique_authors"), s.uniqueAuthors}});
-                       }
-                       call.reply(pageOf(call, items));
-                   }});
-
-    routes.append({"GET", QStringLiteral("/api/v1/signals/onchain-data"), QStringLiteral("signals"),
-                   QStringLiteral("Per symbol, the latest on-chain reading: pool liquidity change and whether liquidity was pulled"),
-                   Access::Viewer, withPaging({symbol}), {}, schema::page(schema::anyObject()), 200, false, false, [&ctx](const ApiCall &call) {
-                       if (!symbolOk(call))
-                           return;
-                       QList<QJsonObject> items;
-                       for (const engine::Signal &s : latestPerSymbol(ctx.api, call.param(QStringLiteral("symbol")))) {
-                           items.append({{QStringLiteral("symbol"), s.symbol}, {QStringLiteral("ts_ms"), s.tsMs},
-                                         {QStringLiteral("liquidity_change"), s.liquidityChange}, {QStringLiteral("liquidity_pulled"), s.liquidityPulled},
-                                         {QStringLiteral("price"), s.price.toString()}});
-                       }
-                       call.reply(pageOf(call, items));
-                   }});
+    // The latest reading per symbol, as one part of the signal (social, on-chain) describes it.
+    const auto perSymbol = [&routes, &ctx, symbol](const char *path, const QString &summary,
+                                                   std::function<QJsonObject(const engine::Signal &)> reading) {
+        routes.append({"GET", QStringLiteral("/api/v1/signals/") + QLatin1String(path), QStringLiteral("signals"), summary, Access::Viewer,
+                       withPaging({symbol}), {}, schema::page(schema::anyObject()), 200, false, false, [&ctx, reading](const ApiCall &call) {
+                           if (!symbolOk(call))
+                               return;
+                           QList<QJsonObject> items;
+                           for (const engine::Signal &s : latestPerSymbol(ctx.api, call.param(QStringLiteral("symbol")))) {
+                               QJsonObject item = reading(s);
+                               item.insert(QStringLiteral("symbol"), s.symbol);
+                               item.insert(QStringLiteral("ts_ms"), s.tsMs);
+                               items.append(item);
+                           }
+                           call.reply(pageOf(call, items));
+                       }});
+    };
+    perSymbol("social-sentiment", QStringLiteral("Per symbol, the latest social reading: mention velocity, sentiment, distinct authors"),
+              [](const engine::Signal &s) {
+                  return QJsonObject{{QStringLiteral("mention_velocity"), s.mentionVelocity}, {QStringLiteral("sentiment"), s.sentiment},
+                                     {QStringLiteral("unique_authors"), s.uniqueAuthors}};
+              });
+    perSymbol("onchain-data", QStringLiteral("Per symbol, the latest on-chain reading: pool liquidity change and whether liquidity was pulled"),
+              [](const engine::Signal &s) {
+                  return QJsonObject{{QStringLiteral("liquidity_change"), s.liquidityChange}, {QStringLiteral("liquidity_pulled"), s.liquidityPulled},
+                                     {QStringLiteral("price"), s.price.toString()}};
+              });
 
     routes.append({"GET", QStringLiteral("/api/v1/monitoring/performance"), QStringLiteral("monitoring"),
                    QStringLiteral("Equity, return, PnL, fees, drawdown and the equity curve (thinned to `points`)"), Access::Viewer,

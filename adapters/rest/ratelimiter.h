@@ -15,7 +15,6 @@ public:
     int acquire(const QString &key, qint64 nowMs);
     //! What acquire() would answer, without taking a token (for limits that only count failures).
     [[nodiscard]] int wait(const QString &key, qint64 nowMs);
-    [[nodiscard]] bool enabled() const { return m_perMinute > 0; }
 
 private:
     struct Bucket {

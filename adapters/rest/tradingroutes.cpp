@@ -47,20 +47,19 @@ QJsonObject stateOf(const engine::BotApi &api)
             {QStringLiteral("trading_state"), engine::toString(status.tradingState)}};
 }
 
-//! A decimal field of an order body: absent = 0; present = a positive decimal string.
-bool decimalField(const QJsonObject &body, const char *name, engine::Decimal *out, QStringList *problems)
+//! A decimal field of an order body: absent = 0; present = a positive decimal string, else a problem.
+void decimalField(const QJsonObject &body, const char *name, engine::Decimal *out, QStringList *problems)
 {
     const QString key = QLatin1String(name);
     if (!body.contains(key))
-        return true;
+        return;
     QString why;
     const std::optional<engine::Decimal> value = engine::Decimal::parse(body.value(key).toString(), &why);
     if (!value || !value->isPositive()) {
         *problems << QStringLiteral("\"%1\" must be a positive decimal string%2").arg(key, why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why));
-        return false;
+        return;
     }
     *out = *value;
-    return true;
 }
 
 engine::Result<engine::ManualOrder> manualOrder(const QJsonObject &body)

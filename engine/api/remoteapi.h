@@ -22,7 +22,6 @@ struct RemoteApiSettings {
     [[nodiscard]] QHash<QString, QString> toSettings() const;
     //! From saved settings; keys that are absent or unreadable keep their defaults.
     static RemoteApiSettings fromSettings(const QHash<QString, QString> &settings);
-    bool operator==(const RemoteApiSettings &) const = default;
 };
 
 //! Whether the remote API runs, where, and why not.
